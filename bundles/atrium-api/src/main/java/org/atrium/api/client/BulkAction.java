@@ -1,0 +1,23 @@
+package org.atrium.api.client;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * One action that the bulk endpoint can apply to many clients, registered as an OSGi service. Atrium
+ * provides {@code DELETE}, {@code ENABLE_PORTAL_ACCESS} and {@code DISABLE_PORTAL_ACCESS}; other bundles
+ * (onboarding, a firm's own) add theirs, and the action becomes available while its bundle runs.
+ */
+@ConsumerType
+public interface BulkAction {
+
+    /** Service property naming the action, e.g. {@code DELETE}; upper case, unique. */
+    String NAME = "atrium.bulk.action";
+
+    /**
+     * Applies the action to one client, in its own transaction.
+     *
+     * @throws AtriumException (or another runtime exception) if this client cannot be processed; the
+     *         message becomes the reason in the bulk result and the other clients go on
+     */
+    void apply(String clientId);
+}

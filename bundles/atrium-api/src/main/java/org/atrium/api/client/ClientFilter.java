@@ -1,0 +1,13 @@
+package org.atrium.api.client;
+
+/**
+ * Which clients a search or a bulk action covers. Every part is optional ({@code null} = any).
+ *
+ * @param q matched against client ID, name and email (partial, case-insensitive) of taxpayer and spouse,
+ *          or, when it is 9 digits (dashes allowed), exactly against their SSN/EIN
+ * @param office an office location number
+ */
+public record ClientFilter(String q, RegistrationStatus status, Boolean portalAccess, Integer office) {
+
+    public static final ClientFilter ALL = new ClientFilter(null, null, null, null);
+}

@@ -1,0 +1,24 @@
+package org.atrium.api.office;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.atrium.api.client.ClientConflictException;
+import org.atrium.api.client.ClientValidationException;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The firm's office locations. */
+@ProviderType
+public interface OfficeDirectory {
+
+    /** Every office, by number. */
+    List<OfficeLocation> list();
+
+    Optional<OfficeLocation> find(int number);
+
+    /**
+     * @throws ClientValidationException if the number is not positive or the name is blank or too long
+     * @throws ClientConflictException if the number is taken
+     */
+    OfficeLocation create(OfficeLocation office);
+}

@@ -1,0 +1,244 @@
+package org.atrium.registry.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import javax.persistence.CollectionTable;
+import javax.persistence.Column;
+import javax.persistence.ElementCollection;
+import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.JoinColumn;
+import javax.persistence.Table;
+import javax.persistence.TableGenerator;
+import javax.persistence.UniqueConstraint;
+import javax.persistence.Version;
+
+import org.atrium.api.client.Client;
+import org.atrium.api.client.ClientData;
+import org.atrium.api.client.ClientType;
+import org.atrium.api.client.RegistrationStatus;
+import org.atrium.api.client.Spouse;
+
+/**
+ * A client row. The {@code *_KEY} columns hold lower-case copies for case-insensitive search and
+ * sorting. {@link #emailKeys} claims the taxpayer's and spouse's emails in a table with a unique key, so
+ * that no email is used by two people even when two requests race.
+ */
+@Entity
+@Table(name = "CLIENT",
+        uniqueConstraints = @UniqueConstraint(name = "UQ_CLIENT_ID_KEY", columnNames = "CLIENT_ID_KEY"),
+        indexes = {
+            @Index(name = "IX_CLIENT_NAME_KEY", columnList = "NAME_KEY"),
+            @Index(name = "IX_CLIENT_EMAIL_KEY", columnList = "EMAIL_KEY"),
+            @Index(name = "IX_CLIENT_TAX_ID", columnList = "TAX_ID"),
+            @Index(name = "IX_CLIENT_SPOUSE_TAX_ID", columnList = "SPOUSE_TAX_ID"),
+            @Index(name = "IX_CLIENT_OFFICE", columnList = "OFFICE_LOCATION"),
+            @Index(name = "IX_CLIENT_STATUS", columnList = "STATUS")
+        })
+public class ClientEntity {
+
+    @Id
+    @TableGenerator(name = "CLIENT_PK", table = "ID_GENERATOR", pkColumnName = "NAME", valueColumnName = "NEXT_VALUE",
+            allocationSize = 100)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "CLIENT_PK")
+    @Column(name = "PK")
+    private long pk;
+
+    @Column(name = "CLIENT_ID", nullable = false, length = 40)
+    private String clientId;
+    @Column(name = "CLIENT_ID_KEY", nullable = false, length = 40)
+    private String clientIdKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "CLIENT_TYPE", nullable = false, length = 10)
+    private ClientType type;
+
+    @Column(name = "NAME", nullable = false, length = 200)
+    private String name;
+    @Column(name = "NAME_KEY", nullable = false, length = 200)
+    private String nameKey;
+
+    @Column(name = "EMAIL", nullable = false, length = 254)
+    private String email;
+    @Column(name = "EMAIL_KEY", nullable = false, length = 254)
+    private String emailKey;
+
+    @Column(name = "TAX_ID", length = 9)
+    private String taxId;
+    @Column(name = "DATE_OF_BIRTH")
+    private LocalDate dateOfBirth;
+    @Column(name = "COUNTRY_CODE", length = 3)
+    private String countryCode;
+    @Column(name = "MOBILE_NUMBER", length = 15)
+    private String mobileNumber;
+
+    @Column(name = "OFFICE_LOCATION", nullable = false)
+    private int officeLocation;
+
+    @Column(name = "MARRIED_FILING_JOINTLY", nullable = false)
+    private boolean marriedFilingJointly;
+    @Column(name = "SPOUSE_NAME", length = 200)
+    private String spouseName;
+    @Column(name = "SPOUSE_NAME_KEY", length = 200)
+    private String spouseNameKey;
+    @Column(name = "SPOUSE_EMAIL", length = 254)
+    private String spouseEmail;
+    @Column(name = "SPOUSE_EMAIL_KEY", length = 254)
+    private String spouseEmailKey;
+    @Column(name = "SPOUSE_TAX_ID", length = 9)
+    private String spouseTaxId;
+    @Column(name = "SPOUSE_DATE_OF_BIRTH")
+    private LocalDate spouseDateOfBirth;
+    @Column(name = "SPOUSE_COUNTRY_CODE", length = 3)
+    private String spouseCountryCode;
+    @Column(name = "SPOUSE_MOBILE_NUMBER", length = 15)
+    private String spouseMobileNumber;
+    @Column(name = "SPOUSE_SIGNS_FIRST", nullable = false)
+    private boolean spouseSignsFirst;
+
+    @Column(name = "PORTAL_ACCESS", nullable = false)
+    private boolean portalAccess;
+    @Column(name = "SMS_OTP", nullable = false)
+    private boolean smsOtp;
+    @Column(name = "DROP_OFF_ACCESS", nullable = false)
+    private boolean dropOffAccess;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STATUS", nullable = false, length = 12)
+    private RegistrationStatus status;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private Instant createdAt;
+    @Column(name = "UPDATED_AT", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    @Column(name = "VERSION", nullable = false)
+    private long version;
+
+    @ElementCollection
+    @CollectionTable(name = "CLIENT_EMAIL", joinColumns = @JoinColumn(name = "CLIENT_PK"),
+            uniqueConstraints = @UniqueConstraint(name = "UQ_CLIENT_EMAIL", columnNames = "EMAIL_KEY"))
+    @Column(name = "EMAIL_KEY", nullable = false, length = 254)
+    private Set<String> emailKeys = new HashSet<>();
+
+    protected ClientEntity() {
+        // for JPA
+    }
+
+    /** A new client from validated, normalized data. */
+    static ClientEntity create(ClientData data, Instant now) {
+        ClientEntity entity = new ClientEntity();
+        entity.portalAccess = true;
+        entity.status = RegistrationStatus.PENDING;
+        entity.createdAt = now;
+        entity.apply(data, now);
+        return entity;
+    }
+
+    /**
+     * Copies the editable fields. A changed taxpayer email makes the client {@code PENDING} again: what was
+     * sent to the old address must no longer reach the portal.
+     */
+    void apply(ClientData data, Instant now) {
+        if (emailKey != null && !emailKey.equals(ClientRules.emailKey(data.email()))) {
+            status = RegistrationStatus.PENDING;
+        }
+        clientId = data.clientId();
+        clientIdKey = lower(clientId);
+        type = data.type();
+        name = data.name();
+        nameKey = lower(name);
+        email = data.email();
+        emailKey = ClientRules.emailKey(email);
+        taxId = data.taxId();
+        dateOfBirth = data.dateOfBirth();
+        countryCode = data.countryCode();
+        mobileNumber = data.mobileNumber();
+        officeLocation = data.officeLocation();
+        marriedFilingJointly = data.marriedFilingJointly();
+        Spouse spouse = marriedFilingJointly ? data.spouse() : null;
+        spouseName = spouse == null ? null : spouse.name();
+        spouseNameKey = lower(spouseName);
+        spouseEmail = spouse == null ? null : spouse.email();
+        spouseEmailKey = ClientRules.emailKey(spouseEmail);
+        spouseTaxId = spouse == null ? null : spouse.taxId();
+        spouseDateOfBirth = spouse == null ? null : spouse.dateOfBirth();
+        spouseCountryCode = spouse == null ? null : spouse.countryCode();
+        spouseMobileNumber = spouse == null ? null : spouse.mobileNumber();
+        spouseSignsFirst = marriedFilingJointly && data.spouseSignsFirst();
+        if (data.portalAccess() != null) {
+            portalAccess = data.portalAccess();
+        }
+        if (data.smsOtp() != null) {
+            smsOtp = data.smsOtp();
+        }
+        if (data.dropOffAccess() != null) {
+            dropOffAccess = data.dropOffAccess();
+        }
+        Set<String> claimed = new HashSet<>();
+        claimed.add(emailKey);
+        if (spouseEmailKey != null) {
+            claimed.add(spouseEmailKey);
+        }
+        emailKeys.retainAll(claimed);
+        emailKeys.addAll(claimed);
+        updatedAt = now;
+    }
+
+    Client toValue() {
+        Spouse spouse = marriedFilingJointly ? new Spouse(spouseName, spouseEmail, spouseTaxId, spouseDateOfBirth,
+                spouseCountryCode, spouseMobileNumber) : null;
+        return new Client(clientId, type, name, email, taxId, dateOfBirth, countryCode, mobileNumber, officeLocation,
+                marriedFilingJointly, spouse, spouseSignsFirst, portalAccess, smsOtp, dropOffAccess, status, createdAt,
+                updatedAt, version);
+    }
+
+    long pk() {
+        return pk;
+    }
+
+    long version() {
+        return version;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    String countryCode() {
+        return countryCode;
+    }
+
+    String mobileNumber() {
+        return mobileNumber;
+    }
+
+    void setPortalAccess(boolean enabled, Instant now) {
+        portalAccess = enabled;
+        updatedAt = now;
+    }
+
+    void setSmsOtp(boolean enabled, Instant now) {
+        smsOtp = enabled;
+        updatedAt = now;
+    }
+
+    void setDropOffAccess(boolean enabled, Instant now) {
+        dropOffAccess = enabled;
+        updatedAt = now;
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,422 @@
+package org.atrium.registry.internal;
+
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.atrium.api.client.Client;
+import org.atrium.api.client.ClientConflictException;
+import org.atrium.api.client.ClientData;
+import org.atrium.api.client.ClientFilter;
+import org.atrium.api.client.ClientNotFoundException;
+import org.atrium.api.client.ClientQuery;
+import org.atrium.api.client.ClientRegister;
+import org.atrium.api.client.ClientValidationException;
+import org.atrium.api.client.FieldError;
+import org.atrium.api.client.Page;
+import org.atrium.api.client.SortField;
+import org.atrium.api.client.Spouse;
+import org.atrium.api.client.StaleVersionException;
+import org.atrium.api.event.AtriumTopics;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/** The client register on the "atrium" persistence unit; every public method is one JTA transaction. */
+@Component(service = ClientRegister.class)
+public class JpaClientRegister implements ClientRegister {
+
+    private static final Pattern TAX_ID_QUERY = Pattern.compile("\\d{9}");
+    private static final Pattern TAX_ID_SEPARATORS = Pattern.compile("[\\s-]");
+    private static final String ALL_FIELDS = "*";
+
+    private final JpaTemplate jpa;
+    private final Clock clock;
+
+    /** Optional: events are a courtesy to other bundles; the register works without Event Admin. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
+
+    @Activate
+    public JpaClientRegister(@Reference(target = "(osgi.unit.name=atrium)") JpaTemplate jpa) {
+        this(jpa, Clock.systemUTC());
+    }
+
+    JpaClientRegister(JpaTemplate jpa, Clock clock) {
+        this.jpa = jpa;
+        this.clock = clock;
+    }
+
+    @Override
+    public Client create(ClientData data) {
+        ClientData normalized = ClientRules.normalize(data);
+        Client created = write(em -> {
+            requireSavable(em, normalized, null);
+            ClientEntity entity = ClientEntity.create(normalized, clock.instant());
+            em.persist(entity);
+            em.flush();
+            return entity.toValue();
+        });
+        post(AtriumTopics.CLIENT_CREATED, created, null);
+        return created;
+    }
+
+    @Override
+    public Optional<Client> find(String clientId) {
+        return jpa.txExpr(TransactionType.Supports, em -> findEntity(em, clientId).map(ClientEntity::toValue));
+    }
+
+    @Override
+    public Client get(String clientId) {
+        return find(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+    }
+
+    @Override
+    public Client update(String clientId, ClientData data, long expectedVersion) {
+        BeforeAndAfter change = write(em -> {
+            ClientEntity entity = requireEntity(em, clientId);
+            if (entity.version() != expectedVersion) {
+                throw new StaleVersionException(entity.clientId(), expectedVersion, entity.version());
+            }
+            Client before = entity.toValue();
+            ClientData normalized = keepMaskedTaxIds(ClientRules.normalize(data), before);
+            requireSavable(em, normalized, entity);
+            entity.apply(normalized, clock.instant());
+            em.flush();
+            return new BeforeAndAfter(before, entity.toValue());
+        });
+        post(AtriumTopics.CLIENT_UPDATED, change.after(), changedFields(change.before(), change.after()));
+        return change.after();
+    }
+
+    @Override
+    public void delete(String clientId) {
+        Client deleted = write(em -> {
+            ClientEntity entity = requireEntity(em, clientId);
+            em.remove(entity);
+            em.flush();
+            return entity.toValue();
+        });
+        post(AtriumTopics.CLIENT_DELETED, deleted, null);
+    }
+
+    @Override
+    public Client setPortalAccess(String clientId, boolean enabled) {
+        return toggle(clientId, "portalAccess", entity -> entity.setPortalAccess(enabled, clock.instant()));
+    }
+
+    @Override
+    public Client setSmsOtp(String clientId, boolean enabled) {
+        return toggle(clientId, "smsOtp", entity -> {
+            if (enabled && !ClientRules.hasMobile(entity.countryCode(), entity.mobileNumber())) {
+                throw new ClientValidationException(List.of(ClientRules.smsOtpNeedsMobile()));
+            }
+            entity.setSmsOtp(enabled, clock.instant());
+        });
+    }
+
+    @Override
+    public Client setDropOffAccess(String clientId, boolean enabled) {
+        return toggle(clientId, "dropOffAccess", entity -> entity.setDropOffAccess(enabled, clock.instant()));
+    }
+
+    @Override
+    public Page<Client> search(ClientQuery query) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Map<String, Object> parameters = new HashMap<>();
+            String where = where(query.filter(), parameters);
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ClientEntity c" + where, Long.class);
+            parameters.forEach(count::setParameter);
+            long total = count.getSingleResult();
+            List<Client> items = List.of();
+            long first = (long) query.page() * query.size();
+            if (first < total) {
+                TypedQuery<ClientEntity> select = em.createQuery(
+                        "SELECT c FROM ClientEntity c" + where + orderBy(query.sort(), query.descending()),
+                        ClientEntity.class);
+                parameters.forEach(select::setParameter);
+                items = select.setFirstResult((int) first).setMaxResults(query.size()).getResultList().stream()
+                        .map(ClientEntity::toValue).toList();
+            }
+            return new Page<>(items, total, query.page(), query.size());
+        });
+    }
+
+    @Override
+    public List<String> findClientIds(ClientFilter filter) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Map<String, Object> parameters = new HashMap<>();
+            TypedQuery<String> select = em.createQuery(
+                    "SELECT c.clientId FROM ClientEntity c" + where(filter, parameters) + " ORDER BY c.clientIdKey",
+                    String.class);
+            parameters.forEach(select::setParameter);
+            return select.getResultList();
+        });
+    }
+
+    @Override
+    public List<FieldError> validate(ClientData data) {
+        ClientData normalized = ClientRules.normalize(data);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            ClientEntity existing = normalized.clientId() == null ? null
+                    : findEntity(em, normalized.clientId()).orElse(null);
+            ClientData checked = existing == null ? normalized : keepMaskedTaxIds(normalized, existing.toValue());
+            List<FieldError> problems = new ArrayList<>(ruleErrors(em, checked, existing));
+            problems.addAll(conflicts(em, checked, existing));
+            return problems;
+        });
+    }
+
+    // --- rules that need the database
+
+    private void requireSavable(EntityManager em, ClientData data, ClientEntity existing) {
+        List<FieldError> errors = ruleErrors(em, data, existing);
+        if (!errors.isEmpty()) {
+            throw new ClientValidationException(errors);
+        }
+        List<FieldError> conflicts = conflicts(em, data, existing);
+        if (!conflicts.isEmpty()) {
+            throw new ClientConflictException(conflicts);
+        }
+    }
+
+    private List<FieldError> ruleErrors(EntityManager em, ClientData data, ClientEntity existing) {
+        List<FieldError> errors = new ArrayList<>(ClientRules.check(data, LocalDate.now(clock)));
+        boolean smsOtpStaysOn = data.smsOtp() == null && existing != null && existing.toValue().smsOtp();
+        if (smsOtpStaysOn && !ClientRules.hasMobile(data.countryCode(), data.mobileNumber())) {
+            errors.add(ClientRules.smsOtpNeedsMobile());
+        }
+        Integer office = data.officeLocation();
+        if (office != null && office > 0 && em.find(OfficeEntity.class, office) == null) {
+            errors.add(new FieldError("officeLocation", "Office location " + office + " does not exist."));
+        }
+        return errors;
+    }
+
+    private static List<FieldError> conflicts(EntityManager em, ClientData data, ClientEntity existing) {
+        long ownPk = existing == null ? -1 : existing.pk();
+        List<FieldError> conflicts = new ArrayList<>();
+        if (!ClientRules.isBlank(data.clientId())) {
+            Long otherCount = em.createQuery(
+                    "SELECT COUNT(c) FROM ClientEntity c WHERE c.clientIdKey = :key AND c.pk <> :pk", Long.class)
+                    .setParameter("key", data.clientId().toLowerCase(Locale.ROOT)).setParameter("pk", ownPk)
+                    .getSingleResult();
+            if (otherCount > 0) {
+                conflicts.add(new FieldError("clientId", "Client ID '" + data.clientId() + "' is already in use."));
+            }
+        }
+        Map<String, String> fieldByEmail = new HashMap<>();
+        if (!ClientRules.isBlank(data.email())) {
+            fieldByEmail.put(ClientRules.emailKey(data.email()), "email");
+        }
+        if (data.marriedFilingJointly() && data.spouse() != null && !ClientRules.isBlank(data.spouse().email())) {
+            fieldByEmail.putIfAbsent(ClientRules.emailKey(data.spouse().email()), "spouse.email");
+        }
+        if (!fieldByEmail.isEmpty()) {
+            em.createQuery("SELECT k FROM ClientEntity c JOIN c.emailKeys k WHERE k IN :keys AND c.pk <> :pk",
+                    String.class).setParameter("keys", List.copyOf(fieldByEmail.keySet())).setParameter("pk", ownPk)
+                    .getResultList()
+                    .forEach(taken -> conflicts.add(new FieldError(fieldByEmail.get(taken),
+                            "This email address is already used by another client or spouse.")));
+        }
+        return conflicts;
+    }
+
+    /**
+     * A client read through the API shows tax IDs masked; sending that masked value back in an update means
+     * "unchanged", so a read-modify-write round trip never needs the full number.
+     */
+    private static ClientData keepMaskedTaxIds(ClientData data, Client stored) {
+        String taxId = data.taxId();
+        if (taxId != null && stored.taxId() != null && data.type() != null
+                && taxId.equals(data.type().maskTaxId(stored.taxId()))) {
+            taxId = stored.taxId();
+        }
+        Spouse spouse = data.spouse();
+        if (spouse != null && spouse.taxId() != null && stored.spouse() != null && stored.spouse().taxId() != null
+                && spouse.taxId().equals(stored.spouse().maskedTaxId())) {
+            spouse = new Spouse(spouse.name(), spouse.email(), stored.spouse().taxId(), spouse.dateOfBirth(),
+                    spouse.countryCode(), spouse.mobileNumber());
+        }
+        return new ClientData(data.clientId(), data.type(), data.name(), data.email(), taxId, data.dateOfBirth(),
+                data.countryCode(), data.mobileNumber(), data.officeLocation(), data.marriedFilingJointly(), spouse,
+                data.spouseSignsFirst(), data.portalAccess(), data.smsOtp(), data.dropOffAccess());
+    }
+
+    // --- search
+
+    /** The JPQL WHERE clause of a filter; the values go into {@code parameters}, never into the text. */
+    static String where(ClientFilter filter, Map<String, Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        if (!ClientRules.isBlank(filter.q())) {
+            String q = filter.q().strip();
+            parameters.put("text", "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
+            String text = "c.clientIdKey LIKE :text ESCAPE '!' OR c.nameKey LIKE :text ESCAPE '!'"
+                    + " OR c.emailKey LIKE :text ESCAPE '!' OR c.spouseNameKey LIKE :text ESCAPE '!'"
+                    + " OR c.spouseEmailKey LIKE :text ESCAPE '!'";
+            String digits = TAX_ID_SEPARATORS.matcher(q).replaceAll("");
+            if (TAX_ID_QUERY.matcher(digits).matches()) {
+                parameters.put("taxId", digits);
+                text += " OR c.taxId = :taxId OR c.spouseTaxId = :taxId";
+            }
+            conditions.add("(" + text + ")");
+        }
+        if (filter.status() != null) {
+            parameters.put("status", filter.status());
+            conditions.add("c.status = :status");
+        }
+        if (filter.portalAccess() != null) {
+            parameters.put("portalAccess", filter.portalAccess());
+            conditions.add("c.portalAccess = :portalAccess");
+        }
+        if (filter.office() != null) {
+            parameters.put("office", filter.office());
+            conditions.add("c.officeLocation = :office");
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private static String orderBy(SortField sort, boolean descending) {
+        String column = switch (sort) {
+            case CLIENT_ID -> "c.clientIdKey";
+            case NAME -> "c.nameKey";
+            case EMAIL -> "c.emailKey";
+            case TYPE -> "c.type";
+            case STATUS -> "c.status";
+            case OFFICE_LOCATION -> "c.officeLocation";
+            case CREATED_AT -> "c.createdAt";
+            case UPDATED_AT -> "c.updatedAt";
+        };
+        String direction = descending ? " DESC" : " ASC";
+        // client ID as the tie-breaker keeps pages stable
+        return " ORDER BY " + column + direction + (sort == SortField.CLIENT_ID ? "" : ", c.clientIdKey ASC");
+    }
+
+    // --- plumbing
+
+    private interface Work<R> {
+        R apply(EntityManager em);
+    }
+
+    private record BeforeAndAfter(Client before, Client after) {
+    }
+
+    private interface Change {
+        void apply(ClientEntity entity);
+    }
+
+    /**
+     * Runs a write in a transaction. Unique keys are checked before writing, with precise messages; if a
+     * concurrent request wins the race in between, the database's unique constraint stops the write and
+     * it is reported the same way.
+     */
+    private <R> R write(Work<R> work) {
+        try {
+            return jpa.txExpr(TransactionType.Required, work::apply);
+        } catch (PersistenceException e) {
+            if (isConstraintViolation(e)) {
+                throw new ClientConflictException(List.of(new FieldError(ALL_FIELDS,
+                        "The client ID or an email address was taken by another change at the same time.")));
+            }
+            throw e;
+        }
+    }
+
+    private Client toggle(String clientId, String field, Change change) {
+        Client updated = write(em -> {
+            ClientEntity entity = requireEntity(em, clientId);
+            change.apply(entity);
+            em.flush();
+            return entity.toValue();
+        });
+        post(AtriumTopics.CLIENT_UPDATED, updated, new String[] {field});
+        return updated;
+    }
+
+    private static Optional<ClientEntity> findEntity(EntityManager em, String clientId) {
+        if (clientId == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT c FROM ClientEntity c WHERE c.clientIdKey = :key", ClientEntity.class)
+                .setParameter("key", clientId.toLowerCase(Locale.ROOT)).getResultStream().findFirst();
+    }
+
+    private static ClientEntity requireEntity(EntityManager em, String clientId) {
+        return findEntity(em, clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+    }
+
+    private static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String[] changedFields(Client before, Client after) {
+        List<String> changed = new ArrayList<>();
+        compare(changed, "clientId", before.clientId(), after.clientId());
+        compare(changed, "type", before.type(), after.type());
+        compare(changed, "name", before.name(), after.name());
+        compare(changed, "email", before.email(), after.email());
+        compare(changed, "taxId", before.taxId(), after.taxId());
+        compare(changed, "dateOfBirth", before.dateOfBirth(), after.dateOfBirth());
+        compare(changed, "countryCode", before.countryCode(), after.countryCode());
+        compare(changed, "mobileNumber", before.mobileNumber(), after.mobileNumber());
+        compare(changed, "officeLocation", before.officeLocation(), after.officeLocation());
+        compare(changed, "marriedFilingJointly", before.marriedFilingJointly(), after.marriedFilingJointly());
+        compare(changed, "spouse", before.spouse(), after.spouse());
+        compare(changed, "spouseSignsFirst", before.spouseSignsFirst(), after.spouseSignsFirst());
+        compare(changed, "portalAccess", before.portalAccess(), after.portalAccess());
+        compare(changed, "smsOtp", before.smsOtp(), after.smsOtp());
+        compare(changed, "dropOffAccess", before.dropOffAccess(), after.dropOffAccess());
+        compare(changed, "status", before.status(), after.status());
+        return changed.toArray(String[]::new);
+    }
+
+    private static void compare(List<String> changed, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changed.add(field);
+        }
+    }
+
+    /** Posts after commit, asynchronously; events carry identifiers only. */
+    private void post(String topic, Client client, String[] changedFields) {
+        EventAdmin events = eventAdmin;
+        if (events == null) {
+            return;
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(AtriumTopics.PROPERTY_CLIENT_ID, client.clientId());
+        properties.put(AtriumTopics.PROPERTY_OFFICE, client.officeLocation());
+        if (changedFields != null) {
+            properties.put(AtriumTopics.PROPERTY_CHANGED_FIELDS, changedFields);
+        }
+        events.postEvent(new Event(topic, properties));
+    }
+}

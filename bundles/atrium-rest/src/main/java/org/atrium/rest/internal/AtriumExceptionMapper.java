@@ -1,0 +1,39 @@
+package org.atrium.rest.internal;
+
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.Response.Status;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.atrium.api.client.AtriumException;
+import org.atrium.api.client.ClientConflictException;
+import org.atrium.api.client.ClientNotFoundException;
+import org.atrium.api.client.ClientValidationException;
+import org.atrium.api.client.StaleVersionException;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+
+/** The register's exceptions as problems: 400 invalid, 404 unknown, 409 taken or stale. */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsApplicationSelect(AtriumApplication.SELECT)
+public class AtriumExceptionMapper implements ExceptionMapper<AtriumException> {
+
+    @Override
+    public Response toResponse(AtriumException e) {
+        Problem problem;
+        if (e instanceof ClientValidationException invalid) {
+            problem = Problem.typed("validation", "The data breaks client rules", Status.BAD_REQUEST,
+                    e.getMessage(), invalid.errors());
+        } else if (e instanceof ClientConflictException conflict) {
+            problem = Problem.typed("conflict", "Already in use", Status.CONFLICT, e.getMessage(), conflict.conflicts());
+        } else if (e instanceof StaleVersionException) {
+            problem = Problem.typed("stale-version", "Changed by someone else", Status.CONFLICT, e.getMessage(), null);
+        } else if (e instanceof ClientNotFoundException) {
+            problem = Problem.of(Status.NOT_FOUND, e.getMessage());
+        } else {
+            problem = Problem.of(Status.BAD_REQUEST, e.getMessage());
+        }
+        return problem.toResponse();
+    }
+}

@@ -1,0 +1,80 @@
+package org.atrium.rest.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.atrium.api.client.AtriumException;
+import org.atrium.api.client.BulkAction;
+import org.atrium.api.client.BulkResult;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bulk actions currently registered by any bundle, by name. An action appears and disappears with its
+ * bundle; the bulk endpoint offers exactly what is here.
+ */
+@Component(service = BulkActions.class)
+public class BulkActions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BulkActions.class);
+
+    private final Map<String, BulkAction> actions = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addAction(BulkAction action, Map<String, Object> properties) {
+        Object name = properties.get(BulkAction.NAME);
+        if (name instanceof String actionName) {
+            actions.put(actionName, action);
+        } else {
+            LOG.warn("Ignoring a bulk action service without the {} property", BulkAction.NAME);
+        }
+    }
+
+    void removeAction(BulkAction action, Map<String, Object> properties) {
+        Object name = properties.get(BulkAction.NAME);
+        if (name instanceof String actionName) {
+            actions.remove(actionName, action);
+        }
+    }
+
+    Set<String> names() {
+        return new TreeSet<>(actions.keySet());
+    }
+
+    boolean has(String name) {
+        return actions.containsKey(name);
+    }
+
+    /**
+     * Applies the action to each client once, each in its own transaction; one client's failure does not
+     * stop the others.
+     */
+    BulkResult run(String name, List<String> clientIds) {
+        BulkAction action = actions.get(name);
+        if (action == null) {
+            throw new IllegalStateException("bulk action " + name + " is not available");
+        }
+        Set<String> unique = new LinkedHashSet<>(clientIds);
+        List<BulkResult.Failure> failed = new ArrayList<>();
+        for (String clientId : unique) {
+            try {
+                action.apply(clientId);
+            } catch (AtriumException e) {
+                failed.add(new BulkResult.Failure(clientId, e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.error("Bulk action {} failed for client {}", name, clientId, e);
+                failed.add(new BulkResult.Failure(clientId, "Internal error; see the server log."));
+            }
+        }
+        return new BulkResult(unique.size(), unique.size() - failed.size(), failed);
+    }
+}

@@ -1,0 +1,64 @@
+package org.atrium.rest.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.atrium.api.client.ClientData;
+import org.atrium.api.client.ClientType;
+import org.atrium.api.client.FieldError;
+import org.atrium.api.client.Spouse;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * The body of {@code POST /clients} and {@code PUT /clients/{clientId}}. The read-only fields a GET
+ * returns are accepted and ignored, so a client read, edited and sent back works as is; the masked tax ID
+ * sent back means "unchanged".
+ *
+ * @param version required on PUT: the version that was read
+ */
+@JsonIgnoreProperties(value = {"status", "createdAt", "updatedAt", "lastSignInAt"}, allowSetters = false)
+public record ClientInput(String clientId, ClientType type, String name, String email, String taxId,
+        String dateOfBirth, String countryCode, String mobileNumber, Integer officeLocation,
+        Boolean marriedFilingJointly, SpouseInput spouse, Boolean spouseSignsFirst, Boolean portalAccess,
+        Boolean smsOtp, Boolean dropOffAccess, Long version) {
+
+    public record SpouseInput(String name, String email, String taxId, String dateOfBirth, String countryCode,
+            String mobileNumber) {
+    }
+
+    /**
+     * The register's input; {@code marriedFilingJointly} defaults to whether a spouse was given.
+     *
+     * @throws BadRequestProblem if a date is not an ISO date
+     */
+    ClientData toData() {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate dob = date("dateOfBirth", dateOfBirth, errors);
+        Spouse spouseData = null;
+        if (spouse != null) {
+            spouseData = new Spouse(spouse.name(), spouse.email(), spouse.taxId(),
+                    date("spouse.dateOfBirth", spouse.dateOfBirth(), errors), spouse.countryCode(), spouse.mobileNumber());
+        }
+        if (!errors.isEmpty()) {
+            throw new BadRequestProblem(errors.get(0).field() + ": " + errors.get(0).message(), errors);
+        }
+        boolean mfj = marriedFilingJointly != null ? marriedFilingJointly : spouse != null;
+        return new ClientData(clientId, type, name, email, taxId, dob, countryCode, mobileNumber, officeLocation, mfj,
+                spouseData, Boolean.TRUE.equals(spouseSignsFirst), portalAccess, smsOtp, dropOffAccess);
+    }
+
+    private static LocalDate date(String field, String text, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "Dates are written yyyy-mm-dd, e.g. 1980-04-15."));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.atrium.rest.internal;
+
+import java.net.URI;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import org.atrium.api.client.BulkResult;
+import org.atrium.api.client.Client;
+import org.atrium.api.client.ClientFilter;
+import org.atrium.api.client.ClientQuery;
+import org.atrium.api.client.ClientRegister;
+import org.atrium.api.client.Page;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** {@code /api/v1/clients}: the client register over HTTP. */
+@Component(service = ClientResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(AtriumApplication.SELECT)
+@JSONRequired
+@Path("clients")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Clients", description = "The register of the firm's clients")
+public class ClientResource {
+
+    /** More IDs than this in one bulk request should be a filter instead. */
+    static final int MAX_BULK_IDS = 10_000;
+
+    private final ClientRegister register;
+    private final BulkActions bulkActions;
+
+    @Activate
+    public ClientResource(@Reference ClientRegister register, @Reference BulkActions bulkActions) {
+        this.register = register;
+        this.bulkActions = bulkActions;
+    }
+
+    @GET
+    @Operation(summary = "Search clients", description = "q matches client ID, name or email (partial, any case) "
+            + "of taxpayer and spouse, or an SSN/EIN (9 digits, dashes allowed). Pages are zero-based.")
+    public ClientPage list(@QueryParam("q") String q, @QueryParam("status") String status,
+            @QueryParam("portalAccess") String portalAccess, @QueryParam("office") String office,
+            @Parameter(description = "field, field,asc or field,desc") @QueryParam("sort") String sort,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        ClientFilter filter = ClientSearchParameters.filter(q, status, portalAccess, office);
+        ClientQuery query = ClientSearchParameters.query(filter, sort, page, size);
+        Page<Client> result = register.search(query);
+        return new ClientPage(result.items().stream().map(ClientJson::of).toList(), result.total(), result.page(),
+                result.size());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a client", description = "New clients are PENDING.")
+    public Response create(ClientInput input, @Context UriInfo uriInfo) {
+        Client created = register.create(requireBody(input).toData());
+        URI location = uriInfo.getAbsolutePathBuilder().path(created.clientId()).build();
+        return Response.created(location).entity(ClientJson.of(created)).build();
+    }
+
+    @GET
+    @Path("{clientId}")
+    @Operation(summary = "Read a client")
+    public ClientJson get(@PathParam("clientId") String clientId) {
+        return ClientJson.of(register.get(clientId));
+    }
+
+    @PUT
+    @Path("{clientId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Update a client", description = "The body's version must be the version read (409 if "
+            + "someone changed the client since). Changing the email makes the client PENDING again.")
+    public ClientJson update(@PathParam("clientId") String clientId, ClientInput input) {
+        requireBody(input);
+        if (input.version() == null) {
+            throw new BadRequestProblem("version is required: send the version of the client you read.");
+        }
+        return ClientJson.of(register.update(clientId, input.toData(), input.version()));
+    }
+
+    @DELETE
+    @Path("{clientId}")
+    @Operation(summary = "Delete a client")
+    public Response delete(@PathParam("clientId") String clientId) {
+        register.delete(clientId);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{clientId}/portal-access")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Turn portal access on or off")
+    public ClientJson portalAccess(@PathParam("clientId") String clientId, ToggleInput toggle) {
+        return ClientJson.of(register.setPortalAccess(clientId, enabled(toggle)));
+    }
+
+    @PUT
+    @Path("{clientId}/sms-otp")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Turn SMS one-time passwords on or off", description = "Needs a mobile number.")
+    public ClientJson smsOtp(@PathParam("clientId") String clientId, ToggleInput toggle) {
+        return ClientJson.of(register.setSmsOtp(clientId, enabled(toggle)));
+    }
+
+    @PUT
+    @Path("{clientId}/drop-off-access")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Turn drop-off upload access on or off")
+    public ClientJson dropOffAccess(@PathParam("clientId") String clientId, ToggleInput toggle) {
+        return ClientJson.of(register.setDropOffAccess(clientId, enabled(toggle)));
+    }
+
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Apply an action to many clients", description = "Either clientIds or a filter "
+            + "(every matching client, all pages). Each client is processed on its own; failures are listed.")
+    public BulkResult bulk(BulkInput input) {
+        requireBody(input);
+        if (input.action() == null || !bulkActions.has(input.action())) {
+            throw new BadRequestProblem((input.action() == null ? "action is required" : "Unknown action '"
+                    + input.action() + "'") + ". Available actions: " + String.join(", ", bulkActions.names()) + ".");
+        }
+        if ((input.clientIds() == null) == (input.filter() == null)) {
+            throw new BadRequestProblem("Give either clientIds or filter, not both and not neither.");
+        }
+        List<String> clientIds;
+        if (input.clientIds() != null) {
+            if (input.clientIds().size() > MAX_BULK_IDS) {
+                throw new BadRequestProblem("At most " + MAX_BULK_IDS + " clientIds per request; use a filter for more.");
+            }
+            if (input.clientIds().stream().anyMatch(id -> id == null || id.isBlank())) {
+                throw new BadRequestProblem("clientIds must not contain empty entries.");
+            }
+            clientIds = input.clientIds();
+        } else {
+            BulkInput.FilterInput f = input.filter();
+            clientIds = register.findClientIds(new ClientFilter(f.q(), ClientSearchParameters.status(f.status()),
+                    f.portalAccess(), f.office()));
+        }
+        return bulkActions.run(input.action(), clientIds);
+    }
+
+    private static <T> T requireBody(T body) {
+        if (body == null) {
+            throw new BadRequestProblem("The request body is empty; send a JSON object.");
+        }
+        return body;
+    }
+
+    private static boolean enabled(ToggleInput toggle) {
+        if (toggle == null || toggle.enabled() == null) {
+            throw new BadRequestProblem("Send {\"enabled\": true} or {\"enabled\": false}.");
+        }
+        return toggle.enabled();
+    }
+}

@@ -1,0 +1,58 @@
+package org.atrium.shell.internal;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.atrium.api.client.Client;
+import org.atrium.api.client.ClientFilter;
+import org.atrium.api.client.ClientQuery;
+import org.atrium.api.client.ClientRegister;
+import org.atrium.api.client.Page;
+import org.atrium.api.client.SortField;
+
+@Service
+@Command(scope = "atrium", name = "client-list", description = "Lists clients, optionally only those matching a query")
+public class ClientListCommand implements Action {
+
+    @Argument(index = 0, name = "query", required = false,
+            description = "Client ID, name or email (partial), or a 9-digit SSN/EIN")
+    String query;
+
+    @Option(name = "--page", description = "Zero-based page number")
+    int page = 0;
+
+    @Option(name = "--size", description = "Clients per page (1-500)")
+    int size = ClientQuery.DEFAULT_SIZE;
+
+    @Reference
+    ClientRegister register;
+
+    @Override
+    public Object execute() {
+        Page<Client> result = register.search(new ClientQuery(new ClientFilter(query, null, null, null),
+                SortField.CLIENT_ID, false, page, size));
+        ShellTable table = new ShellTable();
+        table.column("Client ID");
+        table.column("Type");
+        table.column("Name");
+        table.column("SSN/EIN");
+        table.column("Office").alignRight();
+        table.column("MFJ");
+        table.column("Status");
+        table.column("Portal");
+        for (Client client : result.items()) {
+            table.addRow().addContent(client.clientId(), client.type(), client.name(),
+                    client.taxId() == null ? "" : client.maskedTaxId(), client.officeLocation(),
+                    client.marriedFilingJointly() ? "yes" : "", client.status(), client.portalAccess() ? "on" : "off");
+        }
+        table.print(System.out);
+        long first = result.total() == 0 ? 0 : (long) page * size + 1;
+        System.out.println(first + "-" + ((long) page * size + result.items().size()) + " of " + result.total()
+                + " clients");
+        return null;
+    }
+}
