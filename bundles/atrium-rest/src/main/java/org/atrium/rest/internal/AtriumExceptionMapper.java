@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 
-/** The register's exceptions as problems: 400 invalid, 404 unknown, 409 taken or stale. */
+/** Atrium's exceptions as problems: 400 invalid, 404 unknown, 409 taken or stale. */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
 @JaxrsApplicationSelect(AtriumApplication.SELECT)
@@ -29,6 +29,9 @@ public class AtriumExceptionMapper implements ExceptionMapper<AtriumException> {
             problem = Problem.typed("conflict", "Already in use", Status.CONFLICT, e.getMessage(), conflict.conflicts());
         } else if (e instanceof StaleVersionException) {
             problem = Problem.typed("stale-version", "Changed by someone else", Status.CONFLICT, e.getMessage(), null);
+        } else if (e instanceof InvalidRequestException invalidRequest) {
+            problem = Problem.typed("invalid-request", "Invalid request", Status.BAD_REQUEST, e.getMessage(),
+                    invalidRequest.errors());
         } else if (e instanceof ClientNotFoundException) {
             problem = Problem.of(Status.NOT_FOUND, e.getMessage());
         } else {

@@ -32,7 +32,7 @@ public record ClientInput(String clientId, ClientType type, String name, String 
     /**
      * The register's input; {@code marriedFilingJointly} defaults to whether a spouse was given.
      *
-     * @throws BadRequestProblem if a date is not an ISO date
+     * @throws InvalidRequestException if a date is not an ISO date
      */
     ClientData toData() {
         List<FieldError> errors = new ArrayList<>();
@@ -43,7 +43,7 @@ public record ClientInput(String clientId, ClientType type, String name, String 
                     date("spouse.dateOfBirth", spouse.dateOfBirth(), errors), spouse.countryCode(), spouse.mobileNumber());
         }
         if (!errors.isEmpty()) {
-            throw new BadRequestProblem(errors.get(0).field() + ": " + errors.get(0).message(), errors);
+            throw new InvalidRequestException(errors.get(0).field() + ": " + errors.get(0).message(), errors);
         }
         boolean mfj = marriedFilingJointly != null ? marriedFilingJointly : spouse != null;
         return new ClientData(clientId, type, name, email, taxId, dob, countryCode, mobileNumber, officeLocation, mfj,

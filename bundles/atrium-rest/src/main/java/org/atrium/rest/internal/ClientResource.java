@@ -94,7 +94,7 @@ public class ClientResource {
     public ClientJson update(@PathParam("clientId") String clientId, ClientInput input) {
         requireBody(input);
         if (input.version() == null) {
-            throw new BadRequestProblem("version is required: send the version of the client you read.");
+            throw new InvalidRequestException("version is required: send the version of the client you read.");
         }
         return ClientJson.of(register.update(clientId, input.toData(), input.version()));
     }
@@ -139,19 +139,19 @@ public class ClientResource {
     public BulkResult bulk(BulkInput input) {
         requireBody(input);
         if (input.action() == null || !bulkActions.has(input.action())) {
-            throw new BadRequestProblem((input.action() == null ? "action is required" : "Unknown action '"
+            throw new InvalidRequestException((input.action() == null ? "action is required" : "Unknown action '"
                     + input.action() + "'") + ". Available actions: " + String.join(", ", bulkActions.names()) + ".");
         }
         if ((input.clientIds() == null) == (input.filter() == null)) {
-            throw new BadRequestProblem("Give either clientIds or filter, not both and not neither.");
+            throw new InvalidRequestException("Give either clientIds or filter, not both and not neither.");
         }
         List<String> clientIds;
         if (input.clientIds() != null) {
             if (input.clientIds().size() > MAX_BULK_IDS) {
-                throw new BadRequestProblem("At most " + MAX_BULK_IDS + " clientIds per request; use a filter for more.");
+                throw new InvalidRequestException("At most " + MAX_BULK_IDS + " clientIds per request; use a filter for more.");
             }
             if (input.clientIds().stream().anyMatch(id -> id == null || id.isBlank())) {
-                throw new BadRequestProblem("clientIds must not contain empty entries.");
+                throw new InvalidRequestException("clientIds must not contain empty entries.");
             }
             clientIds = input.clientIds();
         } else {
@@ -164,14 +164,14 @@ public class ClientResource {
 
     private static <T> T requireBody(T body) {
         if (body == null) {
-            throw new BadRequestProblem("The request body is empty; send a JSON object.");
+            throw new InvalidRequestException("The request body is empty; send a JSON object.");
         }
         return body;
     }
 
     private static boolean enabled(ToggleInput toggle) {
         if (toggle == null || toggle.enabled() == null) {
-            throw new BadRequestProblem("Send {\"enabled\": true} or {\"enabled\": false}.");
+            throw new InvalidRequestException("Send {\"enabled\": true} or {\"enabled\": false}.");
         }
         return toggle.enabled();
     }

@@ -35,13 +35,13 @@ final class ClientSearchParameters {
                 descending = true;
                 name = name.substring(1);
             }
-            field = SortField.byApiName(name).orElseThrow(() -> new BadRequestProblem("Unknown sort field '"
+            field = SortField.byApiName(name).orElseThrow(() -> new InvalidRequestException("Unknown sort field '"
                     + parts[0].strip() + "'. Sort by one of: " + Arrays.stream(SortField.values())
                             .map(SortField::apiName).collect(Collectors.joining(", ")) + " (e.g. sort=name,desc)."));
             if (parts.length == 2 && parts[1].strip().equalsIgnoreCase("desc")) {
                 descending = true;
             } else if (parts.length > 2 || parts.length == 2 && !parts[1].strip().equalsIgnoreCase("asc")) {
-                throw new BadRequestProblem("sort is written field or field,asc or field,desc (e.g. sort=name,desc).");
+                throw new InvalidRequestException("sort is written field or field,asc or field,desc (e.g. sort=name,desc).");
             }
         }
         return new ClientQuery(filter, field, descending, pageNumber == null ? 0 : pageNumber,
@@ -55,7 +55,7 @@ final class ClientSearchParameters {
         try {
             return RegistrationStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestProblem("Unknown status '" + status + "'. Use one of: "
+            throw new InvalidRequestException("Unknown status '" + status + "'. Use one of: "
                     + Arrays.stream(RegistrationStatus.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
         }
     }
@@ -67,7 +67,7 @@ final class ClientSearchParameters {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw new BadRequestProblem(name + " must be true or false.");
+            default -> throw new InvalidRequestException(name + " must be true or false.");
         };
     }
 
@@ -78,11 +78,11 @@ final class ClientSearchParameters {
         try {
             int number = Integer.parseInt(value.strip());
             if (number < min || number > max) {
-                throw new BadRequestProblem(name + " must be between " + min + " and " + max + ".");
+                throw new InvalidRequestException(name + " must be between " + min + " and " + max + ".");
             }
             return number;
         } catch (NumberFormatException e) {
-            throw new BadRequestProblem(name + " must be a whole number.");
+            throw new InvalidRequestException(name + " must be a whole number.");
         }
     }
 

@@ -57,7 +57,7 @@ public class OfficeResource {
     @Operation(summary = "Add an office location")
     public Response create(OfficeInput input, @Context UriInfo uriInfo) {
         if (input == null || input.number() == null) {
-            throw new BadRequestProblem("Send {\"number\": 2, \"name\": \"...\"}: number is required.");
+            throw new InvalidRequestException("Send {\"number\": 2, \"name\": \"...\"}: number is required.");
         }
         OfficeLocation created = offices.create(new OfficeLocation(input.number(), input.name()));
         URI location = uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.number())).build();

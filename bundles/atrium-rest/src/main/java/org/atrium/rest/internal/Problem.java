@@ -2,7 +2,6 @@ package org.atrium.rest.internal;
 
 import java.util.List;
 
-import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.atrium.api.client.FieldError;
@@ -18,7 +17,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
 
     static final String TYPE_PREFIX = "urn:atrium:problem:";
 
@@ -33,6 +31,6 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public Response toResponse() {
-        return Response.status(status).type(PROBLEM_JSON).entity(this).build();
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }
 }

@@ -22,9 +22,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException e) {
         Response response = e.getResponse();
-        if (response.hasEntity() && response.getEntity() instanceof Problem) {
-            return response;
-        }
         if (e.getCause() instanceof JsonProcessingException json) {
             return JsonExceptionMapper.problemFor(json).toResponse();
         }

@@ -1,0 +1,59 @@
+package org.atrium.registry.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.atrium.api.client.ClientFilter;
+import org.atrium.api.client.RegistrationStatus;
+import org.junit.jupiter.api.Test;
+
+class ClientSearchWhereTest {
+
+    @Test
+    void noFilterMeansNoCondition() {
+        Map<String, Object> parameters = new HashMap<>();
+        assertEquals("", JpaClientRegister.where(ClientFilter.ALL, parameters));
+        assertTrue(parameters.isEmpty());
+    }
+
+    @Test
+    void textIsMatchedCaseInsensitivelyAndPartially() {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = JpaClientRegister.where(new ClientFilter(" Smith ", null, null, null), parameters);
+        assertEquals("%smith%", parameters.get("text"));
+        assertTrue(where.contains("c.spouseNameKey LIKE :text"));
+        assertFalse(parameters.containsKey("taxId"));
+    }
+
+    @Test
+    void likeWildcardsInTheQueryAreTakenLiterally() {
+        Map<String, Object> parameters = new HashMap<>();
+        JpaClientRegister.where(new ClientFilter("50%_off!", null, null, null), parameters);
+        assertEquals("%50!%!_off!!%", parameters.get("text"));
+    }
+
+    @Test
+    void nineDigitsWithOrWithoutDashesAlsoMatchTaxIds() {
+        for (String q : new String[] {"123456789", "123-45-6789", "12-3456789"}) {
+            Map<String, Object> parameters = new HashMap<>();
+            String where = JpaClientRegister.where(new ClientFilter(q, null, null, null), parameters);
+            assertEquals("123456789", parameters.get("taxId"), q);
+            assertTrue(where.contains("c.taxId = :taxId OR c.spouseTaxId = :taxId"));
+        }
+    }
+
+    @Test
+    void valuesNeverEnterTheQueryText() {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = JpaClientRegister.where(new ClientFilter("x' OR '1'='1", RegistrationStatus.INVITED, false, 7),
+                parameters);
+        assertFalse(where.contains("'1'='1"));
+        assertEquals(RegistrationStatus.INVITED, parameters.get("status"));
+        assertEquals(false, parameters.get("portalAccess"));
+        assertEquals(7, parameters.get("office"));
+    }
+}
