@@ -1,0 +1,193 @@
+package org.atrium.itests;
+
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.when;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.atrium.api.client.ClientRegister;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Boots our own distribution (karaf-distribution's tar.gz) with free ports and talks to it the way a
+ * user does: HTTP on the REST API, commands at the Karaf console.
+ */
+public abstract class AtriumTestSupport {
+
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String HTTP_PORT_PROPERTY = "atrium.itest.http.port";
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    /** Injected so that tests start once the register is up. */
+    @Inject
+    protected ClientRegister register;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Configuration
+    public Option[] config() {
+        String distribution = System.getProperty("atrium.distribution");
+        if (distribution == null || !new File(distribution).isFile()) {
+            throw new IllegalStateException("Build the distribution first (mvn install): " + distribution);
+        }
+        String httpPort = freePort();
+        return new Option[] {
+            karafDistributionConfiguration().frameworkUrl("file:" + distribution).name("Atrium")
+                    .karafVersion("4.4.10").unpackDirectory(new File("target/exam")).useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            // -Datrium.itest.keep=true keeps target/exam/<uuid> (logs, data) for a look after the run
+            when(Boolean.getBoolean("atrium.itest.keep")).useOptions(keepRuntimeFolder()),
+            logLevel(LogLevel.INFO),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+            // the test code runs inside Karaf and reads the HTTP port from here
+            systemProperty(HTTP_PORT_PROPERTY).value(httpPort)
+        };
+    }
+
+    private static String freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return String.valueOf(socket.getLocalPort());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- HTTP
+
+    /** One HTTP answer. */
+    protected record Reply(int status, String contentType, String location, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    protected String baseUrl() {
+        String port = System.getProperty(HTTP_PORT_PROPERTY);
+        return "http://localhost:" + port + "/api/v1";
+    }
+
+    protected Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
+    }
+
+    protected Reply delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).DELETE());
+    }
+
+    protected Reply post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    protected Reply put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    protected Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null), response.body());
+        } catch (IOException e) {
+            return new Reply(-1, "", null, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits until the REST API answers, as a user would retry after start-up. */
+    protected void awaitRestApi() {
+        await("the REST API to answer", () -> get("/offices").status() == 200);
+    }
+
+    protected static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(100); // polling interval, not a wait for an outcome
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        fail("Timed out after " + READY_TIMEOUT.toSeconds() + " s waiting for " + what);
+    }
+
+    /** A prefix that makes this run's data unique, so reruns against a kept data folder pass too. */
+    protected static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    // --- console
+
+    /** Runs a console command as an administrator would, and returns what it printed. */
+    protected String executeCommand(String command) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, printStream, printStream);
+        Subject admin = new Subject();
+        admin.getPrincipals().add(new UserPrincipal("admin"));
+        admin.getPrincipals().add(new RolePrincipal("admin"));
+        admin.getPrincipals().add(new RolePrincipal("manager"));
+        admin.getPrincipals().add(new RolePrincipal("viewer"));
+        try {
+            Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } catch (Exception e) {
+            throw new AssertionError("Command failed: " + command + "\n" + output.toString(StandardCharsets.UTF_8), e);
+        } finally {
+            session.close();
+        }
+        return output.toString(StandardCharsets.UTF_8);
+    }
+}

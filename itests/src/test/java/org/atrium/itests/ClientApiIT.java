@@ -1,0 +1,333 @@
+package org.atrium.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The client register through its REST API on our distribution, over real HTTP, against real Derby.
+ * One Karaf for the whole class; every test makes its own clients.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ClientApiIT extends AtriumTestSupport {
+
+    private String run;
+
+    @Before
+    public void setUp() {
+        awaitRestApi();
+        run = unique();
+    }
+
+    private String individual(String clientId, String name, String email, String taxId) {
+        return "{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":\"" + name + "\",\"email\":\""
+                + email + "\",\"taxId\":\"" + taxId + "\",\"dateOfBirth\":\"1980-04-15\",\"countryCode\":\"1\","
+                + "\"mobileNumber\":\"5551234567\",\"officeLocation\":1}";
+    }
+
+    private JsonNode create(String json) {
+        Reply reply = post("/clients", json);
+        assertEquals(reply.body(), 201, reply.status());
+        return reply.json();
+    }
+
+    /** A random 9-digit tax ID that no other test uses. */
+    private static String taxId() {
+        return String.format("%09d", (long) (Math.random() * 1_000_000_000L));
+    }
+
+    @Test
+    public void createsAndReadsAClientKeepingLeadingZerosAndMaskingTheSsn() {
+        String clientId = "000" + run;
+        Reply created = post("/clients", individual(clientId, "Ann Smith", run + "ann@example.com", "123456789"));
+        assertEquals(created.body(), 201, created.status());
+        assertTrue(created.location().endsWith("/api/v1/clients/" + clientId));
+
+        Reply read = get("/clients/" + clientId);
+        assertEquals(200, read.status());
+        JsonNode client = read.json();
+        assertEquals(clientId, client.get("clientId").asText());
+        assertEquals("XXX-XX-6789", client.get("taxId").asText());
+        assertFalse("the full SSN never leaves the server", read.body().contains("123456789"));
+        assertEquals("PENDING", client.get("status").asText());
+        assertTrue(client.get("portalAccess").asBoolean());
+        assertFalse(client.get("smsOtp").asBoolean());
+        assertFalse(client.get("dropOffAccess").asBoolean());
+        assertEquals("1980-04-15", client.get("dateOfBirth").asText());
+        assertEquals(1, client.get("version").asLong());
+    }
+
+    @Test
+    public void anEntityShowsItsEinTruncated() {
+        JsonNode entity = create("{\"clientId\":\"E" + run + "\",\"type\":\"ENTITY\",\"name\":\"Acme " + run
+                + " LLC\",\"email\":\"" + run + "@acme.example\",\"taxId\":\"987654321\",\"officeLocation\":1}");
+        assertEquals("XX-XXX4321", entity.get("taxId").asText());
+    }
+
+    @Test
+    public void findsClientsByEveryKindOfKey() {
+        String ssn = taxId();
+        String spouseSsn = taxId();
+        String clientId = "K" + run;
+        create("{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":\"Zelda " + run + "\",\"email\":\"z"
+                + run + "@example.com\",\"taxId\":\"" + ssn + "\",\"officeLocation\":1,\"spouse\":{\"name\":\"Yuri "
+                + run + "\",\"email\":\"y" + run + "@example.com\",\"taxId\":\"" + spouseSsn + "\"}}");
+        String[] queries = {clientId.toLowerCase(), run, "zelda " + run.toUpperCase(), "z" + run + "@EXAMPLE",
+            "yuri " + run, "y" + run + "@example.com", ssn, ssn.substring(0, 3) + "-" + ssn.substring(3, 5) + "-"
+                + ssn.substring(5), spouseSsn};
+        for (String q : queries) {
+            JsonNode page = get("/clients?q=" + encode(q)).json();
+            assertEquals("q=" + q, 1, page.get("total").asInt());
+            JsonNode item = page.get("items").get(0);
+            assertEquals(clientId, item.get("clientId").asText());
+            assertTrue("married filing jointly is flagged in the list", item.get("marriedFilingJointly").asBoolean());
+            assertEquals("XXX-XX-" + spouseSsn.substring(5), item.get("spouse").get("taxId").asText());
+        }
+        assertEquals("part of a tax ID is not a search key", 0,
+                get("/clients?q=" + ssn.substring(0, 8)).json().get("total").asInt());
+    }
+
+    @Test
+    public void pagesSortsAndFilters() {
+        for (int i = 0; i < 7; i++) {
+            create(individual("P" + run + "-" + i, "Page " + run + " " + (char) ('g' - i), "p" + i + run + "@example.com",
+                    taxId()));
+        }
+        JsonNode first = get("/clients?q=P" + run + "&size=3&page=0&sort=name,desc").json();
+        assertEquals(7, first.get("total").asInt());
+        assertEquals(3, first.get("items").size());
+        assertEquals(0, first.get("page").asInt());
+        assertEquals(3, first.get("size").asInt());
+        assertEquals("Page " + run + " g", first.get("items").get(0).get("name").asText());
+        JsonNode last = get("/clients?q=P" + run + "&size=3&page=2&sort=name,desc").json();
+        assertEquals(1, last.get("items").size());
+        assertEquals("Page " + run + " a", last.get("items").get(0).get("name").asText());
+
+        assertEquals(7, get("/clients?q=P" + run + "&status=PENDING&portalAccess=true&office=1").json().get("total").asInt());
+        assertEquals(0, get("/clients?q=P" + run + "&portalAccess=false").json().get("total").asInt());
+        assertEquals(400, get("/clients?sort=ssn").status());
+        assertEquals(400, get("/clients?size=501").status());
+    }
+
+    @Test
+    public void anUpdateBasedOnAStaleVersionIsRefused() {
+        String clientId = "U" + run;
+        JsonNode client = create(individual(clientId, "Ulla", "u" + run + "@example.com", taxId()));
+        String body = client.toString();
+
+        Reply updated = put("/clients/" + clientId, body.replace("\"Ulla\"", "\"Ulla Berg\""));
+        assertEquals(updated.body(), 200, updated.status());
+        assertEquals("Ulla Berg", updated.json().get("name").asText());
+        assertEquals(2, updated.json().get("version").asLong());
+        assertEquals("the masked SSN sent back keeps the stored one", client.get("taxId").asText(),
+                updated.json().get("taxId").asText());
+
+        Reply stale = put("/clients/" + clientId, body.replace("\"Ulla\"", "\"Ulla Stale\""));
+        assertEquals(409, stale.status());
+        assertEquals("application/problem+json", stale.contentType());
+        assertTrue(stale.json().get("detail").asText().contains("version"));
+        assertEquals("Ulla Berg", get("/clients/" + clientId).json().get("name").asText());
+    }
+
+    @Test
+    public void togglesChangeOneSettingEach() {
+        String clientId = "T" + run;
+        create("{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":\"Toggle\",\"email\":\"t" + run
+                + "@example.com\",\"officeLocation\":1}");
+        assertFalse(put("/clients/" + clientId + "/portal-access", "{\"enabled\":false}").json().get("portalAccess")
+                .asBoolean());
+        assertTrue(put("/clients/" + clientId + "/drop-off-access", "{\"enabled\":true}").json().get("dropOffAccess")
+                .asBoolean());
+
+        Reply noMobile = put("/clients/" + clientId + "/sms-otp", "{\"enabled\":true}");
+        assertEquals(400, noMobile.status());
+        assertEquals("smsOtp", noMobile.json().get("errors").get(0).get("field").asText());
+        assertTrue(noMobile.json().get("detail").asText().contains("mobile number"));
+
+        String withMobile = "M" + run;
+        create(individual(withMobile, "Mo", "m" + run + "@example.com", taxId()));
+        assertTrue(put("/clients/" + withMobile + "/sms-otp", "{\"enabled\":true}").json().get("smsOtp").asBoolean());
+
+        JsonNode after = get("/clients/" + clientId).json();
+        assertFalse(after.get("portalAccess").asBoolean());
+        assertTrue(after.get("dropOffAccess").asBoolean());
+        assertFalse(after.get("smsOtp").asBoolean());
+        assertEquals(400, put("/clients/" + clientId + "/portal-access", "{}").status());
+        assertEquals(404, put("/clients/nobody-" + run + "/portal-access", "{\"enabled\":true}").status());
+    }
+
+    @Test
+    public void bulkActionsByIdsAndByFilterCoverEveryMatchingClient() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) { // more than one default page (50)
+            String clientId = "B" + run + "-" + i;
+            ids.add(clientId);
+            create("{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":\"Bulk " + run + "\",\"email\":\"b"
+                    + i + run + "@example.com\",\"officeLocation\":1}");
+        }
+        JsonNode disabled = post("/clients/bulk", "{\"action\":\"DISABLE_PORTAL_ACCESS\",\"filter\":{\"q\":\"Bulk " + run
+                + "\"}}").json();
+        assertEquals(60, disabled.get("requested").asInt());
+        assertEquals(60, disabled.get("succeeded").asInt());
+        assertEquals(60, get("/clients?q=Bulk%20" + run + "&portalAccess=false").json().get("total").asInt());
+
+        JsonNode enabled = post("/clients/bulk", "{\"action\":\"ENABLE_PORTAL_ACCESS\",\"clientIds\":[\"" + ids.get(0)
+                + "\",\"" + ids.get(1) + "\",\"ghost-" + run + "\"]}").json();
+        assertEquals(3, enabled.get("requested").asInt());
+        assertEquals(2, enabled.get("succeeded").asInt());
+        assertEquals("ghost-" + run, enabled.get("failed").get(0).get("clientId").asText());
+        assertTrue(enabled.get("failed").get(0).get("reason").asText().contains("No client"));
+        assertEquals(2, get("/clients?q=Bulk%20" + run + "&portalAccess=true").json().get("total").asInt());
+
+        JsonNode deleted = post("/clients/bulk", "{\"action\":\"DELETE\",\"filter\":{\"q\":\"Bulk " + run
+                + "\",\"portalAccess\":false}}").json();
+        assertEquals(58, deleted.get("succeeded").asInt());
+        assertEquals(2, get("/clients?q=Bulk%20" + run).json().get("total").asInt());
+
+        Reply unknown = post("/clients/bulk", "{\"action\":\"ARCHIVE\",\"clientIds\":[\"x\"]}");
+        assertEquals(400, unknown.status());
+        assertTrue(unknown.json().get("detail").asText().contains("DELETE"));
+        assertEquals(400, post("/clients/bulk", "{\"action\":\"DELETE\"}").status());
+    }
+
+    @Test
+    public void deleteRemovesTheClient() {
+        String clientId = "D" + run;
+        create(individual(clientId, "Del", "d" + run + "@example.com", taxId()));
+        assertEquals(204, delete("/clients/" + clientId).status());
+        assertEquals(404, get("/clients/" + clientId).status());
+        assertEquals(404, delete("/clients/" + clientId).status());
+    }
+
+    @Test
+    public void duplicatesAreConflictsAndNothingChanges() {
+        String clientId = "C" + run;
+        create("{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":\"Cat\",\"email\":\"c" + run
+                + "@example.com\",\"officeLocation\":1,\"spouse\":{\"name\":\"Cas\",\"email\":\"cs" + run
+                + "@example.com\"}}");
+        Reply sameId = post("/clients", individual(clientId.toLowerCase(), "Other", "o" + run + "@example.com", taxId()));
+        assertEquals(409, sameId.status());
+        assertEquals("clientId", sameId.json().get("errors").get(0).get("field").asText());
+
+        Reply spouseEmailTaken = post("/clients", individual("C2" + run, "Other", "CS" + run + "@Example.com", taxId()));
+        assertEquals(409, spouseEmailTaken.status());
+        assertEquals("email", spouseEmailTaken.json().get("errors").get(0).get("field").asText());
+        assertEquals(404, get("/clients/C2" + run).status());
+    }
+
+    @Test
+    public void badInputGetsAProblemThatNamesIt() {
+        Reply invalid = post("/clients", "{\"clientId\":\"\",\"type\":\"INDIVIDUAL\",\"name\":\"X\",\"email\":\"not-an-email\","
+                + "\"taxId\":\"12-345\",\"officeLocation\":99}");
+        assertEquals(400, invalid.status());
+        assertEquals("application/problem+json", invalid.contentType());
+        Set<String> fields = new HashSet<>();
+        invalid.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertEquals(Set.of("clientId", "email", "taxId", "officeLocation"), fields);
+
+        Reply badJson = post("/clients", "{\"clientId\": ");
+        assertEquals(400, badJson.status());
+        assertEquals("application/problem+json", badJson.contentType());
+
+        Reply unknownField = post("/clients", "{\"clientId\":\"X\",\"ssn\":\"123\"}");
+        assertEquals(400, unknownField.status());
+        assertEquals("ssn", unknownField.json().get("errors").get(0).get("field").asText());
+
+        Reply wrongType = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/clients"))
+                .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello")));
+        assertEquals(415, wrongType.status());
+        assertEquals("application/problem+json", wrongType.contentType());
+
+        Reply unknown = get("/clients/nobody-" + run);
+        assertEquals(404, unknown.status());
+        assertTrue(unknown.json().get("detail").asText().contains("nobody-" + run));
+        assertFalse("no stack traces", unknown.body().contains("Exception"));
+
+        Reply noVersion = put("/clients/nobody-" + run, "{\"clientId\":\"x\"}");
+        assertEquals(400, noVersion.status());
+        assertEquals(400, post("/clients", "").status());
+    }
+
+    @Test
+    public void officesCanBeListedAndAdded() {
+        JsonNode offices = get("/offices").json();
+        assertEquals("Main Office", offices.get(0).get("name").asText());
+        int number = 1000 + (int) (Math.random() * 100_000);
+        Reply created = post("/offices", "{\"number\":" + number + ",\"name\":\"Branch " + run + "\"}");
+        assertEquals(created.body(), 201, created.status());
+        assertEquals(409, post("/offices", "{\"number\":" + number + ",\"name\":\"Again\"}").status());
+        assertEquals(400, post("/offices", "{\"number\":" + (number + 1) + ",\"name\":\" \"}").status());
+        create("{\"clientId\":\"O" + run + "\",\"type\":\"INDIVIDUAL\",\"name\":\"Branch client\",\"email\":\"o" + run
+                + "@example.com\",\"officeLocation\":" + number + "}");
+        assertEquals(1, get("/clients?office=" + number).json().get("total").asInt());
+    }
+
+    @Test
+    public void theOpenApiDocumentDescribesTheApi() {
+        Reply reply = get("/openapi.json");
+        assertEquals(200, reply.status());
+        JsonNode paths = reply.json().get("paths");
+        for (String path : new String[] {"/clients", "/clients/{clientId}", "/clients/bulk",
+            "/clients/{clientId}/portal-access", "/clients/{clientId}/sms-otp", "/clients/{clientId}/drop-off-access",
+            "/offices"}) {
+            assertNotNull("OpenAPI has " + path, paths.get(path));
+        }
+        assertNotNull(paths.get("/clients").get("post"));
+        assertNotNull(paths.get("/clients/{clientId}").get("delete"));
+    }
+
+    @Test
+    public void dataSurvivesARestartOfTheRegistryBundle() throws Exception {
+        String clientId = "R" + run;
+        create(individual(clientId, "Rita Restart", "r" + run + "@example.com", taxId()));
+        Bundle registry = bundle("org.atrium.registry");
+        registry.stop();
+        await("the register to go away", () -> get("/clients/" + clientId).status() != 200);
+        registry.start();
+        await("the register to come back", () -> get("/clients/" + clientId).status() == 200);
+        assertEquals("Rita Restart", get("/clients/" + clientId).json().get("name").asText());
+    }
+
+    @Test
+    public void consoleCommandsShowClientsWithMaskedTaxIds() {
+        String clientId = "S" + run;
+        create(individual(clientId, "Shell " + run, "s" + run + "@example.com", "111223333"));
+        String list = executeCommand("atrium:client-list " + run);
+        assertTrue(list, list.contains(clientId));
+        assertTrue(list, list.contains("XXX-XX-3333"));
+        String show = executeCommand("atrium:client-show " + clientId);
+        assertTrue(show, show.contains("Shell " + run));
+        assertFalse(show, show.contains("111223333"));
+        assertTrue(executeCommand("atrium:office-list").contains("Main Office"));
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    private static String encode(String q) {
+        return java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

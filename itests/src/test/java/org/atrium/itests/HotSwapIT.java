@@ -1,0 +1,100 @@
+package org.atrium.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+
+/**
+ * Hot swap: while an operator installs and removes features with plain feature:install and
+ * feature:uninstall, the register keeps answering every request, and no bundle stops except the ones of
+ * the feature being swapped. (With Karaf's stock jpa + eclipselink features every such operation
+ * refreshed the JPA stack and the register; see bundles/atrium-jpa-api/bnd.bnd.)
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class HotSwapIT extends AtriumTestSupport {
+
+    /** Requests that must still succeed after the last feature operation, to catch a late refresh. */
+    static final int REQUESTS_AFTER_LAST_OPERATION = 200;
+
+    @Before
+    public void setUp() {
+        awaitRestApi();
+    }
+
+    @Test
+    public void swappingFeaturesNeverDisturbsTheRegister() throws Exception {
+        String clientId = "H" + unique();
+        assertEquals(201, post("/clients", "{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":\"Hot "
+                + clientId + "\",\"email\":\"" + clientId + "@example.com\",\"officeLocation\":1}").status());
+
+        Set<String> stoppedBundles = ConcurrentHashMap.newKeySet();
+        BundleListener stops = event -> {
+            if (event.getType() == BundleEvent.STOPPED || event.getType() == BundleEvent.UNRESOLVED) {
+                stoppedBundles.add(event.getBundle().getSymbolicName());
+            }
+        };
+        bundleContext.addBundleListener(stops);
+
+        List<String> failures = new CopyOnWriteArrayList<>();
+        AtomicInteger requests = new AtomicInteger();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread traffic = new Thread(() -> {
+            while (running.get()) {
+                Reply one = get("/clients/" + clientId);
+                Reply search = get("/clients?q=" + clientId);
+                if (one.status() != 200) {
+                    failures.add("GET /clients/" + clientId + " -> " + one.status());
+                }
+                if (search.status() != 200 || !search.body().contains(clientId)) {
+                    failures.add("GET /clients?q= -> " + search.status());
+                }
+                requests.addAndGet(2);
+            }
+        }, "steady-traffic");
+        traffic.start();
+        try {
+            // another product's feature, in and out
+            executeCommand("feature:install scheduler");
+            assertTrue(executeCommand("feature:list -i").contains("scheduler"));
+            executeCommand("feature:uninstall scheduler");
+
+            // one of our own capabilities, out and back in (atrium-core is pinned first, so that removing
+            // the "atrium" umbrella removes only the console feature)
+            executeCommand("feature:install atrium-core");
+            executeCommand("feature:uninstall atrium");
+            assertTrue("the console capability is gone", executeCommand("help atrium").isBlank()
+                    || !executeCommand("help atrium").contains("client-list"));
+            executeCommand("feature:install atrium-console");
+            executeCommand("feature:install atrium");
+
+            int last = requests.get();
+            await(REQUESTS_AFTER_LAST_OPERATION + " more requests",
+                    () -> requests.get() >= last + REQUESTS_AFTER_LAST_OPERATION);
+        } finally {
+            running.set(false);
+            traffic.join();
+            bundleContext.removeBundleListener(stops);
+        }
+
+        assertEquals("every request succeeded (" + requests.get() + " sent)", List.of(), failures);
+        stoppedBundles.removeAll(Set.of("org.apache.karaf.scheduler.core", "org.atrium.shell"));
+        assertEquals("no bundle but the swapped features' own stopped", Set.of(), stoppedBundles);
+        assertTrue(executeCommand("atrium:client-show " + clientId).contains("Hot " + clientId));
+    }
+}
