@@ -1,0 +1,153 @@
+package org.atrium.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+
+import org.atrium.api.client.ClientData;
+import org.atrium.api.client.ClientFilter;
+import org.atrium.api.client.ClientQuery;
+import org.atrium.api.client.ClientType;
+import org.atrium.api.client.SortField;
+import org.atrium.api.client.Spouse;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Not a test: the register's figures for the README. Inserts N clients (default 100,000) one by one
+ * through the ClientRegister service, each its own transaction with every rule checked, into the
+ * distribution's embedded Derby; then times searches of each kind over them (p50/p95), through the
+ * service and over HTTP. Run: {@code mvn -Pbenchmark verify -pl itests} after {@code mvn install}.
+ * Results: stdout and itests/target/benchmark-register.txt.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RegisterBenchmark extends AtriumTestSupport {
+
+    @Override
+    @Configuration
+    public Option[] config() {
+        return OptionUtils.combine(super.config(),
+                systemProperty("benchmark.clients").value(System.getProperty("benchmark.clients", "100000")),
+                systemProperty("benchmark.searches").value(System.getProperty("benchmark.searches", "200")));
+    }
+
+    @Test
+    public void insertAndSearch() throws IOException {
+        int clients = Integer.getInteger("benchmark.clients", 100_000);
+        int searches = Integer.getInteger("benchmark.searches", 200);
+        awaitRestApi();
+        StringBuilder report = new StringBuilder();
+        line(report, "Atrium register benchmark: %,d clients, %d searches of each kind", clients, searches);
+        line(report, "machine: %d cores, JVM %s, max heap %,d MB", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+
+        long start = System.nanoTime();
+        long[] createNanos = new long[clients];
+        for (int i = 0; i < clients; i++) {
+            long t = System.nanoTime();
+            register.create(client(i));
+            createNanos[i] = System.nanoTime() - t;
+            if ((i + 1) % 10_000 == 0) {
+                System.out.printf("  %,d inserted%n", i + 1);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        line(report, "insert %,d clients: %.1f s (%.0f clients/s); per insert p50 %.2f ms, p95 %.2f ms", clients,
+                seconds, clients / seconds, percentile(createNanos, 50), percentile(createNanos, 95));
+
+        assertEquals(clients, register.search(new ClientQuery(ClientFilter.ALL, null, false, 0, 1)).total());
+
+        time(report, "service: q=name fragment (partial, any field)", searches,
+                i -> query(new ClientFilter("smith" + (i % 97), null, null, null), SortField.CLIENT_ID));
+        time(report, "service: q=client ID (exact text)", searches,
+                i -> query(new ClientFilter(clientId((i * 7919) % clients), null, null, null), SortField.CLIENT_ID));
+        time(report, "service: q=SSN with dashes", searches,
+                i -> query(new ClientFilter(dashed(ssn((i * 7919) % clients)), null, null, null), SortField.CLIENT_ID));
+        time(report, "service: q=email", searches,
+                i -> query(new ClientFilter("client" + ((i * 7919) % clients) + "@", null, null, null), SortField.CLIENT_ID));
+        time(report, "service: no filter, first page by name", searches,
+                i -> query(ClientFilter.ALL, SortField.NAME));
+        time(report, "service: office filter, page 10 by client ID", searches,
+                i -> register.search(new ClientQuery(new ClientFilter(null, null, null, 1), SortField.CLIENT_ID, false, 10,
+                        50)).items().size());
+        time(report, "HTTP: GET /clients?q=<name fragment>", searches,
+                i -> get("/clients?q=smith" + (i % 97)).status());
+        time(report, "HTTP: GET /clients/{clientId}", searches,
+                i -> get("/clients/" + clientId((i * 7919) % clients)).status());
+
+        System.out.println(report);
+        Path out = Path.of(System.getProperty("karaf.home"), "..", "..", "benchmark-register.txt").normalize();
+        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+        System.out.println("written to " + out);
+    }
+
+    private int query(ClientFilter filter, SortField sort) {
+        return register.search(new ClientQuery(filter, sort, false, 0, 50)).items().size();
+    }
+
+    private static void time(StringBuilder report, String what, int runs, IntFunction<Integer> search) {
+        for (int i = 0; i < Math.min(10, runs); i++) {
+            search.apply(i); // warm-up
+        }
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            search.apply(i);
+            nanos[i] = System.nanoTime() - t;
+        }
+        line(report, "%-48s p50 %7.2f ms   p95 %7.2f ms", what, percentile(nanos, 50), percentile(nanos, 95));
+    }
+
+    private static double percentile(long[] nanos, int percentile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    private static void line(StringBuilder report, String format, Object... args) {
+        String text = String.format(Locale.ROOT, format, args);
+        System.out.println(text);
+        report.append(text).append('\n');
+    }
+
+    private static String clientId(int i) {
+        return String.format("%07d", i);
+    }
+
+    private static String ssn(int i) {
+        return String.format("%09d", 100_000_000 + i);
+    }
+
+    private static String dashed(String ssn) {
+        return ssn.substring(0, 3) + "-" + ssn.substring(3, 5) + "-" + ssn.substring(5);
+    }
+
+    /** Realistic rows: a quarter married filing jointly, most with phone and birth date. */
+    private static ClientData client(int i) {
+        boolean mfj = i % 4 == 0;
+        Spouse spouse = mfj ? new Spouse("Pat Smith" + (i % 97), "spouse" + i + "@example.com", ssn(500_000_000 + i),
+                LocalDate.of(1960 + i % 40, 1 + i % 12, 1 + i % 28), "1", String.valueOf(5_550_000_000L + i)) : null;
+        return new ClientData(clientId(i), ClientType.INDIVIDUAL, "Alex Smith" + (i % 97) + " " + i,
+                "client" + i + "@example.com", ssn(i), LocalDate.of(1950 + i % 50, 1 + i % 12, 1 + i % 28), "1",
+                String.valueOf(2_120_000_000L + i), 1, mfj, spouse, false, null, null, null);
+    }
+
+}
