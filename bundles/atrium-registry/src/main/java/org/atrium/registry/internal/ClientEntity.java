@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.StringJoiner;
 
 import javax.persistence.CollectionTable;
 import javax.persistence.Column;
@@ -37,12 +38,14 @@ import org.atrium.api.client.Spouse;
 @Table(name = "CLIENT",
         uniqueConstraints = @UniqueConstraint(name = "UQ_CLIENT_ID_KEY", columnNames = "CLIENT_ID_KEY"),
         indexes = {
-            @Index(name = "IX_CLIENT_NAME_KEY", columnList = "NAME_KEY"),
-            @Index(name = "IX_CLIENT_EMAIL_KEY", columnList = "EMAIL_KEY"),
+            // sort key + tie-breaker: an ordered page is read from the index instead of sorting every row
+            @Index(name = "IX_CLIENT_NAME_SORT", columnList = "NAME_KEY, CLIENT_ID_KEY"),
+            @Index(name = "IX_CLIENT_EMAIL_SORT", columnList = "EMAIL_KEY, CLIENT_ID_KEY"),
             @Index(name = "IX_CLIENT_TAX_ID", columnList = "TAX_ID"),
             @Index(name = "IX_CLIENT_SPOUSE_TAX_ID", columnList = "SPOUSE_TAX_ID"),
-            @Index(name = "IX_CLIENT_OFFICE", columnList = "OFFICE_LOCATION"),
-            @Index(name = "IX_CLIENT_STATUS", columnList = "STATUS")
+            // the usual filters, with the default order: a filtered page is an index range, not a sort
+            @Index(name = "IX_CLIENT_OFFICE_SORT", columnList = "OFFICE_LOCATION, CLIENT_ID_KEY"),
+            @Index(name = "IX_CLIENT_STATUS_SORT", columnList = "STATUS, CLIENT_ID_KEY")
         })
 public class ClientEntity {
 
@@ -125,6 +128,13 @@ public class ClientEntity {
     @Column(name = "VERSION", nullable = false)
     private long version;
 
+    /**
+     * Client ID, names and emails of taxpayer and spouse, lower case, one per line: a search for part of
+     * any of them is one LIKE per row instead of five. No field can contain a line break.
+     */
+    @Column(name = "SEARCH_TEXT", length = 1000)
+    private String searchText;
+
     @ElementCollection
     @CollectionTable(name = "CLIENT_EMAIL", joinColumns = @JoinColumn(name = "CLIENT_PK"),
             uniqueConstraints = @UniqueConstraint(name = "UQ_CLIENT_EMAIL", columnNames = "EMAIL_KEY"))
@@ -192,7 +202,19 @@ public class ClientEntity {
         }
         emailKeys.retainAll(claimed);
         emailKeys.addAll(claimed);
+        refreshSearchText();
         updatedAt = now;
+    }
+
+    /** Also for rows written before the column existed. */
+    void refreshSearchText() {
+        StringJoiner text = new StringJoiner("\n");
+        for (String part : new String[] {clientIdKey, nameKey, emailKey, spouseNameKey, spouseEmailKey}) {
+            if (part != null) {
+                text.add(part);
+            }
+        }
+        searchText = text.toString();
     }
 
     Client toValue() {

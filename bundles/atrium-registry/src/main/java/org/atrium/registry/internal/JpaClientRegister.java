@@ -1,6 +1,5 @@
 package org.atrium.registry.internal;
 
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,9 +14,12 @@ import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
+import javax.transaction.SystemException;
+import javax.transaction.TransactionManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.atrium.api.client.AtriumException;
 import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientConflictException;
 import org.atrium.api.client.ClientData;
@@ -50,6 +52,7 @@ public class JpaClientRegister implements ClientRegister {
     private static final String ALL_FIELDS = "*";
 
     private final JpaTemplate jpa;
+    private final TransactionManager transactions;
     private final Clock clock;
 
     /** Optional: events are a courtesy to other bundles; the register works without Event Admin. */
@@ -58,13 +61,23 @@ public class JpaClientRegister implements ClientRegister {
     private volatile EventAdmin eventAdmin;
 
     @Activate
-    public JpaClientRegister(@Reference(target = "(osgi.unit.name=atrium)") JpaTemplate jpa) {
-        this(jpa, Clock.systemUTC());
+    public JpaClientRegister(@Reference(target = "(osgi.unit.name=atrium)") JpaTemplate jpa,
+            @Reference TransactionManager transactions) {
+        this(jpa, transactions, Clock.systemUTC());
     }
 
-    JpaClientRegister(JpaTemplate jpa, Clock clock) {
+    JpaClientRegister(JpaTemplate jpa, TransactionManager transactions, Clock clock) {
         this.jpa = jpa;
+        this.transactions = transactions;
         this.clock = clock;
+        fillMissingSearchText();
+    }
+
+    /** Schema evolution: rows from before the SEARCH_TEXT column get it, so that search finds them. */
+    private void fillMissingSearchText() {
+        jpa.tx(TransactionType.Required, em -> em
+                .createQuery("SELECT c FROM ClientEntity c WHERE c.searchText IS NULL", ClientEntity.class)
+                .getResultStream().forEach(ClientEntity::refreshSearchText));
     }
 
     @Override
@@ -145,21 +158,51 @@ public class JpaClientRegister implements ClientRegister {
         return jpa.txExpr(TransactionType.Supports, em -> {
             Map<String, Object> parameters = new HashMap<>();
             String where = where(query.filter(), parameters);
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ClientEntity c" + where, Long.class);
-            parameters.forEach(count::setParameter);
-            long total = count.getSingleResult();
-            List<Client> items = List.of();
+            String orderBy = orderBy(query.sort(), query.descending());
             long first = (long) query.page() * query.size();
-            if (first < total) {
-                TypedQuery<ClientEntity> select = em.createQuery(
-                        "SELECT c FROM ClientEntity c" + where + orderBy(query.sort(), query.descending()),
-                        ClientEntity.class);
-                parameters.forEach(select::setParameter);
-                items = select.setFirstResult((int) first).setMaxResults(query.size()).getResultList().stream()
-                        .map(ClientEntity::toValue).toList();
+            if (ClientRules.isBlank(query.filter().q())) {
+                return countThenPage(em, where, orderBy, parameters, query, first);
             }
-            return new Page<>(items, total, query.page(), query.size());
+            return matchOnceThenLoadPage(em, where, orderBy, parameters, query, first);
         });
+    }
+
+    /** Without text to match, counting and reading one ordered page both use indexes. */
+    private static Page<Client> countThenPage(EntityManager em, String where, String orderBy,
+            Map<String, Object> parameters, ClientQuery query, long first) {
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ClientEntity c" + where, Long.class);
+        parameters.forEach(count::setParameter);
+        long total = count.getSingleResult();
+        List<Client> items = List.of();
+        if (first < total) {
+            TypedQuery<ClientEntity> select = em.createQuery("SELECT c FROM ClientEntity c" + where + orderBy,
+                    ClientEntity.class);
+            parameters.forEach(select::setParameter);
+            items = select.setFirstResult((int) first).setMaxResults(query.size()).getResultList().stream()
+                    .map(ClientEntity::toValue).toList();
+        }
+        return new Page<>(items, total, query.page(), query.size());
+    }
+
+    /**
+     * A partial text match reads every row, so it is done once: the keys of all matches in order give
+     * the total and the page, and only the page's rows are then loaded.
+     */
+    private static Page<Client> matchOnceThenLoadPage(EntityManager em, String where, String orderBy,
+            Map<String, Object> parameters, ClientQuery query, long first) {
+        TypedQuery<Long> match = em.createQuery("SELECT c.pk FROM ClientEntity c" + where + orderBy, Long.class);
+        parameters.forEach(match::setParameter);
+        List<Long> matches = match.getResultList();
+        if (first >= matches.size()) {
+            return new Page<>(List.of(), matches.size(), query.page(), query.size());
+        }
+        List<Long> pageKeys = matches.subList((int) first, (int) Math.min(matches.size(), first + query.size()));
+        Map<Long, ClientEntity> byKey = new HashMap<>();
+        em.createQuery("SELECT c FROM ClientEntity c WHERE c.pk IN :keys", ClientEntity.class)
+                .setParameter("keys", pageKeys).getResultList().forEach(c -> byKey.put(c.pk(), c));
+        List<Client> items = pageKeys.stream().map(byKey::get).filter(Objects::nonNull).map(ClientEntity::toValue)
+                .toList();
+        return new Page<>(items, matches.size(), query.page(), query.size());
     }
 
     @Override
@@ -271,9 +314,7 @@ public class JpaClientRegister implements ClientRegister {
         if (!ClientRules.isBlank(filter.q())) {
             String q = filter.q().strip();
             parameters.put("text", "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
-            String text = "c.clientIdKey LIKE :text ESCAPE '!' OR c.nameKey LIKE :text ESCAPE '!'"
-                    + " OR c.emailKey LIKE :text ESCAPE '!' OR c.spouseNameKey LIKE :text ESCAPE '!'"
-                    + " OR c.spouseEmailKey LIKE :text ESCAPE '!'";
+            String text = "c.searchText LIKE :text ESCAPE '!'";
             String digits = TAX_ID_SEPARATORS.matcher(q).replaceAll("");
             if (TAX_ID_QUERY.matcher(digits).matches()) {
                 parameters.put("taxId", digits);
@@ -329,20 +370,47 @@ public class JpaClientRegister implements ClientRegister {
         void apply(ClientEntity entity);
     }
 
+    /** What a write came to: its result, or the caller's mistake that stopped it. */
+    private record Outcome<R>(R result, AtriumException rejection) {
+        R get() {
+            if (rejection != null) {
+                throw rejection;
+            }
+            return result;
+        }
+    }
+
     /**
-     * Runs a write in a transaction. Unique keys are checked before writing, with precise messages; if a
-     * concurrent request wins the race in between, the database's unique constraint stops the write and
-     * it is reported the same way.
+     * Runs a write in a transaction. A caller's mistake (invalid data, unknown client, stale version)
+     * rolls back quietly: thrown through the template it would be logged as a fault with a stack trace.
+     * Unique keys are checked before writing, with precise messages; if a concurrent request wins the race
+     * in between, the database's unique constraint stops the write and it is reported the same way.
      */
     private <R> R write(Work<R> work) {
         try {
-            return jpa.txExpr(TransactionType.Required, work::apply);
+            Outcome<R> outcome = jpa.txExpr(TransactionType.Required, em -> {
+                try {
+                    return new Outcome<>(work.apply(em), null);
+                } catch (AtriumException rejected) {
+                    markRollbackOnly();
+                    return new Outcome<>(null, rejected);
+                }
+            });
+            return outcome.get();
         } catch (PersistenceException e) {
-            if (isConstraintViolation(e)) {
+            if (ConstraintViolations.causedBy(e)) {
                 throw new ClientConflictException(List.of(new FieldError(ALL_FIELDS,
                         "The client ID or an email address was taken by another change at the same time.")));
             }
             throw e;
+        }
+    }
+
+    private void markRollbackOnly() {
+        try {
+            transactions.setRollbackOnly();
+        } catch (SystemException e) {
+            throw new IllegalStateException("cannot mark the transaction for rollback", e);
         }
     }
 
@@ -367,15 +435,6 @@ public class JpaClientRegister implements ClientRegister {
 
     private static ClientEntity requireEntity(EntityManager em, String clientId) {
         return findEntity(em, clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
-    }
-
-    private static boolean isConstraintViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String[] changedFields(Client before, Client after) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.persistence.PersistenceException;
+
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.atrium.api.client.ClientConflictException;
@@ -77,16 +79,25 @@ public class JpaOfficeDirectory implements OfficeDirectory {
         if (!errors.isEmpty()) {
             throw new ClientValidationException(errors);
         }
-        OfficeLocation created = jpa.txExpr(TransactionType.Required, em -> {
-            if (em.find(OfficeEntity.class, office.number()) != null) {
-                throw new ClientConflictException(
-                        List.of(new FieldError("number", "Office " + office.number() + " already exists.")));
+        ClientConflictException taken = new ClientConflictException(
+                List.of(new FieldError("number", "Office " + office.number() + " already exists.")));
+        if (find(office.number()).isPresent()) {
+            throw taken;
+        }
+        OfficeLocation created;
+        try {
+            created = jpa.txExpr(TransactionType.Required, em -> {
+                OfficeEntity entity = new OfficeEntity(office.number(), name);
+                em.persist(entity);
+                em.flush();
+                return entity.toValue();
+            });
+        } catch (PersistenceException e) {
+            if (ConstraintViolations.causedBy(e)) {
+                throw taken; // created by a concurrent request since the check above
             }
-            OfficeEntity entity = new OfficeEntity(office.number(), name);
-            em.persist(entity);
-            em.flush();
-            return entity.toValue();
-        });
+            throw e;
+        }
         EventAdmin events = eventAdmin;
         if (events != null) {
             events.postEvent(new Event(AtriumTopics.OFFICE_CREATED, Map.of(AtriumTopics.PROPERTY_OFFICE, created.number())));

@@ -25,7 +25,7 @@ class ClientSearchWhereTest {
         Map<String, Object> parameters = new HashMap<>();
         String where = JpaClientRegister.where(new ClientFilter(" Smith ", null, null, null), parameters);
         assertEquals("%smith%", parameters.get("text"));
-        assertTrue(where.contains("c.spouseNameKey LIKE :text"));
+        assertTrue(where.contains("c.searchText LIKE :text"));
         assertFalse(parameters.containsKey("taxId"));
     }
 
