@@ -3,6 +3,7 @@ package org.atrium.registry.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -158,12 +159,11 @@ public class JpaClientRegister implements ClientRegister {
         return jpa.txExpr(TransactionType.Supports, em -> {
             Map<String, Object> parameters = new HashMap<>();
             String where = where(query.filter(), parameters);
-            String orderBy = orderBy(query.sort(), query.descending());
             long first = (long) query.page() * query.size();
             if (ClientRules.isBlank(query.filter().q())) {
-                return countThenPage(em, where, orderBy, parameters, query, first);
+                return countThenPage(em, where, orderBy(query.sort(), query.descending()), parameters, query, first);
             }
-            return matchOnceThenLoadPage(em, where, orderBy, parameters, query, first);
+            return matchOnceThenLoadPage(em, where, query.sort(), query.descending(), parameters, query, first);
         });
     }
 
@@ -185,14 +185,17 @@ public class JpaClientRegister implements ClientRegister {
     }
 
     /**
-     * A partial text match reads every row, so it is done once: the keys of all matches in order give
-     * the total and the page, and only the page's rows are then loaded.
+     * A partial text match reads every row, so it is done once: all matches give the total and, ordered
+     * here, the page; only the page's rows are then loaded. Ordering in the database would make Derby walk
+     * the sort index and fetch every row at random, three to four times slower than one scan.
      */
-    private static Page<Client> matchOnceThenLoadPage(EntityManager em, String where, String orderBy,
-            Map<String, Object> parameters, ClientQuery query, long first) {
-        TypedQuery<Long> match = em.createQuery("SELECT c.pk FROM ClientEntity c" + where + orderBy, Long.class);
+    private static Page<Client> matchOnceThenLoadPage(EntityManager em, String where, SortField sort,
+            boolean descending, Map<String, Object> parameters, ClientQuery query, long first) {
+        TypedQuery<Object[]> match = em.createQuery(
+                "SELECT c.pk, " + sortPath(sort) + ", c.clientIdKey FROM ClientEntity c" + where, Object[].class);
         parameters.forEach(match::setParameter);
-        List<Long> matches = match.getResultList();
+        List<Long> matches = match.getResultList().stream().sorted(rowOrder(descending)).map(row -> (Long) row[0])
+                .toList();
         if (first >= matches.size()) {
             return new Page<>(List.of(), matches.size(), query.page(), query.size());
         }
@@ -341,8 +344,9 @@ public class JpaClientRegister implements ClientRegister {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    private static String orderBy(SortField sort, boolean descending) {
-        String column = switch (sort) {
+    /** The column a sort field orders by; every one of them is NOT NULL. */
+    private static String sortPath(SortField sort) {
+        return switch (sort) {
             case CLIENT_ID -> "c.clientIdKey";
             case NAME -> "c.nameKey";
             case EMAIL -> "c.emailKey";
@@ -352,9 +356,27 @@ public class JpaClientRegister implements ClientRegister {
             case CREATED_AT -> "c.createdAt";
             case UPDATED_AT -> "c.updatedAt";
         };
+    }
+
+    private static String orderBy(SortField sort, boolean descending) {
         String direction = descending ? " DESC" : " ASC";
         // client ID as the tie-breaker keeps pages stable
-        return " ORDER BY " + column + direction + (sort == SortField.CLIENT_ID ? "" : ", c.clientIdKey ASC");
+        return " ORDER BY " + sortPath(sort) + direction + (sort == SortField.CLIENT_ID ? "" : ", c.clientIdKey ASC");
+    }
+
+    /**
+     * The same order as {@link #orderBy} for rows of {@code [pk, sort value, client ID key]}. Strings compare
+     * by UTF-16 unit as Derby's UCS_BASIC compares by code point (the same outside rare surrogate pairs);
+     * enums by their stored name.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Comparator<Object[]> rowOrder(boolean descending) {
+        Comparator<Object[]> bySortValue = Comparator.comparing(row -> {
+            Object value = row[1];
+            return (Comparable) (value instanceof Enum<?> e ? e.name() : value);
+        });
+        return (descending ? bySortValue.reversed() : bySortValue)
+                .thenComparing(row -> (String) row[2]);
     }
 
     // --- plumbing

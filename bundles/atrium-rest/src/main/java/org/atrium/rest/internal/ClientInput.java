@@ -57,7 +57,7 @@ public record ClientInput(String clientId, ClientType type, String name, String 
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Dates are written yyyy-mm-dd, e.g. 1980-04-15."));
+            errors.add(new FieldError(field, "Must be a real date written yyyy-mm-dd, e.g. 1980-04-15."));
             return null;
         }
     }
