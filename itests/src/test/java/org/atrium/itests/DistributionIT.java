@@ -1,0 +1,161 @@
+package org.atrium.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The distribution as an operator gets it: unpacked from the tar.gz and started with bin/karaf, with no
+ * Maven repository to fall back on (no network, no ~/.m2), then stopped and started again.
+ */
+class DistributionIT {
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    static final Pattern REPOSITORY_SETTINGS = Pattern.compile(
+            "(?m)^\\s*org\\.ops4j\\.pax\\.url\\.mvn\\.(repositories|localRepository|defaultLocalRepoAsRemote)\\s*=.*(\\\\\\R.*)*$");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Path home;
+    private int httpPort;
+    private Process karaf;
+
+    @BeforeEach
+    void unpackOffline() throws Exception {
+        Path distribution = Path.of(System.getProperty("atrium.distribution"));
+        Path target = Path.of("target", "distribution-" + UUID.randomUUID().toString().substring(0, 8));
+        Files.createDirectories(target);
+        run(target, "tar", "xzf", distribution.toAbsolutePath().toString());
+        try (var entries = Files.list(target)) {
+            home = entries.findFirst().orElseThrow().toAbsolutePath();
+        }
+        Path mvnConfig = home.resolve("etc/org.ops4j.pax.url.mvn.cfg");
+        String offline = REPOSITORY_SETTINGS.matcher(Files.readString(mvnConfig)).replaceAll("")
+                + "\norg.ops4j.pax.url.mvn.repositories=\norg.ops4j.pax.url.mvn.localRepository="
+                + home.resolve("no-such-repository") + "\norg.ops4j.pax.url.mvn.defaultLocalRepoAsRemote=false\n";
+        Files.writeString(mvnConfig, offline);
+        httpPort = freePort();
+        set("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort);
+        set("etc/org.apache.karaf.shell.cfg", "sshPort", freePort());
+        set("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort());
+        set("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        stopKaraf();
+    }
+
+    @Test
+    void startsWithoutNetworkAndKeepsItsDataAcrossRestarts() throws Exception {
+        startKaraf();
+        String body = "{\"clientId\":\"0099\",\"type\":\"ENTITY\",\"name\":\"Offline LLC\",\"email\":\"offline@example.com\","
+                + "\"taxId\":\"121234567\",\"officeLocation\":1}";
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(api("/clients"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+
+        stopKaraf();
+        startKaraf();
+
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(api("/clients/0099")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, read.statusCode());
+        assertTrue(read.body().contains("Offline LLC"));
+        assertTrue(read.body().contains("XX-XXX4567"));
+        String log = Files.readString(home.resolve("data/log/karaf.log"));
+        assertFalse(log.contains("Could not find artifact"), "every bundle comes from the distribution itself");
+        assertFalse(log.contains("Error installing boot features"));
+        assertTrue(Files.exists(home.resolve("etc/org.ops4j.datasource-atrium.cfg")), "datasource configured in etc/");
+        assertTrue(Files.isDirectory(home.resolve("data/derby/atrium")), "database under data/");
+    }
+
+    private void startKaraf() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("karaf-console.out").toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        karaf = builder.start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!karaf.isAlive()) {
+                fail("Karaf exited: " + Files.readString(home.resolve("karaf-console.out")));
+            }
+            if (status("/offices") == 200) {
+                return;
+            }
+            Thread.sleep(250); // polling interval while Karaf boots
+        }
+        fail("Atrium did not answer within " + START_TIMEOUT.toSeconds() + " s; see " + home.resolve("data/log"));
+    }
+
+    private void stopKaraf() throws Exception {
+        if (karaf == null || !karaf.isAlive()) {
+            return;
+        }
+        run(home, home.resolve("bin/stop").toString());
+        if (!karaf.waitFor(60, TimeUnit.SECONDS)) {
+            karaf.destroyForcibly().waitFor();
+            fail("Karaf did not stop within 60 s");
+        }
+    }
+
+    private int status(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(api(path)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private URI api(String path) {
+        return URI.create("http://localhost:" + httpPort + "/api/v1" + path);
+    }
+
+    private void set(String file, String key, int value) throws IOException {
+        Path path = home.resolve(file);
+        List<String> lines = new ArrayList<>(Files.readAllLines(path, StandardCharsets.UTF_8));
+        lines.removeIf(line -> line.strip().startsWith(key + " ") || line.strip().startsWith(key + "="));
+        lines.add(key + " = " + value);
+        Files.write(path, lines, StandardCharsets.UTF_8);
+    }
+
+    private static void run(Path directory, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            fail(String.join(" ", command) + " failed");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
