@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,11 +53,11 @@ class DistributionIT {
                 + "\norg.ops4j.pax.url.mvn.repositories=\norg.ops4j.pax.url.mvn.localRepository="
                 + home.resolve("no-such-repository") + "\norg.ops4j.pax.url.mvn.defaultLocalRepoAsRemote=false\n";
         Files.writeString(mvnConfig, offline);
-        httpPort = freePort();
+        httpPort = FreePorts.next();
         set("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort);
-        set("etc/org.apache.karaf.shell.cfg", "sshPort", freePort());
-        set("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort());
-        set("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort());
+        set("etc/org.apache.karaf.shell.cfg", "sshPort", FreePorts.next());
+        set("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", FreePorts.next());
+        set("etc/org.apache.karaf.management.cfg", "rmiServerPort", FreePorts.next());
     }
 
     @AfterEach
@@ -150,12 +149,6 @@ class DistributionIT {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             fail(String.join(" ", command) + " failed");
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
