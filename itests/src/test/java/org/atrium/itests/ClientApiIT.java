@@ -5,10 +5,19 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -17,6 +26,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -303,6 +313,46 @@ public class ClientApiIT extends AtriumTestSupport {
         registry.start();
         await("the register to come back", () -> get("/clients/" + clientId).status() == 200);
         assertEquals("Rita Restart", get("/clients/" + clientId).json().get("name").asText());
+    }
+
+    @Test
+    public void taxIdsAreNotStoredOrLoggedInPlainText() throws Exception {
+        String ssn = taxId();
+        String spouseSsn = taxId();
+        String clientId = "X" + run;
+        create("{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":\"Xena\",\"email\":\"x" + run
+                + "@example.com\",\"taxId\":\"" + ssn + "\",\"officeLocation\":1,\"spouse\":{\"name\":\"Xan\","
+                + "\"email\":\"xs" + run + "@example.com\",\"taxId\":\"" + spouseSsn + "\"}}");
+        assertEquals("still found by its SSN", 1, get("/clients?q=" + ssn).json().get("total").asInt());
+        checkpointDatabase(); // write every page to disk, not only the transaction log
+
+        List<String> forms = new ArrayList<>();
+        for (String number : new String[] {ssn, spouseSsn}) {
+            forms.add(number);
+            forms.add(number.substring(0, 3) + "-" + number.substring(3, 5) + "-" + number.substring(5));
+            forms.add(number.substring(0, 2) + "-" + number.substring(2));
+        }
+        Path data = Path.of(System.getProperty("karaf.data"));
+        List<String> found = new ArrayList<>();
+        boolean rowFound = false;
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                forms.stream().filter(content::contains).forEach(form -> found.add(data.relativize(file) + ": " + form));
+                rowFound |= content.contains(clientId);
+            }
+        }
+        assertTrue("the scan reaches the stored rows (the client ID is there)", rowFound);
+        assertEquals("SSNs found in data/", List.of(), found);
+    }
+
+    private void checkpointDatabase() throws Exception {
+        Collection<ServiceReference<DataSource>> references = bundleContext.getServiceReferences(DataSource.class,
+                "(osgi.jndi.service.name=atrium)");
+        DataSource dataSource = bundleContext.getService(references.iterator().next());
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CALL SYSCS_UTIL.SYSCS_CHECKPOINT_DATABASE()");
+        }
     }
 
     @Test

@@ -41,8 +41,8 @@ import org.atrium.api.client.Spouse;
             // sort key + tie-breaker: an ordered page is read from the index instead of sorting every row
             @Index(name = "IX_CLIENT_NAME_SORT", columnList = "NAME_KEY, CLIENT_ID_KEY"),
             @Index(name = "IX_CLIENT_EMAIL_SORT", columnList = "EMAIL_KEY, CLIENT_ID_KEY"),
-            @Index(name = "IX_CLIENT_TAX_ID", columnList = "TAX_ID"),
-            @Index(name = "IX_CLIENT_SPOUSE_TAX_ID", columnList = "SPOUSE_TAX_ID"),
+            @Index(name = "IX_CLIENT_TAX_ID_HASH", columnList = "TAX_ID_HASH"),
+            @Index(name = "IX_CLIENT_SPOUSE_TAX_ID_HASH", columnList = "SPOUSE_TAX_ID_HASH"),
             // the usual filters, with the default order: a filtered page is an index range, not a sort
             @Index(name = "IX_CLIENT_OFFICE_SORT", columnList = "OFFICE_LOCATION, CLIENT_ID_KEY"),
             @Index(name = "IX_CLIENT_STATUS_SORT", columnList = "STATUS, CLIENT_ID_KEY")
@@ -75,8 +75,12 @@ public class ClientEntity {
     @Column(name = "EMAIL_KEY", nullable = false, length = 254)
     private String emailKey;
 
-    @Column(name = "TAX_ID", length = 9)
+    /** Encrypted (see {@link TaxIdCipher}); never the number itself. */
+    @Column(name = "TAX_ID", length = 80)
     private String taxId;
+    /** Keyed hash of the number, for exact search. */
+    @Column(name = "TAX_ID_HASH", length = 44)
+    private String taxIdHash;
     @Column(name = "DATE_OF_BIRTH")
     private LocalDate dateOfBirth;
     @Column(name = "COUNTRY_CODE", length = 3)
@@ -97,8 +101,10 @@ public class ClientEntity {
     private String spouseEmail;
     @Column(name = "SPOUSE_EMAIL_KEY", length = 254)
     private String spouseEmailKey;
-    @Column(name = "SPOUSE_TAX_ID", length = 9)
+    @Column(name = "SPOUSE_TAX_ID", length = 80)
     private String spouseTaxId;
+    @Column(name = "SPOUSE_TAX_ID_HASH", length = 44)
+    private String spouseTaxIdHash;
     @Column(name = "SPOUSE_DATE_OF_BIRTH")
     private LocalDate spouseDateOfBirth;
     @Column(name = "SPOUSE_COUNTRY_CODE", length = 3)
@@ -146,12 +152,12 @@ public class ClientEntity {
     }
 
     /** A new client from validated, normalized data. */
-    static ClientEntity create(ClientData data, Instant now) {
+    static ClientEntity create(ClientData data, Instant now, TaxIdCipher taxIds) {
         ClientEntity entity = new ClientEntity();
         entity.portalAccess = true;
         entity.status = RegistrationStatus.PENDING;
         entity.createdAt = now;
-        entity.apply(data, now);
+        entity.apply(data, now, taxIds);
         return entity;
     }
 
@@ -159,7 +165,7 @@ public class ClientEntity {
      * Copies the editable fields. A changed taxpayer email makes the client {@code PENDING} again: what was
      * sent to the old address must no longer reach the portal.
      */
-    void apply(ClientData data, Instant now) {
+    void apply(ClientData data, Instant now, TaxIdCipher taxIds) {
         if (emailKey != null && !emailKey.equals(ClientRules.emailKey(data.email()))) {
             status = RegistrationStatus.PENDING;
         }
@@ -170,7 +176,8 @@ public class ClientEntity {
         nameKey = lower(name);
         email = data.email();
         emailKey = ClientRules.emailKey(email);
-        taxId = data.taxId();
+        taxId = taxIds.encrypt(data.taxId());
+        taxIdHash = taxIds.searchHash(data.taxId());
         dateOfBirth = data.dateOfBirth();
         countryCode = data.countryCode();
         mobileNumber = data.mobileNumber();
@@ -181,7 +188,8 @@ public class ClientEntity {
         spouseNameKey = lower(spouseName);
         spouseEmail = spouse == null ? null : spouse.email();
         spouseEmailKey = ClientRules.emailKey(spouseEmail);
-        spouseTaxId = spouse == null ? null : spouse.taxId();
+        spouseTaxId = spouse == null ? null : taxIds.encrypt(spouse.taxId());
+        spouseTaxIdHash = spouse == null ? null : taxIds.searchHash(spouse.taxId());
         spouseDateOfBirth = spouse == null ? null : spouse.dateOfBirth();
         spouseCountryCode = spouse == null ? null : spouse.countryCode();
         spouseMobileNumber = spouse == null ? null : spouse.mobileNumber();
@@ -206,8 +214,23 @@ public class ClientEntity {
         updatedAt = now;
     }
 
-    /** Also for rows written before the column existed. */
-    void refreshSearchText() {
+    /**
+     * Brings a row written by an earlier version up to date: tax IDs stored in plain text (before
+     * encryption) are encrypted and hashed, and the search text is filled in.
+     */
+    void upgrade(TaxIdCipher taxIds) {
+        if (taxId != null && taxIdHash == null) {
+            taxIdHash = taxIds.searchHash(taxId);
+            taxId = taxIds.encrypt(taxId);
+        }
+        if (spouseTaxId != null && spouseTaxIdHash == null) {
+            spouseTaxIdHash = taxIds.searchHash(spouseTaxId);
+            spouseTaxId = taxIds.encrypt(spouseTaxId);
+        }
+        refreshSearchText();
+    }
+
+    private void refreshSearchText() {
         StringJoiner text = new StringJoiner("\n");
         for (String part : new String[] {clientIdKey, nameKey, emailKey, spouseNameKey, spouseEmailKey}) {
             if (part != null) {
@@ -217,10 +240,10 @@ public class ClientEntity {
         searchText = text.toString();
     }
 
-    Client toValue() {
-        Spouse spouse = marriedFilingJointly ? new Spouse(spouseName, spouseEmail, spouseTaxId, spouseDateOfBirth,
-                spouseCountryCode, spouseMobileNumber) : null;
-        return new Client(clientId, type, name, email, taxId, dateOfBirth, countryCode, mobileNumber, officeLocation,
+    Client toValue(TaxIdCipher taxIds) {
+        Spouse spouse = marriedFilingJointly ? new Spouse(spouseName, spouseEmail, taxIds.decrypt(spouseTaxId),
+                spouseDateOfBirth, spouseCountryCode, spouseMobileNumber) : null;
+        return new Client(clientId, type, name, email, taxIds.decrypt(taxId), dateOfBirth, countryCode, mobileNumber, officeLocation,
                 marriedFilingJointly, spouse, spouseSignsFirst, portalAccess, smsOtp, dropOffAccess, status, createdAt,
                 updatedAt, version);
     }

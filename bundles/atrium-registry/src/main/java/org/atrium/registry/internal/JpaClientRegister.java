@@ -1,5 +1,7 @@
 package org.atrium.registry.internal;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
@@ -35,6 +38,7 @@ import org.atrium.api.client.SortField;
 import org.atrium.api.client.Spouse;
 import org.atrium.api.client.StaleVersionException;
 import org.atrium.api.event.AtriumTopics;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,9 +47,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.Designate;
 
 /** The client register on the "atrium" persistence unit; every public method is one JTA transaction. */
-@Component(service = ClientRegister.class)
+@Component(service = ClientRegister.class, configurationPid = "atrium.registry")
+@Designate(ocd = RegisterConfig.class)
 public class JpaClientRegister implements ClientRegister {
 
     private static final Pattern TAX_ID_QUERY = Pattern.compile("\\d{9}");
@@ -54,6 +60,7 @@ public class JpaClientRegister implements ClientRegister {
 
     private final JpaTemplate jpa;
     private final TransactionManager transactions;
+    private final TaxIdCipher taxIds;
     private final Clock clock;
 
     /** Optional: events are a courtesy to other bundles; the register works without Event Admin. */
@@ -63,22 +70,37 @@ public class JpaClientRegister implements ClientRegister {
 
     @Activate
     public JpaClientRegister(@Reference(target = "(osgi.unit.name=atrium)") JpaTemplate jpa,
-            @Reference TransactionManager transactions) {
-        this(jpa, transactions, Clock.systemUTC());
+            @Reference TransactionManager transactions, BundleContext context, RegisterConfig config)
+            throws IOException {
+        this(jpa, transactions, new TaxIdCipher(TaxIdKeyFile.load(config.taxId_key(), keyFile(context))),
+                Clock.systemUTC());
     }
 
-    JpaClientRegister(JpaTemplate jpa, TransactionManager transactions, Clock clock) {
+    JpaClientRegister(JpaTemplate jpa, TransactionManager transactions, TaxIdCipher taxIds, Clock clock) {
         this.jpa = jpa;
         this.transactions = transactions;
+        this.taxIds = taxIds;
         this.clock = clock;
-        fillMissingSearchText();
+        upgradeOldRows();
     }
 
-    /** Schema evolution: rows from before the SEARCH_TEXT column get it, so that search finds them. */
-    private void fillMissingSearchText() {
+    /** data/atrium/tax-id.key, beside the database rather than inside a bundle's cache. */
+    private static Path keyFile(BundleContext context) {
+        String data = context.getProperty("karaf.data");
+        return data != null ? Path.of(data, "atrium", "tax-id.key")
+                : context.getDataFile("tax-id.key").toPath();
+    }
+
+    /**
+     * Schema evolution: rows written by an earlier version get their search text, and tax IDs stored in
+     * plain text are encrypted.
+     */
+    private void upgradeOldRows() {
         jpa.tx(TransactionType.Required, em -> em
-                .createQuery("SELECT c FROM ClientEntity c WHERE c.searchText IS NULL", ClientEntity.class)
-                .getResultStream().forEach(ClientEntity::refreshSearchText));
+                .createQuery("SELECT c FROM ClientEntity c WHERE c.searchText IS NULL"
+                        + " OR (c.taxId IS NOT NULL AND c.taxIdHash IS NULL)"
+                        + " OR (c.spouseTaxId IS NOT NULL AND c.spouseTaxIdHash IS NULL)", ClientEntity.class)
+                .getResultStream().forEach(c -> c.upgrade(taxIds)));
     }
 
     @Override
@@ -86,10 +108,10 @@ public class JpaClientRegister implements ClientRegister {
         ClientData normalized = ClientRules.normalize(data);
         Client created = write(em -> {
             requireSavable(em, normalized, null);
-            ClientEntity entity = ClientEntity.create(normalized, clock.instant());
+            ClientEntity entity = ClientEntity.create(normalized, clock.instant(), taxIds);
             em.persist(entity);
             em.flush();
-            return entity.toValue();
+            return value(entity);
         });
         post(AtriumTopics.CLIENT_CREATED, created, null);
         return created;
@@ -97,7 +119,7 @@ public class JpaClientRegister implements ClientRegister {
 
     @Override
     public Optional<Client> find(String clientId) {
-        return jpa.txExpr(TransactionType.Supports, em -> findEntity(em, clientId).map(ClientEntity::toValue));
+        return jpa.txExpr(TransactionType.Supports, em -> findEntity(em, clientId).map(this::value));
     }
 
     @Override
@@ -112,12 +134,12 @@ public class JpaClientRegister implements ClientRegister {
             if (entity.version() != expectedVersion) {
                 throw new StaleVersionException(entity.clientId(), expectedVersion, entity.version());
             }
-            Client before = entity.toValue();
+            Client before = value(entity);
             ClientData normalized = keepMaskedTaxIds(ClientRules.normalize(data), before);
             requireSavable(em, normalized, entity);
-            entity.apply(normalized, clock.instant());
+            entity.apply(normalized, clock.instant(), taxIds);
             em.flush();
-            return new BeforeAndAfter(before, entity.toValue());
+            return new BeforeAndAfter(before, value(entity));
         });
         post(AtriumTopics.CLIENT_UPDATED, change.after(), changedFields(change.before(), change.after()));
         return change.after();
@@ -129,7 +151,7 @@ public class JpaClientRegister implements ClientRegister {
             ClientEntity entity = requireEntity(em, clientId);
             em.remove(entity);
             em.flush();
-            return entity.toValue();
+            return value(entity);
         });
         post(AtriumTopics.CLIENT_DELETED, deleted, null);
     }
@@ -158,7 +180,7 @@ public class JpaClientRegister implements ClientRegister {
     public Page<Client> search(ClientQuery query) {
         return jpa.txExpr(TransactionType.Supports, em -> {
             Map<String, Object> parameters = new HashMap<>();
-            String where = where(query.filter(), parameters);
+            String where = where(query.filter(), parameters, taxIds::searchHash);
             long first = (long) query.page() * query.size();
             if (ClientRules.isBlank(query.filter().q())) {
                 return countThenPage(em, where, orderBy(query.sort(), query.descending()), parameters, query, first);
@@ -168,7 +190,7 @@ public class JpaClientRegister implements ClientRegister {
     }
 
     /** Without text to match, counting and reading one ordered page both use indexes. */
-    private static Page<Client> countThenPage(EntityManager em, String where, String orderBy,
+    private Page<Client> countThenPage(EntityManager em, String where, String orderBy,
             Map<String, Object> parameters, ClientQuery query, long first) {
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ClientEntity c" + where, Long.class);
         parameters.forEach(count::setParameter);
@@ -179,7 +201,7 @@ public class JpaClientRegister implements ClientRegister {
                     ClientEntity.class);
             parameters.forEach(select::setParameter);
             items = select.setFirstResult((int) first).setMaxResults(query.size()).getResultList().stream()
-                    .map(ClientEntity::toValue).toList();
+                    .map(this::value).toList();
         }
         return new Page<>(items, total, query.page(), query.size());
     }
@@ -189,7 +211,7 @@ public class JpaClientRegister implements ClientRegister {
      * here, the page; only the page's rows are then loaded. Ordering in the database would make Derby walk
      * the sort index and fetch every row at random, three to four times slower than one scan.
      */
-    private static Page<Client> matchOnceThenLoadPage(EntityManager em, String where, SortField sort,
+    private Page<Client> matchOnceThenLoadPage(EntityManager em, String where, SortField sort,
             boolean descending, Map<String, Object> parameters, ClientQuery query, long first) {
         TypedQuery<Object[]> match = em.createQuery(
                 "SELECT c.pk, " + sortPath(sort) + ", c.clientIdKey FROM ClientEntity c" + where, Object[].class);
@@ -203,7 +225,7 @@ public class JpaClientRegister implements ClientRegister {
         Map<Long, ClientEntity> byKey = new HashMap<>();
         em.createQuery("SELECT c FROM ClientEntity c WHERE c.pk IN :keys", ClientEntity.class)
                 .setParameter("keys", pageKeys).getResultList().forEach(c -> byKey.put(c.pk(), c));
-        List<Client> items = pageKeys.stream().map(byKey::get).filter(Objects::nonNull).map(ClientEntity::toValue)
+        List<Client> items = pageKeys.stream().map(byKey::get).filter(Objects::nonNull).map(this::value)
                 .toList();
         return new Page<>(items, matches.size(), query.page(), query.size());
     }
@@ -213,7 +235,8 @@ public class JpaClientRegister implements ClientRegister {
         return jpa.txExpr(TransactionType.Supports, em -> {
             Map<String, Object> parameters = new HashMap<>();
             TypedQuery<String> select = em.createQuery(
-                    "SELECT c.clientId FROM ClientEntity c" + where(filter, parameters) + " ORDER BY c.clientIdKey",
+                    "SELECT c.clientId FROM ClientEntity c" + where(filter, parameters, taxIds::searchHash)
+                            + " ORDER BY c.clientIdKey",
                     String.class);
             parameters.forEach(select::setParameter);
             return select.getResultList();
@@ -226,7 +249,7 @@ public class JpaClientRegister implements ClientRegister {
         return jpa.txExpr(TransactionType.Supports, em -> {
             ClientEntity existing = normalized.clientId() == null ? null
                     : findEntity(em, normalized.clientId()).orElse(null);
-            ClientData checked = existing == null ? normalized : keepMaskedTaxIds(normalized, existing.toValue());
+            ClientData checked = existing == null ? normalized : keepMaskedTaxIds(normalized, value(existing));
             List<FieldError> problems = new ArrayList<>(ruleErrors(em, checked, existing));
             problems.addAll(conflicts(em, checked, existing));
             return problems;
@@ -248,7 +271,7 @@ public class JpaClientRegister implements ClientRegister {
 
     private List<FieldError> ruleErrors(EntityManager em, ClientData data, ClientEntity existing) {
         List<FieldError> errors = new ArrayList<>(ClientRules.check(data, LocalDate.now(clock)));
-        boolean smsOtpStaysOn = data.smsOtp() == null && existing != null && existing.toValue().smsOtp();
+        boolean smsOtpStaysOn = data.smsOtp() == null && existing != null && value(existing).smsOtp();
         if (smsOtpStaysOn && !ClientRules.hasMobile(data.countryCode(), data.mobileNumber())) {
             errors.add(ClientRules.smsOtpNeedsMobile());
         }
@@ -311,8 +334,11 @@ public class JpaClientRegister implements ClientRegister {
 
     // --- search
 
-    /** The JPQL WHERE clause of a filter; the values go into {@code parameters}, never into the text. */
-    static String where(ClientFilter filter, Map<String, Object> parameters) {
+    /**
+     * The JPQL WHERE clause of a filter; the values go into {@code parameters}, never into the text. A tax
+     * ID is compared by its keyed hash, as only that is stored in searchable form.
+     */
+    static String where(ClientFilter filter, Map<String, Object> parameters, UnaryOperator<String> taxIdHash) {
         List<String> conditions = new ArrayList<>();
         if (!ClientRules.isBlank(filter.q())) {
             String q = filter.q().strip();
@@ -320,8 +346,8 @@ public class JpaClientRegister implements ClientRegister {
             String text = "c.searchText LIKE :text ESCAPE '!'";
             String digits = TAX_ID_SEPARATORS.matcher(q).replaceAll("");
             if (TAX_ID_QUERY.matcher(digits).matches()) {
-                parameters.put("taxId", digits);
-                text += " OR c.taxId = :taxId OR c.spouseTaxId = :taxId";
+                parameters.put("taxIdHash", taxIdHash.apply(digits));
+                text += " OR c.taxIdHash = :taxIdHash OR c.spouseTaxIdHash = :taxIdHash";
             }
             conditions.add("(" + text + ")");
         }
@@ -441,10 +467,14 @@ public class JpaClientRegister implements ClientRegister {
             ClientEntity entity = requireEntity(em, clientId);
             change.apply(entity);
             em.flush();
-            return entity.toValue();
+            return value(entity);
         });
         post(AtriumTopics.CLIENT_UPDATED, updated, new String[] {field});
         return updated;
+    }
+
+    private Client value(ClientEntity entity) {
+        return entity.toValue(taxIds);
     }
 
     private static Optional<ClientEntity> findEntity(EntityManager em, String clientId) {

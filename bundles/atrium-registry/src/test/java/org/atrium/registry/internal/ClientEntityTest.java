@@ -17,6 +17,7 @@ class ClientEntityTest {
 
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     static final Instant T1 = Instant.parse("2026-02-01T00:00:00Z");
+    static final TaxIdCipher TAX_IDS = new TaxIdCipher(new byte[TaxIdCipher.KEY_BYTES]);
 
     static ClientData couple(String email) {
         return ClientRules.normalize(ClientRulesTest.individual().email(email)
@@ -25,7 +26,7 @@ class ClientEntityTest {
 
     @Test
     void newClientsArePendingWithPortalAccessAndNothingElse() {
-        Client client = ClientEntity.create(couple("ann@example.com"), T0).toValue();
+        Client client = ClientEntity.create(couple("ann@example.com"), T0, TAX_IDS).toValue(TAX_IDS);
         assertEquals(RegistrationStatus.PENDING, client.status());
         assertTrue(client.portalAccess());
         assertFalse(client.smsOtp());
@@ -36,50 +37,76 @@ class ClientEntityTest {
 
     @Test
     void changingTheEmailMakesTheClientPendingAgain() throws Exception {
-        ClientEntity entity = ClientEntity.create(couple("ann@example.com"), T0);
+        ClientEntity entity = ClientEntity.create(couple("ann@example.com"), T0, TAX_IDS);
         setStatus(entity, RegistrationStatus.REGISTERED);
 
-        entity.apply(couple("ANN@example.com"), T1);
-        assertEquals(RegistrationStatus.REGISTERED, entity.toValue().status(), "same address, other case");
+        entity.apply(couple("ANN@example.com"), T1, TAX_IDS);
+        assertEquals(RegistrationStatus.REGISTERED, entity.toValue(TAX_IDS).status(), "same address, other case");
 
-        entity.apply(couple("ann.new@example.com"), T1);
-        assertEquals(RegistrationStatus.PENDING, entity.toValue().status());
-        assertEquals(T0, entity.toValue().createdAt());
-        assertEquals(T1, entity.toValue().updatedAt());
+        entity.apply(couple("ann.new@example.com"), T1, TAX_IDS);
+        assertEquals(RegistrationStatus.PENDING, entity.toValue(TAX_IDS).status());
+        assertEquals(T0, entity.toValue(TAX_IDS).createdAt());
+        assertEquals(T1, entity.toValue(TAX_IDS).updatedAt());
     }
 
     @Test
     void otherEditsKeepTheStatus() throws Exception {
-        ClientEntity entity = ClientEntity.create(couple("ann@example.com"), T0);
+        ClientEntity entity = ClientEntity.create(couple("ann@example.com"), T0, TAX_IDS);
         setStatus(entity, RegistrationStatus.INVITED);
         ClientData renamed = ClientRules.normalize(ClientRulesTest.individual().name("Ann Jones")
                 .email("ann@example.com").mfj(ClientRulesTest.spouse("bob@example.com")).build());
-        entity.apply(renamed, T1);
-        assertEquals(RegistrationStatus.INVITED, entity.toValue().status());
-        assertEquals("Ann Jones", entity.toValue().name());
+        entity.apply(renamed, T1, TAX_IDS);
+        assertEquals(RegistrationStatus.INVITED, entity.toValue(TAX_IDS).status());
+        assertEquals("Ann Jones", entity.toValue(TAX_IDS).name());
     }
 
     @Test
     void accessFlagsNotGivenKeepTheirValue() {
-        ClientEntity entity = ClientEntity.create(couple("ann@example.com"), T0);
+        ClientEntity entity = ClientEntity.create(couple("ann@example.com"), T0, TAX_IDS);
         entity.setDropOffAccess(true, T1);
-        entity.apply(couple("ann@example.com"), T1);
-        assertTrue(entity.toValue().dropOffAccess());
+        entity.apply(couple("ann@example.com"), T1, TAX_IDS);
+        assertTrue(entity.toValue(TAX_IDS).dropOffAccess());
     }
 
     @Test
     void leavingMarriedFilingJointlyDropsTheSpouse() {
-        ClientEntity entity = ClientEntity.create(couple("ann@example.com"), T0);
-        entity.apply(ClientRules.normalize(ClientRulesTest.individual().email("ann@example.com").build()), T1);
-        assertNull(entity.toValue().spouse());
-        assertFalse(entity.toValue().marriedFilingJointly());
+        ClientEntity entity = ClientEntity.create(couple("ann@example.com"), T0, TAX_IDS);
+        entity.apply(ClientRules.normalize(ClientRulesTest.individual().email("ann@example.com").build()), T1,
+                TAX_IDS);
+        assertNull(entity.toValue(TAX_IDS).spouse());
+        assertFalse(entity.toValue(TAX_IDS).marriedFilingJointly());
     }
 
     @Test
     void searchTextHoldsEveryTextKeyInLowerCase() throws Exception {
-        ClientEntity entity = ClientEntity.create(couple("Ann@Example.com"), T0);
+        ClientEntity entity = ClientEntity.create(couple("Ann@Example.com"), T0, TAX_IDS);
         String text = (String) field("searchText").get(entity);
         assertEquals("00123\\nann smith\\nann@example.com\\nbob smith\\nbob@example.com".replace("\\n", "\n"), text);
+    }
+
+    @Test
+    void taxIdsAreStoredEncryptedAndReadBackInFull() throws Exception {
+        ClientEntity entity = ClientEntity.create(couple("ann@example.com"), T0, TAX_IDS);
+        for (String column : new String[] {"taxId", "spouseTaxId"}) {
+            String stored = (String) field(column).get(entity);
+            assertFalse(stored.contains("123456789") || stored.contains("987654321"), stored);
+        }
+        assertEquals("123456789", entity.toValue(TAX_IDS).taxId());
+        assertEquals("987654321", entity.toValue(TAX_IDS).spouse().taxId());
+        assertEquals(TAX_IDS.searchHash("123456789"), field("taxIdHash").get(entity));
+    }
+
+    @Test
+    void rowsFromBeforeEncryptionAreEncryptedOnUpgrade() throws Exception {
+        ClientEntity entity = ClientEntity.create(couple("ann@example.com"), T0, TAX_IDS);
+        field("taxId").set(entity, "123456789");
+        field("taxIdHash").set(entity, null);
+        field("searchText").set(entity, null);
+        entity.upgrade(TAX_IDS);
+        assertFalse(((String) field("taxId").get(entity)).contains("123456789"));
+        assertEquals("123456789", entity.toValue(TAX_IDS).taxId());
+        assertEquals(TAX_IDS.searchHash("123456789"), field("taxIdHash").get(entity));
+        assertTrue(((String) field("searchText").get(entity)).contains("ann smith"));
     }
 
     private static void setStatus(ClientEntity entity, RegistrationStatus status) throws Exception {

@@ -1,0 +1,102 @@
+package org.atrium.registry.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Protects SSNs and EINs at rest (FTC Safeguards Rule, IRS Publication 4557): each value is stored
+ * encrypted with AES-256-GCM under a fresh random nonce, so equal numbers never look alike and tampering
+ * is detected; next to it a keyed hash (HMAC-SHA-256) lets an exact search find the row without
+ * decrypting anything. Both keys are derived from one 256-bit master key, which never leaves this class.
+ */
+final class TaxIdCipher {
+
+    static final int KEY_BYTES = 32;
+    private static final byte FORMAT_VERSION = 1;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKeySpec encryptionKey;
+    private final SecretKeySpec searchKey;
+    private final SecureRandom random = new SecureRandom();
+
+    TaxIdCipher(byte[] masterKey) {
+        if (masterKey.length != KEY_BYTES) {
+            throw new IllegalArgumentException("the tax ID key must be " + KEY_BYTES + " bytes");
+        }
+        encryptionKey = new SecretKeySpec(derive(masterKey, "atrium tax ID encryption"), "AES");
+        searchKey = new SecretKeySpec(derive(masterKey, "atrium tax ID search"), "HmacSHA256");
+    }
+
+    /** Base64 of version, nonce and ciphertext with tag; {@code null} stays {@code null}. */
+    String encrypt(String taxId) {
+        if (taxId == null) {
+            return null;
+        }
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+            byte[] sealed = cipher.doFinal(taxId.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+                    .put(FORMAT_VERSION).put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encrypt a tax ID", e);
+        }
+    }
+
+    /** @throws IllegalStateException if the value was not encrypted with this key or was altered */
+    String decrypt(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            byte[] bytes = Base64.getDecoder().decode(stored);
+            if (bytes.length <= 1 + NONCE_BYTES || bytes[0] != FORMAT_VERSION) {
+                throw new IllegalStateException("not an encrypted tax ID");
+            }
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, encryptionKey,
+                    new GCMParameterSpec(TAG_BITS, bytes, 1, NONCE_BYTES));
+            byte[] plain = cipher.doFinal(bytes, 1 + NONCE_BYTES, bytes.length - 1 - NONCE_BYTES);
+            return new String(plain, StandardCharsets.US_ASCII);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("a stored tax ID cannot be decrypted with the configured key", e);
+        }
+    }
+
+    /** The same for the same number under the same key, and nothing else: what exact search compares. */
+    String searchHash(String taxId) {
+        if (taxId == null) {
+            return null;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(searchKey);
+            return Base64.getEncoder().encodeToString(mac.doFinal(taxId.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot hash a tax ID", e);
+        }
+    }
+
+    private static byte[] derive(byte[] masterKey, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(masterKey, "HmacSHA256"));
+            byte[] key = mac.doFinal(purpose.getBytes(StandardCharsets.US_ASCII));
+            return Arrays.copyOf(key, KEY_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot derive the tax ID keys", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.atrium.registry.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaxIdCipherTest {
+
+    static byte[] key(int fill) {
+        byte[] key = new byte[TaxIdCipher.KEY_BYTES];
+        Arrays.fill(key, (byte) fill);
+        return key;
+    }
+
+    final TaxIdCipher cipher = new TaxIdCipher(key(7));
+
+    @Test
+    void encryptsSoThatTheNumberCannotBeSeenAndDecryptsItBack() {
+        String stored = cipher.encrypt("123456789");
+        assertFalse(stored.contains("123456789"));
+        assertFalse(new String(Base64.getDecoder().decode(stored), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("123456789"));
+        assertEquals("123456789", cipher.decrypt(stored));
+    }
+
+    @Test
+    void equalNumbersLookDifferentWhenStored() {
+        assertNotEquals(cipher.encrypt("123456789"), cipher.encrypt("123456789"));
+    }
+
+    @Test
+    void theSearchHashIsStableAndKeyed() {
+        assertEquals(cipher.searchHash("123456789"), cipher.searchHash("123456789"));
+        assertNotEquals(cipher.searchHash("123456789"), cipher.searchHash("123456780"));
+        assertNotEquals(cipher.searchHash("123456789"), new TaxIdCipher(key(8)).searchHash("123456789"));
+    }
+
+    @Test
+    void anotherKeyOrAnAlteredValueIsRefused() {
+        String stored = cipher.encrypt("123456789");
+        assertThrows(IllegalStateException.class, () -> new TaxIdCipher(key(8)).decrypt(stored));
+        byte[] bytes = Base64.getDecoder().decode(stored);
+        bytes[bytes.length - 1] ^= 1;
+        assertThrows(IllegalStateException.class, () -> cipher.decrypt(Base64.getEncoder().encodeToString(bytes)));
+        assertThrows(IllegalStateException.class, () -> cipher.decrypt("123456789"));
+    }
+
+    @Test
+    void noneStaysNone() {
+        assertNull(cipher.encrypt(null));
+        assertNull(cipher.decrypt(null));
+        assertNull(cipher.searchHash(null));
+    }
+
+    @Test
+    void aKeyFileIsGeneratedOnceReadableOnlyByItsOwner(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("atrium/tax-id.key");
+        byte[] first = TaxIdKeyFile.load("", file);
+        assertEquals(TaxIdCipher.KEY_BYTES, first.length);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertTrue(Arrays.equals(first, TaxIdKeyFile.load(null, file)), "the same key on every start");
+    }
+
+    @Test
+    void aConfiguredKeyWinsAndABadOneIsExplained(@TempDir Path dir) throws Exception {
+        String configured = Base64.getEncoder().encodeToString(key(3));
+        assertTrue(Arrays.equals(key(3), TaxIdKeyFile.load(configured, dir.resolve("unused.key"))));
+        assertFalse(Files.exists(dir.resolve("unused.key")));
+        IllegalStateException tooShort = assertThrows(IllegalStateException.class,
+                () -> TaxIdKeyFile.load(Base64.getEncoder().encodeToString(new byte[16]), dir.resolve("k")));
+        assertTrue(tooShort.getMessage().contains("32"));
+        assertThrows(IllegalStateException.class, () -> TaxIdKeyFile.load("not base64!", dir.resolve("k")));
+    }
+}
