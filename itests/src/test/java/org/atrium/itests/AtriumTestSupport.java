@@ -79,6 +79,10 @@ public abstract class AtriumTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+            // users besides the shipped admin/admin: staff, a user without an Atrium role, one to lock out
+            editConfigurationFilePut("etc/users.properties", "staff", "staff-pw,atrium-staff"),
+            editConfigurationFilePut("etc/users.properties", "norole", "norole-pw"),
+            editConfigurationFilePut("etc/users.properties", "locky", "locky-pw,atrium-staff"),
             // the test code runs inside Karaf and reads the HTTP port from here
             systemProperty(HTTP_PORT_PROPERTY).value(httpPort)
         };
@@ -91,7 +95,7 @@ public abstract class AtriumTestSupport {
     // --- HTTP
 
     /** One HTTP answer. */
-    protected record Reply(int status, String contentType, String location, String body) {
+    protected record Reply(int status, String contentType, String location, String body, String challenge) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -124,18 +128,29 @@ public abstract class AtriumTestSupport {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Sends as the shipped administrator unless the request carries its own Authorization. */
     protected Reply send(HttpRequest.Builder request) {
+        HttpRequest probe = request.copy().build();
+        if (probe.headers().firstValue("Authorization").isEmpty()) {
+            request.header("Authorization", basic("admin", "admin"));
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+                    response.headers().firstValue("Location").orElse(null), response.body(),
+                    response.headers().firstValue("WWW-Authenticate").orElse(null));
         } catch (IOException e) {
-            return new Reply(-1, "", null, e.toString());
+            return new Reply(-1, "", null, e.toString(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    protected static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Waits until the REST API answers, as a user would retry after start-up. */

@@ -275,6 +275,53 @@ public class ClientApiIT extends AtriumTestSupport {
         assertEquals(400, post("/clients", "").status());
     }
 
+    private Reply getAs(String path, String authorization) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path));
+        return send(authorization == null ? request.header("Authorization", "None") : request.header("Authorization",
+                authorization));
+    }
+
+    @Test
+    public void everyRequestMustSignIn() {
+        for (String path : new String[] {"/clients", "/offices", "/openapi.json", "/clients/anything"}) {
+            Reply anonymous = getAs(path, null);
+            assertEquals(path, 401, anonymous.status());
+            assertEquals("application/problem+json", anonymous.contentType());
+            assertTrue(anonymous.challenge(), anonymous.challenge().startsWith("Basic realm=\"Atrium\""));
+        }
+        Reply wrong = getAs("/clients", basic("admin", "wrong"));
+        assertEquals(401, wrong.status());
+        assertTrue(wrong.json().get("detail").asText().contains("wrong"));
+        assertEquals(401, getAs("/clients", basic("nobody-" + run, "x")).status());
+        assertEquals(401, getAs("/clients", "Basic not-base64!").status());
+
+        Reply noRole = getAs("/clients", basic("norole", "norole-pw"));
+        assertEquals(403, noRole.status());
+        assertTrue(noRole.json().get("detail").asText().contains("atrium-staff"));
+        assertEquals(200, getAs("/clients", basic("staff", "staff-pw")).status());
+    }
+
+    @Test
+    public void repeatedFailedSignInsLockTheUserNameForAWhile() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, getAs("/clients", basic("locky", "guess-" + i)).status());
+        }
+        Reply locked = getAs("/clients", basic("locky", "locky-pw"));
+        assertEquals("even the right password is refused while locked", 401, locked.status());
+        assertTrue(locked.json().get("detail").asText().contains("Too many failed sign-ins"));
+        assertEquals("other users are not affected", 200, getAs("/clients", basic("staff", "staff-pw")).status());
+    }
+
+    @Test
+    public void onlyAdministratorsAddOffices() {
+        Reply staff = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/offices"))
+                .header("Authorization", basic("staff", "staff-pw")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"number\": 77777, \"name\": \"No\"}")));
+        assertEquals(403, staff.status());
+        assertEquals("application/problem+json", staff.contentType());
+        assertEquals(200, getAs("/offices", basic("staff", "staff-pw")).status());
+    }
+
     @Test
     public void officesCanBeListedAndAdded() {
         JsonNode offices = get("/offices").json();

@@ -34,6 +34,9 @@ class DistributionIT {
     static final Pattern REPOSITORY_SETTINGS = Pattern.compile(
             "(?m)^\\s*org\\.ops4j\\.pax\\.url\\.mvn\\.(repositories|localRepository|defaultLocalRepoAsRemote)\\s*=.*(\\\\\\R.*)*$");
 
+    static final String ADMIN = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+
     private final HttpClient http = HttpClient.newHttpClient();
     private Path home;
     private int httpPort;
@@ -70,7 +73,7 @@ class DistributionIT {
         startKaraf();
         String body = "{\"clientId\":\"0099\",\"type\":\"ENTITY\",\"name\":\"Offline LLC\",\"email\":\"offline@example.com\","
                 + "\"taxId\":\"121234567\",\"officeLocation\":1}";
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(api("/clients"))
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(api("/clients")).header("Authorization", ADMIN)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
@@ -78,7 +81,7 @@ class DistributionIT {
         stopKaraf();
         startKaraf();
 
-        HttpResponse<String> read = http.send(HttpRequest.newBuilder(api("/clients/0099")).build(),
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(api("/clients/0099")).header("Authorization", ADMIN).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, read.statusCode());
         assertTrue(read.body().contains("Offline LLC"));
@@ -86,6 +89,7 @@ class DistributionIT {
         String log = Files.readString(home.resolve("data/log/karaf.log"));
         assertFalse(log.contains("Could not find artifact"), "every bundle comes from the distribution itself");
         assertFalse(log.contains("Error installing boot features"));
+        assertTrue(log.contains("still has the default password"), "operators are warned about admin/admin");
         assertTrue(Files.exists(home.resolve("etc/org.ops4j.datasource-atrium.cfg")), "datasource configured in etc/");
         assertTrue(Files.isDirectory(home.resolve("data/derby/atrium")), "database under data/");
     }
@@ -122,7 +126,7 @@ class DistributionIT {
 
     private int status(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(api(path)).timeout(Duration.ofSeconds(5)).build(),
+            return http.send(HttpRequest.newBuilder(api(path)).header("Authorization", ADMIN).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

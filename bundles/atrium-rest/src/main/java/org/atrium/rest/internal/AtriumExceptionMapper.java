@@ -9,6 +9,7 @@ import org.atrium.api.client.ClientConflictException;
 import org.atrium.api.client.ClientNotFoundException;
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.StaleVersionException;
+import org.atrium.rest.internal.security.AccessDeniedException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -32,6 +33,8 @@ public class AtriumExceptionMapper implements ExceptionMapper<AtriumException> {
         } else if (e instanceof InvalidRequestException invalidRequest) {
             problem = Problem.typed("invalid-request", "Invalid request", Status.BAD_REQUEST, e.getMessage(),
                     invalidRequest.errors());
+        } else if (e instanceof AccessDeniedException) {
+            problem = Problem.of(Status.FORBIDDEN, e.getMessage());
         } else if (e instanceof ClientNotFoundException) {
             problem = Problem.of(Status.NOT_FOUND, e.getMessage());
         } else {

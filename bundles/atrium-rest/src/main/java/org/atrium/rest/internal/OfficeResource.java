@@ -11,10 +11,12 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import org.atrium.api.office.OfficeDirectory;
 import org.atrium.api.office.OfficeLocation;
+import org.atrium.rest.internal.security.AccessDeniedException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -54,8 +56,9 @@ public class OfficeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add an office location")
-    public Response create(OfficeInput input, @Context UriInfo uriInfo) {
+    @Operation(summary = "Add an office location", description = "System administrators only.")
+    public Response create(OfficeInput input, @Context UriInfo uriInfo, @Context SecurityContext security) {
+        AccessDeniedException.requireAdministrator(security, "Adding an office location");
         if (input == null || input.number() == null) {
             throw new InvalidRequestException("Send {\"number\": 2, \"name\": \"...\"}: number is required.");
         }

@@ -1,0 +1,128 @@
+package org.atrium.rest.internal.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response.Status;
+import javax.ws.rs.core.SecurityContext;
+
+import org.atrium.rest.internal.AtriumApplication;
+import org.atrium.rest.internal.Problem;
+import org.atrium.rest.internal.security.JaasSignIn.SignedIn;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every request to {@code /api/v1} signs in with HTTP Basic against Karaf's JAAS realm
+ * (etc/users.properties, the jaas:* commands) and needs an Atrium role. Part of the REST bundle on
+ * purpose: the API cannot run without it. Use HTTPS in front of Atrium: Basic sends the password with
+ * every request.
+ */
+@Component(service = ContainerRequestFilter.class)
+@JaxrsExtension
+@JaxrsApplicationSelect(AtriumApplication.SELECT)
+@Priority(Priorities.AUTHENTICATION)
+public class BasicAuthenticationFilter implements ContainerRequestFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BasicAuthenticationFilter.class);
+    static final String CHALLENGE = "Basic realm=\"Atrium\", charset=\"UTF-8\"";
+
+    private final JaasSignIn jaas = new JaasSignIn();
+    private final SignInThrottle throttle = new SignInThrottle(Clock.systemUTC());
+
+    @Activate
+    void warnAboutTheDefaultPassword() {
+        if (jaas.signIn("admin", "admin".toCharArray()).isPresent()) {
+            LOG.warn("The administrator 'admin' still has the default password 'admin'. Change it at the console: "
+                    + "jaas:realm-manage --realm karaf; jaas:user-add admin <new password>; jaas:update "
+                    + "(or edit etc/users.properties).");
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Optional<String[]> credentials = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (credentials.isEmpty()) {
+            unauthorized(request, "Sign in: send your Atrium user name and password (HTTP Basic authentication).");
+            return;
+        }
+        String user = credentials.get()[0];
+        if (throttle.isLocked(user)) {
+            LOG.warn("Sign-in refused: user '{}' is locked after repeated failures", user);
+            unauthorized(request, "Too many failed sign-ins for this user name; try again in "
+                    + SignInThrottle.LOCK_TIME.toMinutes() + " minutes.");
+            return;
+        }
+        Optional<SignedIn> signedIn = jaas.signIn(user, credentials.get()[1].toCharArray());
+        if (signedIn.isEmpty()) {
+            boolean locked = throttle.failed(user);
+            LOG.warn("Failed sign-in for user '{}'{}", user, locked ? "; the user name is now locked for "
+                    + SignInThrottle.LOCK_TIME.toMinutes() + " minutes" : "");
+            unauthorized(request, "The user name or password is wrong.");
+            return;
+        }
+        throttle.succeeded(user);
+        SignedIn who = signedIn.get();
+        if (!who.roles().contains(AtriumRoles.ADMIN) && !who.roles().contains(AtriumRoles.STAFF)) {
+            request.abortWith(Problem.of(Status.FORBIDDEN, "User '" + user + "' has no Atrium role ("
+                    + AtriumRoles.ADMIN + " or " + AtriumRoles.STAFF + ").").toResponse());
+            return;
+        }
+        boolean secure = request.getSecurityContext().isSecure();
+        request.setSecurityContext(new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return who;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return who.roles().contains(role);
+            }
+
+            @Override
+            public boolean isSecure() {
+                return secure;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return SecurityContext.BASIC_AUTH;
+            }
+        });
+    }
+
+    /** {user, password} from a Basic authorization header, if it is one. */
+    static Optional<String[]> credentials(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
+    private static void unauthorized(ContainerRequestContext request, String detail) {
+        request.abortWith(javax.ws.rs.core.Response.fromResponse(Problem.of(Status.UNAUTHORIZED, detail).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build());
+    }
+}
