@@ -83,6 +83,7 @@ public abstract class AtriumTestSupport {
             editConfigurationFilePut("etc/users.properties", "staff", "staff-pw,atrium-staff"),
             editConfigurationFilePut("etc/users.properties", "norole", "norole-pw"),
             editConfigurationFilePut("etc/users.properties", "locky", "locky-pw,atrium-staff"),
+            editConfigurationFilePut("etc/users.properties", "swappy", "swappy-pw,atrium-staff"),
             // the test code runs inside Karaf and reads the HTTP port from here
             systemProperty(HTTP_PORT_PROPERTY).value(httpPort)
         };

@@ -50,6 +50,10 @@ public class HotSwapIT extends AtriumTestSupport {
         assertEquals(201, post("/clients", "{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":\"Hot "
                 + clientId + "\",\"email\":\"" + clientId + "@example.com\",\"officeLocation\":1}").status());
 
+        for (int i = 0; i < 3; i++) { // failed sign-ins before the swaps must still count after them
+            assertEquals(401, signInAsSwappy("wrong-" + i));
+        }
+
         Set<String> stoppedBundles = ConcurrentHashMap.newKeySet();
         BundleListener stops = event -> {
             if (event.getType() == BundleEvent.STOPPED || event.getType() == BundleEvent.UNRESOLVED) {
@@ -104,5 +108,14 @@ public class HotSwapIT extends AtriumTestSupport {
         stoppedBundles.removeAll(Set.of("org.apache.karaf.scheduler.core", "org.atrium.shell"));
         assertEquals("no bundle but the swapped features' own stopped", Set.of(), stoppedBundles);
         assertTrue(executeCommand("atrium:client-show " + clientId).contains("Hot " + clientId));
+
+        assertEquals(401, signInAsSwappy("wrong-3"));
+        assertEquals(401, signInAsSwappy("wrong-4"));
+        assertEquals("locked after five failures in all, feature swaps in between", 401, signInAsSwappy("swappy-pw"));
+    }
+
+    private int signInAsSwappy(String password) {
+        return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/offices"))
+                .header("Authorization", basic("swappy", password))).status();
     }
 }

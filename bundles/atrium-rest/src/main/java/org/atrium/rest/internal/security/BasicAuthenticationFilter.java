@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * purpose: the API cannot run without it. Use HTTPS in front of Atrium: Basic sends the password with
  * every request.
  */
-@Component(service = ContainerRequestFilter.class)
+// immediate: the whiteboard releases and re-gets extensions whenever the application is rebuilt (a feature
+// comes or goes); a delayed component would be re-created each time and forget the failed sign-ins
+@Component(service = ContainerRequestFilter.class, immediate = true)
 @JaxrsExtension
 @JaxrsApplicationSelect(AtriumApplication.SELECT)
 @Priority(Priorities.AUTHENTICATION)
