@@ -260,6 +260,10 @@ public class ClientEntity {
         return clientId;
     }
 
+    boolean smsOtp() {
+        return smsOtp;
+    }
+
     String countryCode() {
         return countryCode;
     }
