@@ -16,8 +16,11 @@ public interface BulkAction {
     /**
      * Applies the action to one client, in its own transaction.
      *
+     * @param register the register as the user who asked for the action ({@link ClientRegister#as}):
+     *        use it for every read and change, so the user's office locations and the audit trail apply
+     *
      * @throws AtriumException (or another runtime exception) if this client cannot be processed; the
      *         message becomes the reason in the bulk result and the other clients go on
      */
-    void apply(String clientId);
+    void apply(ClientRegister register, String clientId);
 }

@@ -3,21 +3,39 @@ package org.atrium.api.client;
 import java.util.List;
 import java.util.Optional;
 
+import org.atrium.api.security.Actor;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The register of a firm's clients. Every way of creating or changing a client (REST, CSV import, a firm's
  * own bundle) goes through this service, so the client rules are enforced in one place. Each call is one
- * transaction: it applies entirely or not at all.
+ * transaction: it applies entirely or not at all, together with its entry in the audit trail.
+ * <p>
+ * The service itself acts as {@link Actor#SYSTEM}. Work done for a user goes through {@link #as(Actor)}:
+ * that view records the user in the audit trail and reaches only the user's office locations; a client
+ * outside them behaves as if it did not exist.
  */
 @ProviderType
 public interface ClientRegister {
+
+    /**
+     * This register as seen by an actor: searches, reads and changes cover only clients of the actor's
+     * office locations, and every change is audited under the actor's name.
+     */
+    ClientRegister as(Actor actor);
+
+    /** Who this view acts as. */
+    Actor actor();
 
     /**
      * Creates a client with status {@link RegistrationStatus#PENDING}.
      *
      * @throws ClientValidationException if a rule is broken
      * @throws ClientConflictException if the client ID or an email address is taken
+     */
+    /**
+     * @throws AccessDeniedException if the client's office location is not one of the actor's
      */
     Client create(ClientData data);
 
@@ -32,6 +50,7 @@ public interface ClientRegister {
      *
      * @param expectedVersion the version the caller read
      * @throws StaleVersionException if the client changed since
+     * @throws AccessDeniedException when moving the client to an office location the actor does not hold
      */
     Client update(String clientId, ClientData data, long expectedVersion);
 
@@ -44,6 +63,14 @@ public interface ClientRegister {
     Client setSmsOtp(String clientId, boolean enabled);
 
     Client setDropOffAccess(String clientId, boolean enabled);
+
+    /**
+     * The client's full SSN/EIN and spouse SSN. Only administrators may read them, and each read is
+     * recorded in the audit trail.
+     *
+     * @throws AccessDeniedException if the actor is not an administrator
+     */
+    TaxIds readTaxIds(String clientId);
 
     Page<Client> search(ClientQuery query);
 
