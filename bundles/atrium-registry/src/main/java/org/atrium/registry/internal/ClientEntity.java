@@ -272,6 +272,10 @@ public class ClientEntity {
         return mobileNumber;
     }
 
+    int officeLocation() {
+        return officeLocation;
+    }
+
     void setPortalAccess(boolean enabled, Instant now) {
         portalAccess = enabled;
         updatedAt = now;

@@ -148,7 +148,7 @@ final class ClientRules {
         }
     }
 
-    private static void checkEmail(String field, String label, String email, boolean required, List<FieldError> errors) {
+    static void checkEmail(String field, String label, String email, boolean required, List<FieldError> errors) {
         if (isBlank(email)) {
             if (required) {
                 errors.add(new FieldError(field, label + " is required."));

@@ -2,22 +2,14 @@ package org.atrium.registry.internal;
 
 import org.atrium.api.client.BulkAction;
 import org.atrium.api.client.ClientRegister;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
+/** Bulk action DISABLE_PORTAL_ACCESS: Turns portal access off. */
 @Component(property = BulkAction.NAME + "=DISABLE_PORTAL_ACCESS")
 public class DisablePortalAccessAction implements BulkAction {
 
-    private final ClientRegister register;
-
-    @Activate
-    public DisablePortalAccessAction(@Reference ClientRegister register) {
-        this.register = register;
-    }
-
     @Override
-    public void apply(String clientId) {
+    public void apply(ClientRegister register, String clientId) {
         register.setPortalAccess(clientId, false);
     }
 }

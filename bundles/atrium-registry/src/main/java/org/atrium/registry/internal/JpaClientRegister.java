@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
@@ -23,6 +25,9 @@ import javax.transaction.TransactionManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.atrium.api.audit.AuditActions;
+import org.atrium.api.audit.FieldChange;
+import org.atrium.api.client.AccessDeniedException;
 import org.atrium.api.client.AtriumException;
 import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientConflictException;
@@ -37,7 +42,9 @@ import org.atrium.api.client.Page;
 import org.atrium.api.client.SortField;
 import org.atrium.api.client.Spouse;
 import org.atrium.api.client.StaleVersionException;
+import org.atrium.api.client.TaxIds;
 import org.atrium.api.event.AtriumTopics;
+import org.atrium.api.security.Actor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,7 +56,11 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 
-/** The client register on the "atrium" persistence unit; every public method is one JTA transaction. */
+/**
+ * The client register on the "atrium" persistence unit; every public method is one JTA transaction, which
+ * also writes the change's audit entry. The DS component acts as {@link Actor#SYSTEM}; {@link #as(Actor)}
+ * gives a view on the same state that acts for a user and reaches only the user's office locations.
+ */
 @Component(service = ClientRegister.class, configurationPid = "atrium.registry")
 @Designate(ocd = RegisterConfig.class)
 public class JpaClientRegister implements ClientRegister {
@@ -62,11 +73,9 @@ public class JpaClientRegister implements ClientRegister {
     private final TransactionManager transactions;
     private final TaxIdCipher taxIds;
     private final Clock clock;
-
-    /** Optional: events are a courtesy to other bundles; the register works without Event Admin. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EventAdmin eventAdmin;
+    private final Actor actor;
+    /** Shared with every actor's view; empty while there is no Event Admin. */
+    private final AtomicReference<EventAdmin> eventAdmin;
 
     @Activate
     public JpaClientRegister(@Reference(target = "(osgi.unit.name=atrium)") JpaTemplate jpa,
@@ -81,7 +90,39 @@ public class JpaClientRegister implements ClientRegister {
         this.transactions = transactions;
         this.taxIds = taxIds;
         this.clock = clock;
+        this.actor = Actor.SYSTEM;
+        this.eventAdmin = new AtomicReference<>();
         upgradeOldRows();
+    }
+
+    private JpaClientRegister(JpaClientRegister register, Actor actor) {
+        this.jpa = register.jpa;
+        this.transactions = register.transactions;
+        this.taxIds = register.taxIds;
+        this.clock = register.clock;
+        this.actor = actor;
+        this.eventAdmin = register.eventAdmin;
+    }
+
+    /** Optional: events are a courtesy to other bundles; the register works without Event Admin. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEventAdmin(EventAdmin events) {
+        eventAdmin.set(events);
+    }
+
+    void unbindEventAdmin(EventAdmin events) {
+        eventAdmin.compareAndSet(events, null);
+    }
+
+    @Override
+    public ClientRegister as(Actor actor) {
+        return new JpaClientRegister(this, Objects.requireNonNull(actor, "actor"));
+    }
+
+    @Override
+    public Actor actor() {
+        return actor;
     }
 
     /** data/atrium/tax-id.key, beside the database rather than inside a bundle's cache. */
@@ -108,10 +149,13 @@ public class JpaClientRegister implements ClientRegister {
         ClientData normalized = ClientRules.normalize(data);
         Client created = write(em -> {
             requireSavable(em, normalized, null);
+            requireOfficeAccess(normalized.officeLocation(), "add clients to");
             ClientEntity entity = ClientEntity.create(normalized, clock.instant(), taxIds);
             em.persist(entity);
             em.flush();
-            return value(entity);
+            Client value = value(entity);
+            audit(em, AuditActions.CLIENT_CREATED, value.clientId(), AuditLog.diff(null, value));
+            return value;
         });
         post(AtriumTopics.CLIENT_CREATED, created, null);
         return created;
@@ -119,7 +163,7 @@ public class JpaClientRegister implements ClientRegister {
 
     @Override
     public Optional<Client> find(String clientId) {
-        return jpa.txExpr(TransactionType.Supports, em -> findEntity(em, clientId).map(this::value));
+        return jpa.txExpr(TransactionType.Supports, em -> findVisible(em, clientId).map(this::value));
     }
 
     @Override
@@ -129,7 +173,7 @@ public class JpaClientRegister implements ClientRegister {
 
     @Override
     public Client update(String clientId, ClientData data, long expectedVersion) {
-        BeforeAndAfter change = write(em -> {
+        Updated change = write(em -> {
             ClientEntity entity = requireEntity(em, clientId);
             if (entity.version() != expectedVersion) {
                 throw new StaleVersionException(entity.clientId(), expectedVersion, entity.version());
@@ -137,11 +181,14 @@ public class JpaClientRegister implements ClientRegister {
             Client before = value(entity);
             ClientData normalized = keepMaskedTaxIds(ClientRules.normalize(data), before);
             requireSavable(em, normalized, entity);
+            if (!Objects.equals(normalized.officeLocation(), before.officeLocation())) {
+                requireOfficeAccess(normalized.officeLocation(), "move clients to");
+            }
             entity.apply(normalized, clock.instant(), taxIds);
             em.flush();
-            return new BeforeAndAfter(before, value(entity));
+            return recordUpdate(em, before, value(entity));
         });
-        post(AtriumTopics.CLIENT_UPDATED, change.after(), changedFields(change.before(), change.after()));
+        post(AtriumTopics.CLIENT_UPDATED, change.after(), change.changedFields());
         return change.after();
     }
 
@@ -149,21 +196,36 @@ public class JpaClientRegister implements ClientRegister {
     public void delete(String clientId) {
         Client deleted = write(em -> {
             ClientEntity entity = requireEntity(em, clientId);
+            Client before = value(entity);
             em.remove(entity);
             em.flush();
-            return value(entity);
+            audit(em, AuditActions.CLIENT_DELETED, before.clientId(), AuditLog.diff(before, null));
+            return before;
         });
         post(AtriumTopics.CLIENT_DELETED, deleted, null);
     }
 
     @Override
+    public TaxIds readTaxIds(String clientId) {
+        if (!actor.administrator()) {
+            throw new AccessDeniedException("Reading a full SSN/EIN is for system administrators only.");
+        }
+        return write(em -> {
+            Client client = value(requireEntity(em, clientId));
+            audit(em, AuditActions.TAX_ID_READ, client.clientId(), List.of());
+            return new TaxIds(client.clientId(), client.type(), client.taxId(),
+                    client.spouse() == null ? null : client.spouse().taxId());
+        });
+    }
+
+    @Override
     public Client setPortalAccess(String clientId, boolean enabled) {
-        return toggle(clientId, "portalAccess", entity -> entity.setPortalAccess(enabled, clock.instant()));
+        return toggle(clientId, entity -> entity.setPortalAccess(enabled, clock.instant()));
     }
 
     @Override
     public Client setSmsOtp(String clientId, boolean enabled) {
-        return toggle(clientId, "smsOtp", entity -> {
+        return toggle(clientId, entity -> {
             if (enabled && !ClientRules.hasMobile(entity.countryCode(), entity.mobileNumber())) {
                 throw new ClientValidationException(List.of(ClientRules.smsOtpNeedsMobile()));
             }
@@ -173,14 +235,17 @@ public class JpaClientRegister implements ClientRegister {
 
     @Override
     public Client setDropOffAccess(String clientId, boolean enabled) {
-        return toggle(clientId, "dropOffAccess", entity -> entity.setDropOffAccess(enabled, clock.instant()));
+        return toggle(clientId, entity -> entity.setDropOffAccess(enabled, clock.instant()));
     }
 
     @Override
     public Page<Client> search(ClientQuery query) {
+        if (reachesNoOffice()) {
+            return new Page<>(List.of(), 0, query.page(), query.size());
+        }
         return jpa.txExpr(TransactionType.Supports, em -> {
             Map<String, Object> parameters = new HashMap<>();
-            String where = where(query.filter(), parameters, taxIds::searchHash);
+            String where = withinScope(where(query.filter(), parameters, taxIds::searchHash), parameters);
             long first = (long) query.page() * query.size();
             if (ClientRules.isBlank(query.filter().q())) {
                 return countThenPage(em, where, orderBy(query.sort(), query.descending()), parameters, query, first);
@@ -232,10 +297,14 @@ public class JpaClientRegister implements ClientRegister {
 
     @Override
     public List<String> findClientIds(ClientFilter filter) {
+        if (reachesNoOffice()) {
+            return List.of();
+        }
         return jpa.txExpr(TransactionType.Supports, em -> {
             Map<String, Object> parameters = new HashMap<>();
             TypedQuery<String> select = em.createQuery(
-                    "SELECT c.clientId FROM ClientEntity c" + where(filter, parameters, taxIds::searchHash)
+                    "SELECT c.clientId FROM ClientEntity c"
+                            + withinScope(where(filter, parameters, taxIds::searchHash), parameters)
                             + " ORDER BY c.clientIdKey",
                     String.class);
             parameters.forEach(select::setParameter);
@@ -251,7 +320,17 @@ public class JpaClientRegister implements ClientRegister {
                     : findEntity(em, normalized.clientId()).orElse(null);
             ClientData checked = existing == null ? normalized : keepMaskedTaxIds(normalized, value(existing));
             List<FieldError> problems = new ArrayList<>(ruleErrors(em, checked, existing));
+            if (existing != null && !actor.mayAccess(existing.officeLocation())) {
+                // as for create: the ID is taken, and by whom is none of this actor's business
+                problems.add(new FieldError("clientId", "Client ID '" + checked.clientId() + "' is already in use."));
+                return problems;
+            }
             problems.addAll(conflicts(em, checked, existing));
+            Integer office = checked.officeLocation();
+            boolean officeChanges = existing == null || office == null || office != existing.officeLocation();
+            if (office != null && officeChanges && !actor.mayAccess(office)) {
+                problems.add(new FieldError("officeLocation", noOfficeAccess(office)));
+            }
             return problems;
         });
     }
@@ -411,7 +490,8 @@ public class JpaClientRegister implements ClientRegister {
         R apply(EntityManager em);
     }
 
-    private record BeforeAndAfter(Client before, Client after) {
+    /** An update's result and the names of the fields it changed. */
+    private record Updated(Client after, String[] changedFields) {
     }
 
     private interface Change {
@@ -462,15 +542,57 @@ public class JpaClientRegister implements ClientRegister {
         }
     }
 
-    private Client toggle(String clientId, String field, Change change) {
-        Client updated = write(em -> {
+    private Client toggle(String clientId, Change change) {
+        Updated updated = write(em -> {
             ClientEntity entity = requireEntity(em, clientId);
+            Client before = value(entity);
             change.apply(entity);
             em.flush();
-            return value(entity);
+            return recordUpdate(em, before, value(entity));
         });
-        post(AtriumTopics.CLIENT_UPDATED, updated, new String[] {field});
-        return updated;
+        post(AtriumTopics.CLIENT_UPDATED, updated.after(), updated.changedFields());
+        return updated.after();
+    }
+
+    /** Audits an update (if anything changed) in the transaction that made it. */
+    private Updated recordUpdate(EntityManager em, Client before, Client after) {
+        List<FieldChange> changes = AuditLog.diff(before, after);
+        if (!changes.isEmpty()) {
+            audit(em, AuditActions.CLIENT_UPDATED, after.clientId(), changes);
+        }
+        return new Updated(after, changes.stream().map(FieldChange::field).toArray(String[]::new));
+    }
+
+    private void audit(EntityManager em, String action, String clientId, List<FieldChange> changes) {
+        AuditLog.append(em, clock.instant(), actor.name(), action, clientId, null, changes);
+    }
+
+    // --- office locations of the actor
+
+    private boolean reachesNoOffice() {
+        return !actor.administrator() && actor.offices().isEmpty();
+    }
+
+    /** Adds "only the actor's offices" to a WHERE clause (nothing for administrators). */
+    private String withinScope(String where, Map<String, Object> parameters) {
+        if (actor.administrator()) {
+            return where;
+        }
+        parameters.put("scopeOffices", List.copyOf(actor.offices()));
+        return (where.isEmpty() ? " WHERE " : where + " AND ") + "c.officeLocation IN :scopeOffices";
+    }
+
+    private void requireOfficeAccess(Integer office, String what) {
+        if (office != null && !actor.mayAccess(office)) {
+            throw new AccessDeniedException("You may not " + what + " office location " + office + ": "
+                    + noOfficeAccess(office));
+        }
+    }
+
+    private String noOfficeAccess(int office) {
+        return "office location " + office + " is not among the office locations granted to user '" + actor.name()
+                + "'" + (actor.offices().isEmpty() ? " (none)." : " (" + actor.offices().stream().sorted()
+                        .map(String::valueOf).collect(Collectors.joining(", ")) + ").");
     }
 
     private Client value(ClientEntity entity) {
@@ -485,40 +607,18 @@ public class JpaClientRegister implements ClientRegister {
                 .setParameter("key", clientId.toLowerCase(Locale.ROOT)).getResultStream().findFirst();
     }
 
-    private static ClientEntity requireEntity(EntityManager em, String clientId) {
-        return findEntity(em, clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+    /** The client, if it exists and is in one of the actor's offices; to others it does not exist. */
+    private Optional<ClientEntity> findVisible(EntityManager em, String clientId) {
+        return findEntity(em, clientId).filter(entity -> actor.mayAccess(entity.officeLocation()));
     }
 
-    private static String[] changedFields(Client before, Client after) {
-        List<String> changed = new ArrayList<>();
-        compare(changed, "clientId", before.clientId(), after.clientId());
-        compare(changed, "type", before.type(), after.type());
-        compare(changed, "name", before.name(), after.name());
-        compare(changed, "email", before.email(), after.email());
-        compare(changed, "taxId", before.taxId(), after.taxId());
-        compare(changed, "dateOfBirth", before.dateOfBirth(), after.dateOfBirth());
-        compare(changed, "countryCode", before.countryCode(), after.countryCode());
-        compare(changed, "mobileNumber", before.mobileNumber(), after.mobileNumber());
-        compare(changed, "officeLocation", before.officeLocation(), after.officeLocation());
-        compare(changed, "marriedFilingJointly", before.marriedFilingJointly(), after.marriedFilingJointly());
-        compare(changed, "spouse", before.spouse(), after.spouse());
-        compare(changed, "spouseSignsFirst", before.spouseSignsFirst(), after.spouseSignsFirst());
-        compare(changed, "portalAccess", before.portalAccess(), after.portalAccess());
-        compare(changed, "smsOtp", before.smsOtp(), after.smsOtp());
-        compare(changed, "dropOffAccess", before.dropOffAccess(), after.dropOffAccess());
-        compare(changed, "status", before.status(), after.status());
-        return changed.toArray(String[]::new);
-    }
-
-    private static void compare(List<String> changed, String field, Object before, Object after) {
-        if (!Objects.equals(before, after)) {
-            changed.add(field);
-        }
+    private ClientEntity requireEntity(EntityManager em, String clientId) {
+        return findVisible(em, clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
     }
 
     /** Posts after commit, asynchronously; events carry identifiers only. */
     private void post(String topic, Client client, String[] changedFields) {
-        EventAdmin events = eventAdmin;
+        EventAdmin events = eventAdmin.get();
         if (events == null) {
             return;
         }

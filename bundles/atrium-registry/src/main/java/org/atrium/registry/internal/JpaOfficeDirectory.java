@@ -1,5 +1,6 @@
 package org.atrium.registry.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,16 @@ import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.atrium.api.audit.AuditActions;
+import org.atrium.api.audit.FieldChange;
+import org.atrium.api.client.AccessDeniedException;
 import org.atrium.api.client.ClientConflictException;
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.FieldError;
 import org.atrium.api.event.AtriumTopics;
 import org.atrium.api.office.OfficeDirectory;
 import org.atrium.api.office.OfficeLocation;
+import org.atrium.api.security.Actor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,6 +36,7 @@ public class JpaOfficeDirectory implements OfficeDirectory {
     static final OfficeLocation MAIN_OFFICE = new OfficeLocation(1, "Main Office");
 
     private final JpaTemplate jpa;
+    private final Clock clock = Clock.systemUTC();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -65,7 +71,10 @@ public class JpaOfficeDirectory implements OfficeDirectory {
     }
 
     @Override
-    public OfficeLocation create(OfficeLocation office) {
+    public OfficeLocation create(OfficeLocation office, Actor by) {
+        if (!by.administrator()) {
+            throw new AccessDeniedException("Adding an office location is for system administrators only.");
+        }
         List<FieldError> errors = new ArrayList<>();
         if (office.number() <= 0) {
             errors.add(new FieldError("number", "Office number must be a positive whole number."));
@@ -90,6 +99,8 @@ public class JpaOfficeDirectory implements OfficeDirectory {
                 OfficeEntity entity = new OfficeEntity(office.number(), name);
                 em.persist(entity);
                 em.flush();
+                AuditLog.append(em, clock.instant(), by.name(), AuditActions.OFFICE_CREATED, null,
+                        "office " + office.number(), List.of(new FieldChange("name", null, name)));
                 return entity.toValue();
             });
         } catch (PersistenceException e) {
