@@ -9,7 +9,7 @@ import org.atrium.api.client.ClientConflictException;
 import org.atrium.api.client.ClientNotFoundException;
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.StaleVersionException;
-import org.atrium.rest.internal.security.AccessDeniedException;
+import org.atrium.api.client.AccessDeniedException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -35,7 +35,7 @@ public class AtriumExceptionMapper implements ExceptionMapper<AtriumException> {
                     invalidRequest.errors());
         } else if (e instanceof AccessDeniedException) {
             problem = Problem.of(Status.FORBIDDEN, e.getMessage());
-        } else if (e instanceof ClientNotFoundException) {
+        } else if (e instanceof ClientNotFoundException || e instanceof UnknownResourceException) {
             problem = Problem.of(Status.NOT_FOUND, e.getMessage());
         } else {
             problem = Problem.of(Status.BAD_REQUEST, e.getMessage());

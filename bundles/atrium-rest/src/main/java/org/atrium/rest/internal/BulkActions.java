@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.atrium.api.client.AtriumException;
 import org.atrium.api.client.BulkAction;
 import org.atrium.api.client.BulkResult;
+import org.atrium.api.client.ClientRegister;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -56,9 +57,10 @@ public class BulkActions {
 
     /**
      * Applies the action to each client once, each in its own transaction; one client's failure does not
-     * stop the others.
+     * stop the others. The action works through {@code register}, the user's view of the register, so a
+     * client outside the user's offices fails as not found.
      */
-    BulkResult run(String name, List<String> clientIds) {
+    BulkResult run(String name, ClientRegister register, List<String> clientIds) {
         BulkAction action = actions.get(name);
         if (action == null) {
             throw new IllegalStateException("bulk action " + name + " is not available");
@@ -67,7 +69,7 @@ public class BulkActions {
         List<BulkResult.Failure> failed = new ArrayList<>();
         for (String clientId : unique) {
             try {
-                action.apply(clientId);
+                action.apply(register, clientId);
             } catch (AtriumException e) {
                 failed.add(new BulkResult.Failure(clientId, e.getMessage()));
             } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import org.atrium.api.client.BulkResult;
@@ -23,6 +24,7 @@ import org.atrium.api.client.ClientFilter;
 import org.atrium.api.client.ClientQuery;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.Page;
+import org.atrium.rest.internal.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -62,10 +64,10 @@ public class ClientResource {
     public ClientPage list(@QueryParam("q") String q, @QueryParam("status") String status,
             @QueryParam("portalAccess") String portalAccess, @QueryParam("office") String office,
             @Parameter(description = "field, field,asc or field,desc") @QueryParam("sort") String sort,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @QueryParam("page") String page, @QueryParam("size") String size, @Context SecurityContext security) {
         ClientFilter filter = ClientSearchParameters.filter(q, status, portalAccess, office);
         ClientQuery query = ClientSearchParameters.query(filter, sort, page, size);
-        Page<Client> result = register.search(query);
+        Page<Client> result = registerFor(security).search(query);
         return new ClientPage(result.items().stream().map(ClientJson::of).toList(), result.total(), result.page(),
                 result.size());
     }
@@ -73,8 +75,8 @@ public class ClientResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a client", description = "New clients are PENDING.")
-    public Response create(ClientInput input, @Context UriInfo uriInfo) {
-        Client created = register.create(requireBody(input).toData());
+    public Response create(ClientInput input, @Context UriInfo uriInfo, @Context SecurityContext security) {
+        Client created = registerFor(security).create(requireBody(input).toData());
         URI location = uriInfo.getAbsolutePathBuilder().path(created.clientId()).build();
         return Response.created(location).entity(ClientJson.of(created)).build();
     }
@@ -82,8 +84,17 @@ public class ClientResource {
     @GET
     @Path("{clientId}")
     @Operation(summary = "Read a client")
-    public ClientJson get(@PathParam("clientId") String clientId) {
-        return ClientJson.of(register.get(clientId));
+    public ClientJson get(@PathParam("clientId") String clientId, @Context SecurityContext security) {
+        return ClientJson.of(registerFor(security).get(clientId));
+    }
+
+    @GET
+    @Path("{clientId}/tax-id")
+    @Operation(summary = "Read the full SSN/EIN", description = "System administrators only; every read is "
+            + "recorded in the audit trail.")
+    public TaxIdJson taxId(@PathParam("clientId") String clientId, @Context SecurityContext security) {
+        Caller.requireAdministrator(security, "Reading a full SSN/EIN");
+        return TaxIdJson.of(registerFor(security).readTaxIds(clientId));
     }
 
     @PUT
@@ -91,19 +102,20 @@ public class ClientResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Update a client", description = "The body's version must be the version read (409 if "
             + "someone changed the client since). Changing the email makes the client PENDING again.")
-    public ClientJson update(@PathParam("clientId") String clientId, ClientInput input) {
+    public ClientJson update(@PathParam("clientId") String clientId, ClientInput input,
+            @Context SecurityContext security) {
         requireBody(input);
         if (input.version() == null) {
             throw new InvalidRequestException("version is required: send the version of the client you read.");
         }
-        return ClientJson.of(register.update(clientId, input.toData(), input.version()));
+        return ClientJson.of(registerFor(security).update(clientId, input.toData(), input.version()));
     }
 
     @DELETE
     @Path("{clientId}")
     @Operation(summary = "Delete a client")
-    public Response delete(@PathParam("clientId") String clientId) {
-        register.delete(clientId);
+    public Response delete(@PathParam("clientId") String clientId, @Context SecurityContext security) {
+        registerFor(security).delete(clientId);
         return Response.noContent().build();
     }
 
@@ -111,24 +123,27 @@ public class ClientResource {
     @Path("{clientId}/portal-access")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Turn portal access on or off")
-    public ClientJson portalAccess(@PathParam("clientId") String clientId, ToggleInput toggle) {
-        return ClientJson.of(register.setPortalAccess(clientId, enabled(toggle)));
+    public ClientJson portalAccess(@PathParam("clientId") String clientId, ToggleInput toggle,
+            @Context SecurityContext security) {
+        return ClientJson.of(registerFor(security).setPortalAccess(clientId, enabled(toggle)));
     }
 
     @PUT
     @Path("{clientId}/sms-otp")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Turn SMS one-time passwords on or off", description = "Needs a mobile number.")
-    public ClientJson smsOtp(@PathParam("clientId") String clientId, ToggleInput toggle) {
-        return ClientJson.of(register.setSmsOtp(clientId, enabled(toggle)));
+    public ClientJson smsOtp(@PathParam("clientId") String clientId, ToggleInput toggle,
+            @Context SecurityContext security) {
+        return ClientJson.of(registerFor(security).setSmsOtp(clientId, enabled(toggle)));
     }
 
     @PUT
     @Path("{clientId}/drop-off-access")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Turn drop-off upload access on or off")
-    public ClientJson dropOffAccess(@PathParam("clientId") String clientId, ToggleInput toggle) {
-        return ClientJson.of(register.setDropOffAccess(clientId, enabled(toggle)));
+    public ClientJson dropOffAccess(@PathParam("clientId") String clientId, ToggleInput toggle,
+            @Context SecurityContext security) {
+        return ClientJson.of(registerFor(security).setDropOffAccess(clientId, enabled(toggle)));
     }
 
     @POST
@@ -136,8 +151,9 @@ public class ClientResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Apply an action to many clients", description = "Either clientIds or a filter "
             + "(every matching client, all pages). Each client is processed on its own; failures are listed.")
-    public BulkResult bulk(BulkInput input) {
+    public BulkResult bulk(BulkInput input, @Context SecurityContext security) {
         requireBody(input);
+        ClientRegister register = registerFor(security);
         if (input.action() == null || !bulkActions.has(input.action())) {
             throw new InvalidRequestException((input.action() == null ? "action is required" : "Unknown action '"
                     + input.action() + "'") + ". Available actions: " + String.join(", ", bulkActions.names()) + ".");
@@ -159,7 +175,12 @@ public class ClientResource {
             clientIds = register.findClientIds(new ClientFilter(f.q(), ClientSearchParameters.status(f.status()),
                     f.portalAccess(), f.office()));
         }
-        return bulkActions.run(input.action(), clientIds);
+        return bulkActions.run(input.action(), register, clientIds);
+    }
+
+    /** The register as the signed-in user: their offices only, their name in the audit trail. */
+    private ClientRegister registerFor(SecurityContext security) {
+        return register.as(Caller.actor(security));
     }
 
     private static <T> T requireBody(T body) {

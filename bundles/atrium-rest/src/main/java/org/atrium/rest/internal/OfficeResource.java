@@ -16,7 +16,7 @@ import javax.ws.rs.core.UriInfo;
 
 import org.atrium.api.office.OfficeDirectory;
 import org.atrium.api.office.OfficeLocation;
-import org.atrium.rest.internal.security.AccessDeniedException;
+import org.atrium.rest.internal.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -58,11 +58,11 @@ public class OfficeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add an office location", description = "System administrators only.")
     public Response create(OfficeInput input, @Context UriInfo uriInfo, @Context SecurityContext security) {
-        AccessDeniedException.requireAdministrator(security, "Adding an office location");
+        Caller caller = Caller.requireAdministrator(security, "Adding an office location");
         if (input == null || input.number() == null) {
             throw new InvalidRequestException("Send {\"number\": 2, \"name\": \"...\"}: number is required.");
         }
-        OfficeLocation created = offices.create(new OfficeLocation(input.number(), input.name()));
+        OfficeLocation created = offices.create(new OfficeLocation(input.number(), input.name()), caller.actor());
         URI location = uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.number())).build();
         return Response.created(location).entity(created).build();
     }

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
@@ -14,11 +16,18 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response.Status;
 import javax.ws.rs.core.SecurityContext;
 
+import org.atrium.api.audit.AuditActions;
+import org.atrium.api.audit.AuditTrail;
+import org.atrium.api.security.Actor;
+import org.atrium.api.security.UserGrants;
 import org.atrium.rest.internal.AtriumApplication;
 import org.atrium.rest.internal.Problem;
-import org.atrium.rest.internal.security.JaasSignIn.SignedIn;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.slf4j.Logger;
@@ -44,6 +53,16 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     private final JaasSignIn jaas = new JaasSignIn();
     private final SignInThrottle throttle = new SignInThrottle(Clock.systemUTC());
 
+    /** Office grants of staff; without them (registry stopping) staff reach no office. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile UserGrants grants;
+
+    /** Failed sign-ins go to the audit trail when it is there, and to the log always. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditTrail auditTrail;
+
     @Activate
     void warnAboutTheDefaultPassword() {
         if (jaas.signIn("admin", "admin".toCharArray()).isPresent()) {
@@ -67,21 +86,28 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
                     + SignInThrottle.LOCK_TIME.toMinutes() + " minutes.");
             return;
         }
-        Optional<SignedIn> signedIn = jaas.signIn(user, credentials.get()[1].toCharArray());
+        Optional<JaasSignIn.SignedIn> signedIn = jaas.signIn(user, credentials.get()[1].toCharArray());
         if (signedIn.isEmpty()) {
             boolean locked = throttle.failed(user);
-            LOG.warn("Failed sign-in for user '{}'{}", user, locked ? "; the user name is now locked for "
-                    + SignInThrottle.LOCK_TIME.toMinutes() + " minutes" : "");
+            String lockNote = locked ? "; the user name is now locked for " + SignInThrottle.LOCK_TIME.toMinutes()
+                    + " minutes" : "";
+            LOG.warn("Failed sign-in for user '{}'{}", user, lockNote);
+            recordFailedSignIn(user, "REST API" + lockNote);
             unauthorized(request, "The user name or password is wrong.");
             return;
         }
         throttle.succeeded(user);
-        SignedIn who = signedIn.get();
-        if (!who.roles().contains(AtriumRoles.ADMIN) && !who.roles().contains(AtriumRoles.STAFF)) {
+        Set<String> roles = AtriumRoles.of(signedIn.get().roles());
+        if (roles.isEmpty()) {
             request.abortWith(Problem.of(Status.FORBIDDEN, "User '" + user + "' has no Atrium role ("
                     + AtriumRoles.ADMIN + " or " + AtriumRoles.STAFF + ").").toResponse());
             return;
         }
+        boolean administrator = roles.contains(AtriumRoles.ADMIN);
+        UserGrants currentGrants = grants;
+        Actor actor = currentGrants != null ? currentGrants.actorFor(user, administrator)
+                : administrator ? Actor.administrator(user) : Actor.staff(user, Set.of());
+        Caller who = new Caller(user, roles, actor);
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override
@@ -104,6 +130,19 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
                 return SecurityContext.BASIC_AUTH;
             }
         });
+    }
+
+    private void recordFailedSignIn(String user, String detail) {
+        AuditTrail trail = auditTrail;
+        if (trail == null) {
+            return;
+        }
+        try {
+            trail.record(user, AuditActions.SIGN_IN_FAILED, null, detail, List.of());
+        } catch (RuntimeException e) {
+            // the 401 must go out even if the database is unavailable; the log line above has the facts
+            LOG.error("Could not record a failed sign-in in the audit trail", e);
+        }
     }
 
     /** {user, password} from a Basic authorization header, if it is one. */

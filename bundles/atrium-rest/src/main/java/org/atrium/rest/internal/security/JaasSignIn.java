@@ -1,6 +1,5 @@
 package org.atrium.rest.internal.security;
 
-import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,11 +19,7 @@ final class JaasSignIn {
     static final String REALM = "karaf";
 
     /** A signed-in user. */
-    record SignedIn(String name, Set<String> roles) implements Principal {
-        @Override
-        public String getName() {
-            return name;
-        }
+    record SignedIn(String name, Set<String> roles) {
     }
 
     Optional<SignedIn> signIn(String user, char[] password) {
