@@ -129,6 +129,18 @@ public abstract class AtriumTestSupport {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A request as another user: {@code method} GET, POST, PUT or DELETE; {@code json} may be null. */
+    protected Reply as(String user, String password, String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", basic(user, password))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request);
+    }
+
     /** Sends as the shipped administrator unless the request carries its own Authorization. */
     protected Reply send(HttpRequest.Builder request) {
         HttpRequest probe = request.copy().build();

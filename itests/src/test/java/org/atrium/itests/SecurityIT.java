@@ -1,0 +1,278 @@
+package org.atrium.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Office-location scoping, settings for administrators only, full tax ID reads and the audit trail, over
+ * real HTTP against our distribution. The staff user {@code staff} is granted office 2 only; every test
+ * makes its own clients in office 1 (out of reach) and office 2 (in reach).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SecurityIT extends AtriumTestSupport {
+
+    private static final String STAFF = "staff";
+    private static final String STAFF_PW = "staff-pw";
+
+    private String run;
+    private String outside;
+    private String outsideTaxId;
+    private String inside;
+
+    @Before
+    public void setUp() {
+        awaitRestApi();
+        if (get("/offices").body().indexOf("\"number\":2") < 0) {
+            assertEquals(201, post("/offices", "{\"number\":2,\"name\":\"Branch\"}").status());
+        }
+        assertEquals(200, put("/users/" + STAFF, "{\"email\":\"staff@firm.example\",\"offices\":[2]}").status());
+        run = unique();
+        outside = "O" + run;
+        outsideTaxId = taxId();
+        inside = "I" + run;
+        assertEquals(201, post("/clients", client(outside, "Outside " + run, outsideTaxId, 1)).status());
+        assertEquals(201, post("/clients", client(inside, "Inside " + run, taxId(), 2)).status());
+    }
+
+    private static String client(String clientId, String name, String taxId, int office) {
+        return "{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":\"" + name + "\",\"email\":\""
+                + clientId.toLowerCase() + "@example.com\",\"taxId\":\"" + taxId + "\",\"dateOfBirth\":\"1980-04-15\","
+                + "\"officeLocation\":" + office + "}";
+    }
+
+    private static String taxId() {
+        return String.format("%09d", (long) (Math.random() * 1_000_000_000L));
+    }
+
+    private Reply staff(String method, String path, String json) {
+        return as(STAFF, STAFF_PW, method, path, json);
+    }
+
+    private static List<String> clientIds(Reply page) {
+        List<String> ids = new ArrayList<>();
+        page.json().get("items").forEach(item -> ids.add(item.get("clientId").asText()));
+        return ids;
+    }
+
+    @Test
+    public void staffCannotSeeOrFindAClientOfAnotherOffice() {
+        List<String> listed = clientIds(staff("GET", "/clients?size=500&q=" + run, null));
+        assertEquals(List.of(inside), listed);
+        assertEquals(0, staff("GET", "/clients?q=" + outsideTaxId, null).json().get("total").asLong());
+        assertEquals(0, staff("GET", "/clients?office=1&q=" + run, null).json().get("total").asLong());
+
+        Reply read = staff("GET", "/clients/" + outside, null);
+        assertEquals(404, read.status());
+        assertEquals("application/problem+json", read.contentType());
+        assertEquals("the same answer as for a client that does not exist", 404,
+                staff("GET", "/clients/NOPE" + run, null).status());
+        assertEquals(200, staff("GET", "/clients/" + inside, null).status());
+        assertEquals("administrators see every office", List.of(inside, outside),
+                clientIds(get("/clients?sort=clientId&q=" + run)).stream().sorted().toList());
+    }
+
+    @Test
+    public void staffCannotChangeToggleOrDeleteAClientOfAnotherOffice() {
+        JsonNode before = get("/clients/" + outside).json();
+        String update = client(outside, "Changed", outsideTaxId, 1).replace("}", ",\"version\":"
+                + before.get("version").asLong() + "}");
+        assertEquals(404, staff("PUT", "/clients/" + outside, update).status());
+        assertEquals(404, staff("PUT", "/clients/" + outside + "/portal-access", "{\"enabled\":false}").status());
+        assertEquals(404, staff("PUT", "/clients/" + outside + "/sms-otp", "{\"enabled\":false}").status());
+        assertEquals(404, staff("PUT", "/clients/" + outside + "/drop-off-access", "{\"enabled\":true}").status());
+        assertEquals(404, staff("DELETE", "/clients/" + outside, null).status());
+
+        JsonNode after = get("/clients/" + outside).json();
+        assertEquals("nothing changed", before, after);
+    }
+
+    @Test
+    public void bulkActionsOfStaffReachOnlyTheirOffices() {
+        Reply byIds = staff("POST", "/clients/bulk", "{\"action\":\"DISABLE_PORTAL_ACCESS\",\"clientIds\":[\"" + outside
+                + "\",\"" + inside + "\"]}");
+        assertEquals(byIds.body(), 200, byIds.status());
+        assertEquals(1, byIds.json().get("succeeded").asInt());
+        assertEquals(outside, byIds.json().get("failed").get(0).get("clientId").asText());
+        assertTrue(get("/clients/" + outside).json().get("portalAccess").asBoolean());
+        assertFalse(get("/clients/" + inside).json().get("portalAccess").asBoolean());
+
+        Reply byFilter = staff("POST", "/clients/bulk", "{\"action\":\"DELETE\",\"filter\":{\"q\":\"" + run + "\"}}");
+        assertEquals(byFilter.body(), 200, byFilter.status());
+        assertEquals("the filter matched only the staff member's client", 1, byFilter.json().get("requested").asInt());
+        assertEquals(404, get("/clients/" + inside).status());
+        assertEquals("the other office's client is untouched", 200, get("/clients/" + outside).status());
+    }
+
+    @Test
+    public void staffCreateAndMoveClientsOnlyWithinTheirOffices() {
+        Reply foreign = staff("POST", "/clients", client("N" + run, "New", taxId(), 1));
+        assertEquals(403, foreign.status());
+        assertTrue(foreign.body(), foreign.json().get("detail").asText().contains("office location 1"));
+        assertEquals(404, get("/clients/N" + run).status());
+
+        JsonNode mine = get("/clients/" + inside).json();
+        // the masked tax ID as read means "unchanged"
+        String move = client(inside, "Inside " + run, mine.get("taxId").asText(), 1).replace("}", ",\"version\":"
+                + mine.get("version").asLong() + "}");
+        Reply moved = staff("PUT", "/clients/" + inside, move);
+        assertEquals(moved.body(), 403, moved.status());
+        assertEquals("still in office 2", 2, get("/clients/" + inside).json().get("officeLocation").asInt());
+
+        assertEquals(201, staff("POST", "/clients", client("M" + run, "Mine", taxId(), 2)).status());
+    }
+
+    @Test
+    public void settingsAreForAdministratorsOnly() {
+        assertEquals(403, staff("POST", "/offices", "{\"number\":77,\"name\":\"Nope\"}").status());
+        assertEquals(403, staff("GET", "/users", null).status());
+        assertEquals(403, staff("GET", "/users/" + STAFF, null).status());
+        assertEquals(403, staff("PUT", "/users/" + STAFF, "{\"offices\":[1,2]}").status());
+        assertEquals(403, staff("GET", "/audit", null).status());
+        Reply taxId = staff("GET", "/clients/" + inside + "/tax-id", null);
+        assertEquals(403, taxId.status());
+        assertEquals("application/problem+json", taxId.contentType());
+        assertEquals("the grant is unchanged", List.of(2), offices(get("/users/" + STAFF).json()));
+    }
+
+    @Test
+    public void unauthenticatedAndWrongPasswordRequestsGet401() {
+        assertEquals(401, as(STAFF, "wrong", "GET", "/clients", null).status());
+        assertEquals(401, as("nobody-" + run, STAFF_PW, "GET", "/me", null).status());
+        for (String path : List.of("/clients", "/me", "/users", "/audit", "/clients/" + inside + "/tax-id")) {
+            Reply anonymous = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+                    .header("Authorization", "None"));
+            assertEquals(path, 401, anonymous.status());
+            assertNotNull(anonymous.challenge());
+        }
+        assertEquals("a correct password still works after one failure", 200, staff("GET", "/me", null).status());
+    }
+
+    @Test
+    public void usersAndMeShowRolesAndGrants() {
+        JsonNode me = staff("GET", "/me", null).json();
+        assertEquals(STAFF, me.get("username").asText());
+        assertEquals("atrium-staff", me.get("roles").get(0).asText());
+        assertEquals("staff@firm.example", me.get("email").asText());
+        assertEquals(List.of(2), offices(me));
+        assertFalse(me.get("allOffices").asBoolean());
+
+        JsonNode adminMe = get("/me").json();
+        assertTrue(adminMe.get("allOffices").asBoolean());
+
+        List<String> names = new ArrayList<>();
+        get("/users").json().forEach(user -> names.add(user.get("username").asText()));
+        assertTrue(names.toString(), names.containsAll(List.of("admin", STAFF)));
+        assertFalse("a user without an Atrium role is not listed", names.contains("norole"));
+
+        Reply unknownUser = put("/users/ghost" + run, "{\"offices\":[1]}");
+        assertEquals(404, unknownUser.status());
+        Reply unknownOffice = put("/users/" + STAFF, "{\"offices\":[2, 999]}");
+        assertEquals(400, unknownOffice.status());
+        assertTrue(unknownOffice.body(), unknownOffice.json().get("detail").asText().contains("999"));
+        Reply badEmail = put("/users/" + STAFF, "{\"email\":\"not-an-email\",\"offices\":[2]}");
+        assertEquals(400, badEmail.status());
+        assertEquals(List.of(2), offices(get("/users/" + STAFF).json()));
+    }
+
+    private static List<Integer> offices(JsonNode user) {
+        List<Integer> offices = new ArrayList<>();
+        user.get("offices").forEach(office -> offices.add(office.asInt()));
+        return offices;
+    }
+
+    @Test
+    public void anAdministratorReadsAFullTaxIdAndTheReadIsAudited() {
+        Reply read = get("/clients/" + outside + "/tax-id");
+        assertEquals(read.body(), 200, read.status());
+        String formatted = outsideTaxId.substring(0, 3) + "-" + outsideTaxId.substring(3, 5) + "-"
+                + outsideTaxId.substring(5);
+        assertEquals(formatted, read.json().get("taxId").asText());
+
+        JsonNode entries = get("/audit?clientId=" + outside).json().get("items");
+        assertEquals("TAX_ID_READ", entries.get(0).get("action").asText());
+        assertEquals("admin", entries.get(0).get("user").asText());
+    }
+
+    @Test
+    public void theAuditTrailListsTheChangesByTheRightUserWithMaskedValues() {
+        JsonNode mine = get("/clients/" + inside).json();
+        String newTaxId = taxId();
+        String update = client(inside, "Renamed " + run, newTaxId, 2).replace("}", ",\"version\":"
+                + mine.get("version").asLong() + "}");
+        assertEquals(200, staff("PUT", "/clients/" + inside, update).status());
+        assertEquals(200, staff("PUT", "/clients/" + inside + "/portal-access", "{\"enabled\":false}").status());
+
+        Reply audit = get("/audit?clientId=" + inside);
+        assertEquals(audit.body(), 200, audit.status());
+        assertFalse("no full SSN in the audit trail", audit.body().contains(newTaxId));
+        JsonNode items = audit.json().get("items");
+        assertEquals(3, items.size());
+        // newest first
+        assertEquals("CLIENT_UPDATED", items.get(0).get("action").asText());
+        assertEquals(STAFF, items.get(0).get("user").asText());
+        assertEquals("portalAccess", items.get(0).get("changes").get(0).get("field").asText());
+        assertEquals("true", items.get(0).get("changes").get(0).get("from").asText());
+        assertEquals("false", items.get(0).get("changes").get(0).get("to").asText());
+
+        JsonNode edit = items.get(1);
+        assertEquals("CLIENT_UPDATED", edit.get("action").asText());
+        assertEquals(STAFF, edit.get("user").asText());
+        assertEquals("Inside " + run, change(edit, "name").get("from").asText());
+        assertEquals("Renamed " + run, change(edit, "name").get("to").asText());
+        assertEquals("XXX-XX-" + newTaxId.substring(5), change(edit, "taxId").get("to").asText());
+
+        assertEquals("CLIENT_CREATED", items.get(2).get("action").asText());
+        assertEquals("admin", items.get(2).get("user").asText());
+
+        JsonNode byStaff = get("/audit?user=" + STAFF + "&size=500").json();
+        assertTrue(byStaff.get("total").asLong() >= 2);
+        byStaff.get("items").forEach(entry -> assertEquals(STAFF, entry.get("user").asText()));
+        assertEquals(0, get("/audit?clientId=" + inside + "&to=2000-01-01").json().get("total").asLong());
+        assertEquals(400, get("/audit?from=yesterday").status());
+
+        String console = executeCommand("atrium:audit --client " + inside);
+        assertTrue(console, console.contains("CLIENT_UPDATED") && console.contains(STAFF));
+        assertFalse(console, console.contains(newTaxId));
+    }
+
+    private static JsonNode change(JsonNode entry, String field) {
+        for (JsonNode change : entry.get("changes")) {
+            if (change.get("field").asText().equals(field)) {
+                return change;
+            }
+        }
+        throw new AssertionError("no change of " + field + " in " + entry);
+    }
+
+    @Test
+    public void failedSignInsAndGrantChangesAreAudited() {
+        String intruder = "intruder-" + run;
+        assertEquals(401, as(intruder, "guess", "GET", "/clients", null).status());
+        JsonNode failed = get("/audit?user=" + intruder).json().get("items");
+        assertEquals(1, failed.size());
+        assertEquals("SIGN_IN_FAILED", failed.get(0).get("action").asText());
+
+        JsonNode grants = get("/audit?user=admin&size=500").json().get("items");
+        boolean grantRecorded = false;
+        for (JsonNode entry : grants) {
+            grantRecorded |= entry.get("action").asText().equals("GRANT_CHANGED")
+                    && entry.get("subject").asText().equals("user " + STAFF);
+        }
+        assertTrue("the grant of office 2 to staff is in the trail", grantRecorded);
+    }
+}
