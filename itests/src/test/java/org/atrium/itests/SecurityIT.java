@@ -245,6 +245,10 @@ public class SecurityIT extends AtriumTestSupport {
         assertEquals(0, get("/audit?clientId=" + inside + "&to=2000-01-01").json().get("total").asLong());
         assertEquals(400, get("/audit?from=yesterday").status());
 
+        assertEquals("the trail cannot be deleted", 405, delete("/audit").status());
+        assertEquals("nor edited", 405, put("/audit", "{}").status());
+        assertEquals(3, get("/audit?clientId=" + inside).json().get("total").asInt());
+
         String console = executeCommand("atrium:audit --client " + inside);
         assertTrue(console, console.contains("CLIENT_UPDATED") && console.contains(STAFF));
         assertFalse(console, console.contains(newTaxId));
