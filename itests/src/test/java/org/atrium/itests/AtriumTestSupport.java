@@ -85,7 +85,8 @@ public abstract class AtriumTestSupport {
             editConfigurationFilePut("etc/users.properties", "locky", "locky-pw,atrium-staff"),
             editConfigurationFilePut("etc/users.properties", "swappy", "swappy-pw,atrium-staff"),
             // the test code runs inside Karaf and reads the HTTP port from here
-            systemProperty(HTTP_PORT_PROPERTY).value(httpPort)
+            systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
+            systemProperty(GreenMailServer.JAR_PROPERTY).value(System.getProperty(GreenMailServer.JAR_PROPERTY, ""))
         };
     }
 

@@ -4,12 +4,13 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.Response.Status;
 import javax.ws.rs.ext.ExceptionMapper;
 
+import org.atrium.api.client.AccessDeniedException;
 import org.atrium.api.client.AtriumException;
 import org.atrium.api.client.ClientConflictException;
 import org.atrium.api.client.ClientNotFoundException;
 import org.atrium.api.client.ClientValidationException;
+import org.atrium.api.client.ServiceUnavailableException;
 import org.atrium.api.client.StaleVersionException;
-import org.atrium.api.client.AccessDeniedException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -35,6 +36,8 @@ public class AtriumExceptionMapper implements ExceptionMapper<AtriumException> {
                     invalidRequest.errors());
         } else if (e instanceof AccessDeniedException) {
             problem = Problem.of(Status.FORBIDDEN, e.getMessage());
+        } else if (e instanceof ServiceUnavailableException) {
+            problem = Problem.of(Status.SERVICE_UNAVAILABLE, e.getMessage());
         } else if (e instanceof ClientNotFoundException || e instanceof UnknownResourceException) {
             problem = Problem.of(Status.NOT_FOUND, e.getMessage());
         } else {

@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 public final class AtriumRoles {
 
     /** System administrator: everything, including settings. */
-    public static final String ADMIN = "atrium-admin";
+    public static final String ADMIN = org.atrium.api.security.Roles.ADMIN;
     /** Staff: clients of the offices granted to them. */
-    public static final String STAFF = "atrium-staff";
+    public static final String STAFF = org.atrium.api.security.Roles.STAFF;
 
     /** The Atrium roles among a user's JAAS roles. */
     public static Set<String> of(Collection<String> roles) {

@@ -1,18 +1,18 @@
 package org.atrium.rest.internal.security;
 
-import java.security.Principal;
 import java.util.Set;
 
 import javax.ws.rs.core.SecurityContext;
 
 import org.atrium.api.client.AccessDeniedException;
 import org.atrium.api.security.Actor;
+import org.atrium.api.security.ActorPrincipal;
 
 /**
  * The signed-in user of a request, as {@link BasicAuthenticationFilter} put it into the security context:
  * name, Atrium roles, and the {@link Actor} with their office locations.
  */
-public record Caller(String name, Set<String> roles, Actor actor) implements Principal {
+public record Caller(String name, Set<String> roles, Actor actor) implements ActorPrincipal {
 
     public Caller {
         roles = Set.copyOf(roles);

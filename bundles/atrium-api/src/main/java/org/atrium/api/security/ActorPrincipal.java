@@ -1,0 +1,12 @@
+package org.atrium.api.security;
+
+import java.security.Principal;
+
+/**
+ * The principal of a signed-in request to {@code /api/v1}: a resource of any bundle reads the
+ * {@link Actor} from the JAX-RS {@code SecurityContext.getUserPrincipal()}.
+ */
+public interface ActorPrincipal extends Principal {
+
+    Actor actor();
+}

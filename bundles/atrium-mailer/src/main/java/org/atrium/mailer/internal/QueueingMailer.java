@@ -1,0 +1,247 @@
+package org.atrium.mailer.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import org.atrium.api.mail.MailMessage;
+import org.atrium.api.mail.MailState;
+import org.atrium.api.mail.MailTopics;
+import org.atrium.api.mail.Mailer;
+import org.atrium.api.mail.QueuedMail;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mailer: {@link #send} stores the message in the {@link MailSpool} and returns; one background thread
+ * delivers due messages over SMTP (or into the outbox folder when no SMTP host is configured), retrying
+ * with doubling delays. Stopping the bundle stops the thread; the queue stays on disk and delivery resumes
+ * when the mailer comes back.
+ */
+@Component(service = Mailer.class, configurationPid = "atrium.mailer",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+@Designate(ocd = MailerConfig.class)
+public class QueueingMailer implements Mailer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueueingMailer.class);
+    private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"']+");
+    private static final DateTimeFormatter OUTBOX_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final MailSpool spool;
+    private final Path outbox;
+    private final Clock clock;
+    private final MailProviderClassLoader mailProviders;
+    private final ScheduledExecutorService worker;
+    private volatile MailerConfig config;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
+
+    @Activate
+    public QueueingMailer(BundleContext context, MailerConfig config) {
+        this(dataFolder(context), config, Clock.systemUTC(), MailProviderClassLoader.angus());
+    }
+
+    QueueingMailer(Path data, MailerConfig config, Clock clock, MailProviderClassLoader mailProviders) {
+        this.spool = new MailSpool(data.resolve("mail"));
+        this.outbox = data.resolve("outbox");
+        this.clock = clock;
+        this.mailProviders = mailProviders;
+        this.config = config;
+        this.worker = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "atrium-mailer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        spool.recover();
+        worker.execute(this::purgeOldSentMessages);
+        worker.scheduleWithFixedDelay(this::purgeOldSentMessages, 1, 1, TimeUnit.DAYS);
+        wake();
+        LOG.info("Mailer started: {}", describe(config));
+    }
+
+    /** data/atrium, beside the database, so the queue outlives the bundle's own storage. */
+    private static Path dataFolder(BundleContext context) {
+        String data = context.getProperty("karaf.data");
+        return data != null ? Path.of(data, "atrium") : context.getDataFile("").toPath();
+    }
+
+    @Modified
+    void reconfigure(MailerConfig changed) {
+        config = changed;
+        LOG.info("Mailer reconfigured: {}", describe(changed));
+        wake();
+    }
+
+    @Deactivate
+    void stop() throws InterruptedException {
+        worker.shutdown();
+        // a delivery under way finishes (bounded by the SMTP timeouts); what is left stays queued on disk
+        if (!worker.awaitTermination(config.connect_timeout() + (long) config.read_timeout() * 2,
+                TimeUnit.MILLISECONDS)) {
+            worker.shutdownNow();
+        }
+    }
+
+    @Override
+    public String send(MailMessage message) {
+        MimeMessages.check(message);
+        MailerConfig current = config;
+        byte[] eml;
+        try {
+            eml = mailProviders.run(() -> MimeMessages.toEml(message, MimeMessages.from(current.from(),
+                    current.from_name())));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build the message", e);
+        }
+        QueuedMail queued = spool.add(eml, message.to(), message.subject(), message.tags(), clock.instant());
+        LOG.info("Queued message {} for {} recipient(s)", queued.id(), message.to().size());
+        wake();
+        return queued.id();
+    }
+
+    @Override
+    public List<QueuedMail> queue(MailState state, int limit) {
+        return spool.list(state, limit);
+    }
+
+    // --- delivery, on the worker thread
+
+    private void wake() {
+        if (!worker.isShutdown()) {
+            worker.execute(this::deliverDue);
+        }
+    }
+
+    private void deliverDue() {
+        try {
+            for (QueuedMail mail : spool.due(clock.instant())) {
+                if (worker.isShutdown()) {
+                    return;
+                }
+                attempt(mail);
+            }
+            spool.nextAttempt().ifPresent(next -> {
+                long delay = Math.max(0, Duration.between(clock.instant(), next).toMillis());
+                if (!worker.isShutdown()) {
+                    worker.schedule(this::deliverDue, delay, TimeUnit.MILLISECONDS);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Mail delivery stopped by an unexpected error; retrying in a minute", e);
+            worker.schedule(this::deliverDue, 1, TimeUnit.MINUTES);
+        }
+    }
+
+    private void attempt(QueuedMail mail) {
+        MailerConfig current = config;
+        try {
+            if (current.smtp_host().isBlank()) {
+                writeToOutbox(mail);
+            } else {
+                byte[] eml = spool.eml(mail);
+                mailProviders.run(() -> {
+                    SmtpDelivery.send(eml, current);
+                    return null;
+                });
+            }
+        } catch (Exception failure) {
+            failed(mail, failure, current);
+            return;
+        }
+        spool.finish(mail, MailState.SENT, clock.instant(), null);
+        LOG.info("Message {} sent{}", mail.id(), current.smtp_host().isBlank() ? " to the outbox folder" : "");
+        post(MailTopics.SENT, mail, null);
+    }
+
+    private void failed(QueuedMail mail, Exception failure, MailerConfig current) {
+        String error = SmtpDelivery.describe(failure);
+        int attempts = mail.attempts() + 1;
+        if (SmtpDelivery.isPermanent(failure) || attempts >= current.retry_max_attempts()) {
+            spool.finish(mail, MailState.FAILED, clock.instant(), error);
+            LOG.warn("Message {} FAILED after {} attempt(s): {}", mail.id(), attempts, redact(error));
+            post(MailTopics.FAILED, mail, error);
+            return;
+        }
+        long delay = Math.min((long) current.retry_first_delay() << Math.min(attempts - 1, 20),
+                current.retry_max_delay());
+        Instant next = clock.instant().plusSeconds(delay);
+        spool.retryLater(mail, next, error);
+        LOG.warn("Message {} not delivered (attempt {} of {}), next try at {}: {}", mail.id(), attempts,
+                current.retry_max_attempts(), next, redact(error));
+    }
+
+    /** data/atrium/outbox/20261122T101500Z-<id>.eml: what would have been sent, for a look. */
+    private void writeToOutbox(QueuedMail mail) {
+        try {
+            Files.createDirectories(outbox);
+            Path temporary = outbox.resolve(mail.id() + ".tmp");
+            Files.write(temporary, spool.eml(mail));
+            Files.move(temporary, outbox.resolve(OUTBOX_NAME.format(clock.instant()) + "-" + mail.id() + ".eml"),
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + outbox, e);
+        }
+    }
+
+    private void purgeOldSentMessages() {
+        int removed = spool.purgeSent(clock.instant().minus(Duration.ofDays(config.sent_keep_days())));
+        if (removed > 0) {
+            LOG.info("Removed {} sent message(s) older than {} days from the mail queue", removed,
+                    config.sent_keep_days());
+        }
+    }
+
+    private void post(String topic, QueuedMail mail, String error) {
+        EventAdmin events = eventAdmin;
+        if (events == null) {
+            return;
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(MailTopics.PROPERTY_ID, mail.id());
+        if (error != null) {
+            properties.put(MailTopics.PROPERTY_ERROR, error);
+        }
+        mail.tags().forEach((key, value) -> properties.put(MailTopics.TAG_PREFIX + key, value));
+        events.postEvent(new Event(topic, properties));
+    }
+
+    /** Log lines name messages by ID; addresses in server replies are left out of the log. */
+    static String redact(String text) {
+        return text == null ? null : EMAIL.matcher(text).replaceAll("<address>");
+    }
+
+    private static String describe(MailerConfig config) {
+        return config.smtp_host().isBlank() ? "no SMTP host configured, messages are written to data/atrium/outbox"
+                : "SMTP " + config.smtp_host() + ":" + config.smtp_port() + " (" + config.smtp_security() + ")";
+    }
+}

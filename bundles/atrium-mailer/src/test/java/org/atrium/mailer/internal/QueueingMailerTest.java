@@ -1,0 +1,120 @@
+package org.atrium.mailer.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.atrium.api.mail.MailAttachment;
+import org.atrium.api.mail.MailMessage;
+import org.atrium.api.mail.MailState;
+import org.atrium.api.mail.QueuedMail;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueueingMailerTest {
+
+    @TempDir
+    Path data;
+
+    private QueueingMailer mailer(Map<String, Object> config) {
+        return new QueueingMailer(data, Configs.mailer(config), Clock.systemUTC(), MailProviderClassLoader.angus());
+    }
+
+    private static MailMessage message() {
+        return new MailMessage(List.of("Ann Smith <ann@example.com>"), "Welcome, Ann", "Hello Ann",
+                "<p>Hello <b>Ann</b></p>", List.of(new MailAttachment("errors.csv", "text/csv",
+                        "Row,Client ID\n2,000123\n".getBytes(StandardCharsets.UTF_8))), Map.of());
+    }
+
+    /** Polls the queue, as the delivery runs on the mailer's own thread. */
+    private static QueuedMail awaitState(QueueingMailer mailer, String id, MailState state) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            for (QueuedMail mail : mailer.queue(state, 100)) {
+                if (mail.id().equals(id)) {
+                    return mail;
+                }
+            }
+            Thread.sleep(50); // polling interval
+        }
+        throw new AssertionError("message " + id + " never reached " + state + ": " + mailer.queue(null, 10));
+    }
+
+    @Test
+    void withoutAnSmtpHostEveryMessageIsWrittenToTheOutboxFolder() throws Exception {
+        QueueingMailer mailer = mailer(Map.of());
+        try {
+            String id = mailer.send(message());
+
+            awaitState(mailer, id, MailState.SENT);
+            List<Path> files;
+            try (Stream<Path> outbox = Files.list(data.resolve("outbox"))) {
+                files = outbox.toList();
+            }
+            assertEquals(1, files.size());
+            assertTrue(files.get(0).getFileName().toString().endsWith(id + ".eml"));
+            String eml = Files.readString(files.get(0), StandardCharsets.UTF_8);
+            assertTrue(eml.contains("Subject: Welcome, Ann"), eml);
+            assertTrue(eml.contains("To: Ann Smith <ann@example.com>"), eml);
+            assertTrue(eml.contains("multipart/alternative"), eml);
+            assertTrue(eml.contains("filename=errors.csv"), eml);
+        } finally {
+            mailer.stop();
+        }
+    }
+
+    @Test
+    void anUnreachableServerMeansRetryLaterNotFailure() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        QueueingMailer mailer = mailer(Map.of("smtp_host", "127.0.0.1", "smtp_port", closedPort,
+                "smtp_security", "none", "connect_timeout", 1000));
+        try {
+            String id = mailer.send(message());
+
+            QueuedMail waiting = null;
+            for (int i = 0; i < 100 && (waiting == null || waiting.attempts() == 0); i++) {
+                waiting = mailer.queue(MailState.QUEUED, 10).stream().filter(m -> m.id().equals(id)).findFirst()
+                        .orElseThrow();
+                Thread.sleep(50); // polling interval
+            }
+            assertEquals(1, waiting.attempts());
+            assertTrue(waiting.lastError().contains("127.0.0.1"), waiting.lastError());
+            assertTrue(waiting.nextAttemptAt().isAfter(waiting.queuedAt().plusSeconds(20)), "first retry after 30 s");
+            assertFalse(Files.exists(data.resolve("outbox")));
+        } finally {
+            mailer.stop();
+        }
+    }
+
+    @Test
+    void malformedMessagesAreRefusedBeforeTheyAreQueued() throws Exception {
+        QueueingMailer mailer = mailer(Map.of());
+        try {
+            IllegalArgumentException noAt = assertThrows(IllegalArgumentException.class,
+                    () -> mailer.send(MailMessage.text("not-an-address", "Hi", "Body")));
+            assertTrue(noAt.getMessage().contains("not-an-address"));
+            assertThrows(IllegalArgumentException.class, () -> mailer.send(MailMessage.text("a@example.com", " ", "B")));
+            assertEquals(List.of(), mailer.queue(null, 10));
+        } finally {
+            mailer.stop();
+        }
+    }
+
+    @Test
+    void addressesAreLeftOutOfLogLines() {
+        assertEquals("550 5.1.1 <<address>>: Recipient address rejected",
+                QueueingMailer.redact("550 5.1.1 <bob@example.com>: Recipient address rejected"));
+    }
+}

@@ -1,0 +1,42 @@
+package org.atrium.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import org.atrium.api.mail.MailMessage;
+import org.atrium.api.mail.MailState;
+import org.atrium.api.mail.Mailer;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Hot swap of the mailer: removing the atrium-mailer feature at runtime leaves the rest of Atrium working
+ * and loses no queued message. (A class of its own: this test code must not use Jakarta Mail itself, or
+ * removing the feature would refresh the test bundle along with it.)
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class MailerSwapIT extends MailTestSupport {
+
+    @Test
+    public void theQueueSurvivesRemovingAndReinstallingTheMailerFeature() throws Exception {
+        smtp.stop();
+        String to = "carol-" + run + "@example.com";
+        String id = mailer().send(MailMessage.text(to, "Queued across a feature swap", "Hello Carol"));
+        await("a failed first attempt", () -> queued(mailerQuietly(), id).attempts() >= 1);
+
+        executeCommand("feature:install atrium-core atrium-console");
+        executeCommand("feature:uninstall atrium");
+        await("the mailer to be gone", () -> bundleContext.getServiceReference(Mailer.class) == null);
+        assertEquals("the rest of the API keeps answering", 200, get("/clients").status());
+        assertEquals("the mail queue endpoint left with the mailer", 404, get("/mail/outbox").status());
+
+        smtp.start();
+        executeCommand("feature:install atrium");
+        awaitMessages(to, 1);
+        await("the queue to show the message as sent", () -> queued(mailerQuietly(), id).state() == MailState.SENT);
+        assertEquals("delivered exactly once", 1, smtp.messagesFor(to).size());
+    }
+}
