@@ -11,6 +11,7 @@ import org.atrium.api.client.ClientNotFoundException;
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.ServiceUnavailableException;
 import org.atrium.api.client.StaleVersionException;
+import org.atrium.api.client.UnknownItemException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -38,7 +39,7 @@ public class AtriumExceptionMapper implements ExceptionMapper<AtriumException> {
             problem = Problem.of(Status.FORBIDDEN, e.getMessage());
         } else if (e instanceof ServiceUnavailableException) {
             problem = Problem.of(Status.SERVICE_UNAVAILABLE, e.getMessage());
-        } else if (e instanceof ClientNotFoundException || e instanceof UnknownResourceException) {
+        } else if (e instanceof ClientNotFoundException || e instanceof UnknownItemException) {
             problem = Problem.of(Status.NOT_FOUND, e.getMessage());
         } else {
             problem = Problem.of(Status.BAD_REQUEST, e.getMessage());

@@ -19,6 +19,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.atrium.api.client.UnknownItemException;
 import org.atrium.api.security.UserGrant;
 import org.atrium.api.security.UserGrants;
 import org.atrium.rest.internal.security.AtriumRoles;
@@ -119,8 +120,8 @@ public class UserResource {
                 grant == null ? List.of() : grant.offices().stream().sorted().toList());
     }
 
-    private static UnknownResourceException unknownUser(String username) {
-        return new UnknownResourceException("No user '" + username + "' in Karaf's realm. Add users at the console: "
+    private static UnknownItemException unknownUser(String username) {
+        return new UnknownItemException("No user '" + username + "' in Karaf's realm. Add users at the console: "
                 + "jaas:realm-manage --realm karaf; jaas:user-add NAME PASSWORD; jaas:role-add NAME atrium-staff; "
                 + "jaas:update.");
     }

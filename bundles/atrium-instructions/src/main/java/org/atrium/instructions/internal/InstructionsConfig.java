@@ -1,0 +1,12 @@
+package org.atrium.instructions.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** etc/atrium.instructions.cfg (PID atrium.instructions), optional. */
+@ObjectClassDefinition(name = "Atrium client instructions")
+public @interface InstructionsConfig {
+
+    @AttributeDefinition(name = "Firm name", description = "What {{firmName}} becomes in onboarding emails")
+    String firm_name() default "Our firm";
+}

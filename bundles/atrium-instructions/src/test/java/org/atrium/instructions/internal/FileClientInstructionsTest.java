@@ -1,0 +1,122 @@
+package org.atrium.instructions.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.atrium.api.audit.AuditEntry;
+import org.atrium.api.audit.AuditQuery;
+import org.atrium.api.audit.AuditTrail;
+import org.atrium.api.audit.FieldChange;
+import org.atrium.api.client.AccessDeniedException;
+import org.atrium.api.client.ClientConflictException;
+import org.atrium.api.client.ClientValidationException;
+import org.atrium.api.client.Page;
+import org.atrium.api.instructions.Instruction;
+import org.atrium.api.instructions.RenderedMail;
+import org.atrium.api.security.Actor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileClientInstructionsTest {
+
+    static final Actor ADMIN = Actor.administrator("admin");
+
+    @TempDir
+    Path data;
+
+    /** Records what would go to the audit trail. */
+    static final class RecordingAuditTrail implements AuditTrail {
+        final List<String> actions = new ArrayList<>();
+
+        @Override
+        public void record(String user, String action, String clientId, String subject, List<FieldChange> changes) {
+            actions.add(user + " " + action);
+        }
+
+        @Override
+        public Page<AuditEntry> search(AuditQuery query) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private final RecordingAuditTrail audit = new RecordingAuditTrail();
+
+    private FileClientInstructions instructions() {
+        InstructionsConfig config = (InstructionsConfig) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {InstructionsConfig.class}, (proxy, method, args) -> "Smith & Co");
+        return new FileClientInstructions(new InstructionFile(data.resolve("instructions.json")), config, audit);
+    }
+
+    private static Instruction template(String name) {
+        return new Instruction(null, name, "Hello {{clientName}}", "<p>Dear {{clientName}}</p>", false);
+    }
+
+    @Test
+    void aNewInstallationHasOneValidDefaultTemplate() {
+        Instruction shipped = instructions().defaultInstruction();
+
+        assertTrue(shipped.isDefault());
+        assertEquals(List.of(), TemplateText.check("body", shipped.body()));
+        assertEquals(List.of(), TemplateText.check("subject", shipped.subject()));
+    }
+
+    @Test
+    void exactlyOneTemplateIsTheDefaultAndItCannotBeDeleted() {
+        FileClientInstructions instructions = instructions();
+        Instruction shipped = instructions.defaultInstruction();
+        Instruction mine = instructions.create(template("Mine"), ADMIN);
+
+        instructions.makeDefault(mine.id(), ADMIN);
+
+        assertEquals(mine.id(), instructions.defaultInstruction().id());
+        assertEquals(1, instructions.list().stream().filter(Instruction::isDefault).count());
+        assertThrows(ClientConflictException.class, () -> instructions.delete(mine.id(), ADMIN));
+        instructions.delete(shipped.id(), ADMIN);
+        assertEquals(1, instructions.list().size());
+        assertEquals(List.of("admin INSTRUCTION_CREATED", "admin INSTRUCTION_DEFAULT_CHANGED",
+                "admin INSTRUCTION_DELETED"), audit.actions);
+    }
+
+    @Test
+    void changesSurviveARestart() {
+        Instruction mine = instructions().create(template("Mine"), ADMIN);
+
+        assertEquals("Mine", instructions().find(mine.id()).orElseThrow().name());
+    }
+
+    @Test
+    void anUnknownPlaceholderIsRefusedAndNothingChanges() {
+        FileClientInstructions instructions = instructions();
+        ClientValidationException refused = assertThrows(ClientValidationException.class, () -> instructions.create(
+                new Instruction(null, "Bad", "Hi", "<p>{{clientname}}</p>", false), ADMIN));
+
+        assertTrue(refused.errors().get(0).message().contains("{{clientname}}"));
+        assertEquals(1, instructions.list().size());
+        assertEquals(List.of(), audit.actions);
+    }
+
+    @Test
+    void onlyAdministratorsChangeTemplates() {
+        FileClientInstructions instructions = instructions();
+        assertThrows(AccessDeniedException.class, () -> instructions.create(template("Mine"),
+                Actor.staff("carol", java.util.Set.of(1))));
+    }
+
+    @Test
+    void renderingEscapesValuesInHtmlOnlyAndFillsInTheFirm() {
+        FileClientInstructions instructions = instructions();
+        RenderedMail mail = instructions.render(new Instruction("x", "T", "{{firmName}} for {{clientName}}",
+                "<p>Dear {{clientName}},<br>{{firmName}}</p>", true), Map.of("clientName", "Ann <Annie> O'Hara"));
+
+        assertEquals("Smith & Co for Ann <Annie> O'Hara", mail.subject());
+        assertEquals("<p>Dear Ann &lt;Annie&gt; O&#39;Hara,<br>Smith &amp; Co</p>", mail.html());
+        assertEquals("Dear Ann <Annie> O'Hara,\nSmith & Co\n", mail.text());
+    }
+}
