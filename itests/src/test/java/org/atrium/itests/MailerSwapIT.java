@@ -1,6 +1,7 @@
 package org.atrium.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import org.atrium.api.mail.MailMessage;
 import org.atrium.api.mail.MailState;
@@ -38,5 +39,33 @@ public class MailerSwapIT extends MailTestSupport {
         awaitMessages(to, 1);
         await("the queue to show the message as sent", () -> queued(mailerQuietly(), id).state() == MailState.SENT);
         assertEquals("delivered exactly once", 1, smtp.messagesFor(to).size());
+    }
+
+    @Test
+    public void withoutTheMailerInvitationsAnswer503AndComeBackWithIt() throws Exception {
+        String clientId = "W" + run;
+        String email = "walt-" + run + "@example.com";
+        assertEquals(201, post("/clients", "{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":"
+                + "\"Walt Swap\",\"email\":\"" + email + "\",\"officeLocation\":1}").status());
+
+        executeCommand("feature:install atrium-core atrium-console atrium-instructions atrium-onboarding");
+        executeCommand("feature:uninstall atrium");
+        await("the mailer to be gone", () -> bundleContext.getServiceReference(Mailer.class) == null);
+
+        Reply single = post("/clients/" + clientId + "/onboarding-email", "");
+        assertEquals(single.body(), 503, single.status());
+        assertEquals("application/problem+json", single.contentType());
+        assertTrue(single.body(), single.json().get("detail").asText().contains("atrium-mailer"));
+        Reply bulk = post("/clients/bulk", "{\"action\":\"SEND_ONBOARDING_EMAIL\",\"clientIds\":[\"" + clientId + "\"]}");
+        assertEquals(bulk.body(), 503, bulk.status());
+        assertEquals("nothing changed", "PENDING", get("/clients/" + clientId).json().get("status").asText());
+        assertEquals("the rest of the API keeps answering", 200, get("/clients/" + clientId).status());
+        assertEquals(200, get("/instructions").status());
+
+        executeCommand("feature:install atrium");
+        await("invitations to work again", () -> post("/clients/" + clientId + "/onboarding-email", "").status() == 200);
+        awaitMessages(email, 1);
+        assertTrue(smtp.messagesFor(email).get(0).contains("Walt Swap"));
+        assertEquals("INVITED", get("/clients/" + clientId).json().get("status").asText());
     }
 }

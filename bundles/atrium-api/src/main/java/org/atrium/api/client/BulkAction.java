@@ -23,4 +23,11 @@ public interface BulkAction {
      *         message becomes the reason in the bulk result and the other clients go on
      */
     void apply(ClientRegister register, String clientId);
+
+    /**
+     * Called once before a bulk run: throw {@link ServiceUnavailableException} when something the action
+     * needs is missing (e.g. the mailer), so the whole request fails with 503 instead of every client.
+     */
+    default void checkAvailable() {
+    }
 }

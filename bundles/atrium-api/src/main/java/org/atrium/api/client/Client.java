@@ -9,11 +9,16 @@ import java.time.LocalDate;
  * ID, email or date of birth.
  *
  * @param version optimistic-locking version: an update must name the version it was based on
+ * @param invitedAt when the last onboarding email was sent; {@code null} if never
+ * @param invitationExpiresAt when the links of the last onboarding email stop working
+ * @param lastInvitationError why the last onboarding email could not be delivered; {@code null} if it was
+ *        (or none was sent)
  */
 public record Client(String clientId, ClientType type, String name, String email, String taxId,
         LocalDate dateOfBirth, String countryCode, String mobileNumber, int officeLocation,
         boolean marriedFilingJointly, Spouse spouse, boolean spouseSignsFirst, boolean portalAccess, boolean smsOtp,
-        boolean dropOffAccess, RegistrationStatus status, Instant createdAt, Instant updatedAt, long version) {
+        boolean dropOffAccess, RegistrationStatus status, Instant createdAt, Instant updatedAt, long version,
+        Instant invitedAt, Instant invitationExpiresAt, String lastInvitationError, Instant lastInvitationErrorAt) {
 
     public String maskedTaxId() {
         return type.maskTaxId(taxId);

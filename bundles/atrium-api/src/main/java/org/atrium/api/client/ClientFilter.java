@@ -6,8 +6,14 @@ package org.atrium.api.client;
  * @param q matched against client ID, name and email (partial, case-insensitive) of taxpayer and spouse,
  *          or, when it is 9 digits (dashes allowed), exactly against their SSN/EIN
  * @param office an office location number
+ * @param invitationFailed {@code true}: only clients whose last onboarding email could not be delivered
  */
-public record ClientFilter(String q, RegistrationStatus status, Boolean portalAccess, Integer office) {
+public record ClientFilter(String q, RegistrationStatus status, Boolean portalAccess, Integer office,
+        Boolean invitationFailed) {
 
-    public static final ClientFilter ALL = new ClientFilter(null, null, null, null);
+    public static final ClientFilter ALL = new ClientFilter(null, null, null, null, null);
+
+    public ClientFilter(String q, RegistrationStatus status, Boolean portalAccess, Integer office) {
+        this(q, status, portalAccess, office, null);
+    }
 }

@@ -74,6 +74,18 @@ public interface ClientRegister {
 
     Page<Client> search(ClientQuery query);
 
+    /**
+     * Records an onboarding email being sent: its token hashes replace the earlier ones (whose links stop
+     * working), the status becomes {@code INVITED} (a registered client stays {@code REGISTERED}) and an
+     * earlier delivery error is cleared. Audited.
+     *
+     * @throws ClientValidationException if the client's portal access is off
+     */
+    Client recordInvitation(String clientId, Invitation invitation);
+
+    /** Records that the last onboarding email could not be delivered, and why. Audited. */
+    Client recordInvitationFailure(String clientId, String error);
+
     /** The client IDs of every client matching the filter (all pages), in client ID order. */
     List<String> findClientIds(ClientFilter filter);
 

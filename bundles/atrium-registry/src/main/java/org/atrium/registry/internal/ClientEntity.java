@@ -134,6 +134,20 @@ public class ClientEntity {
     @Column(name = "VERSION", nullable = false)
     private long version;
 
+    /** SHA-256 of the taxpayer's registration token of the last onboarding email. */
+    @Column(name = "INVITE_TOKEN_HASH", length = 64)
+    private String inviteTokenHash;
+    @Column(name = "SPOUSE_INVITE_TOKEN_HASH", length = 64)
+    private String spouseInviteTokenHash;
+    @Column(name = "INVITE_EXPIRES_AT")
+    private Instant inviteExpiresAt;
+    @Column(name = "INVITED_AT")
+    private Instant invitedAt;
+    @Column(name = "INVITATION_ERROR", length = 500)
+    private String invitationError;
+    @Column(name = "INVITATION_ERROR_AT")
+    private Instant invitationErrorAt;
+
     /**
      * Client ID, names and emails of taxpayer and spouse, lower case, one per line: a search for part of
      * any of them is one LIKE per row instead of five. No field can contain a line break.
@@ -168,6 +182,14 @@ public class ClientEntity {
     void apply(ClientData data, Instant now, TaxIdCipher taxIds) {
         if (emailKey != null && !emailKey.equals(ClientRules.emailKey(data.email()))) {
             status = RegistrationStatus.PENDING;
+            inviteTokenHash = null;
+            invitationError = null;
+            invitationErrorAt = null;
+        }
+        Spouse newSpouse = data.marriedFilingJointly() ? data.spouse() : null;
+        if (spouseEmailKey != null && (newSpouse == null
+                || !spouseEmailKey.equals(ClientRules.emailKey(newSpouse.email())))) {
+            spouseInviteTokenHash = null; // the spouse's link went to an address that is no longer theirs
         }
         clientId = data.clientId();
         clientIdKey = lower(clientId);
@@ -245,7 +267,30 @@ public class ClientEntity {
                 spouseDateOfBirth, spouseCountryCode, spouseMobileNumber) : null;
         return new Client(clientId, type, name, email, taxIds.decrypt(taxId), dateOfBirth, countryCode, mobileNumber, officeLocation,
                 marriedFilingJointly, spouse, spouseSignsFirst, portalAccess, smsOtp, dropOffAccess, status, createdAt,
-                updatedAt, version);
+                updatedAt, version, invitedAt, inviteExpiresAt, invitationError, invitationErrorAt);
+    }
+
+    /** See {@link org.atrium.api.client.ClientRegister#recordInvitation}. */
+    void invited(org.atrium.api.client.Invitation invitation, Instant now) {
+        inviteTokenHash = invitation.taxpayerTokenHash();
+        spouseInviteTokenHash = marriedFilingJointly ? invitation.spouseTokenHash() : null;
+        inviteExpiresAt = invitation.expiresAt();
+        invitedAt = now;
+        invitationError = null;
+        invitationErrorAt = null;
+        if (status == RegistrationStatus.PENDING) {
+            status = RegistrationStatus.INVITED;
+        }
+        updatedAt = now;
+    }
+
+    void invitationFailed(String error, Instant now) {
+        invitationError = error.length() > 500 ? error.substring(0, 499) + "…" : error;
+        invitationErrorAt = now;
+    }
+
+    boolean portalAccess() {
+        return portalAccess;
     }
 
     long pk() {

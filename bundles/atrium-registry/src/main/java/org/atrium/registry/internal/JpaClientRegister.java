@@ -38,6 +38,7 @@ import org.atrium.api.client.ClientQuery;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.FieldError;
+import org.atrium.api.client.Invitation;
 import org.atrium.api.client.Page;
 import org.atrium.api.client.SortField;
 import org.atrium.api.client.Spouse;
@@ -236,6 +237,38 @@ public class JpaClientRegister implements ClientRegister {
     @Override
     public Client setDropOffAccess(String clientId, boolean enabled) {
         return toggle(clientId, entity -> entity.setDropOffAccess(enabled, clock.instant()));
+    }
+
+    @Override
+    public Client recordInvitation(String clientId, Invitation invitation) {
+        Updated updated = write(em -> {
+            ClientEntity entity = requireEntity(em, clientId);
+            if (!entity.portalAccess()) {
+                throw new ClientValidationException(List.of(new FieldError("portalAccess", "Portal access is off for "
+                        + "client '" + entity.clientId() + "': turn it on before sending the onboarding email.")));
+            }
+            Client before = value(entity);
+            entity.invited(invitation, clock.instant());
+            em.flush();
+            Client after = value(entity);
+            List<FieldChange> changes = AuditLog.diff(before, after);
+            audit(em, AuditActions.INVITATION_SENT, after.clientId(), changes);
+            return new Updated(after, changes.stream().map(FieldChange::field).toArray(String[]::new));
+        });
+        post(AtriumTopics.CLIENT_UPDATED, updated.after(), updated.changedFields());
+        return updated.after();
+    }
+
+    @Override
+    public Client recordInvitationFailure(String clientId, String error) {
+        return write(em -> {
+            ClientEntity entity = requireEntity(em, clientId);
+            entity.invitationFailed(error, clock.instant());
+            em.flush();
+            audit(em, AuditActions.INVITATION_FAILED, entity.clientId(),
+                    List.of(new FieldChange("lastInvitationError", null, AuditLog.cut(error, 500))));
+            return value(entity);
+        });
     }
 
     @Override
@@ -441,6 +474,9 @@ public class JpaClientRegister implements ClientRegister {
         if (filter.office() != null) {
             parameters.put("office", filter.office());
             conditions.add("c.officeLocation = :office");
+        }
+        if (filter.invitationFailed() != null) {
+            conditions.add(filter.invitationFailed() ? "c.invitationError IS NOT NULL" : "c.invitationError IS NULL");
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }

@@ -65,6 +65,7 @@ public class BulkActions {
         if (action == null) {
             throw new IllegalStateException("bulk action " + name + " is not available");
         }
+        action.checkAvailable();
         Set<String> unique = new LinkedHashSet<>(clientIds);
         List<BulkResult.Failure> failed = new ArrayList<>();
         for (String clientId : unique) {

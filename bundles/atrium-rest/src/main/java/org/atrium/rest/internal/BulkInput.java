@@ -9,6 +9,6 @@ import java.util.List;
 public record BulkInput(String action, List<String> clientIds, FilterInput filter) {
 
     /** The same filter as the list's query parameters. */
-    public record FilterInput(String q, String status, Boolean portalAccess, Integer office) {
+    public record FilterInput(String q, String status, Boolean portalAccess, Integer office, Boolean invitationFailed) {
     }
 }

@@ -14,7 +14,8 @@ import org.atrium.api.client.Spouse;
 public record ClientJson(String clientId, ClientType type, String name, String email, String taxId,
         String dateOfBirth, String countryCode, String mobileNumber, int officeLocation, boolean marriedFilingJointly,
         SpouseJson spouse, boolean spouseSignsFirst, boolean portalAccess, boolean smsOtp, boolean dropOffAccess,
-        RegistrationStatus status, String createdAt, String updatedAt, long version) {
+        RegistrationStatus status, String createdAt, String updatedAt, long version, String invitedAt,
+        String invitationExpiresAt, String lastInvitationError, String lastInvitationErrorAt) {
 
     /** The spouse as the API shows it: SSN masked. */
     public record SpouseJson(String name, String email, String taxId, String dateOfBirth, String countryCode,
@@ -30,7 +31,12 @@ public record ClientJson(String clientId, ClientType type, String name, String e
         return new ClientJson(c.clientId(), c.type(), c.name(), c.email(), c.maskedTaxId(), date(c.dateOfBirth()),
                 c.countryCode(), c.mobileNumber(), c.officeLocation(), c.marriedFilingJointly(), SpouseJson.of(c.spouse()),
                 c.spouseSignsFirst(), c.portalAccess(), c.smsOtp(), c.dropOffAccess(), c.status(),
-                c.createdAt().toString(), c.updatedAt().toString(), c.version());
+                c.createdAt().toString(), c.updatedAt().toString(), c.version(), text(c.invitedAt()),
+                text(c.invitationExpiresAt()), c.lastInvitationError(), text(c.lastInvitationErrorAt()));
+    }
+
+    private static String text(java.time.Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private static String date(java.time.LocalDate date) {

@@ -63,9 +63,11 @@ public class ClientResource {
             + "of taxpayer and spouse, or an SSN/EIN (9 digits, dashes allowed). Pages are zero-based.")
     public ClientPage list(@QueryParam("q") String q, @QueryParam("status") String status,
             @QueryParam("portalAccess") String portalAccess, @QueryParam("office") String office,
+            @Parameter(description = "true: only clients whose last onboarding email could not be delivered")
+            @QueryParam("invitationFailed") String invitationFailed,
             @Parameter(description = "field, field,asc or field,desc") @QueryParam("sort") String sort,
             @QueryParam("page") String page, @QueryParam("size") String size, @Context SecurityContext security) {
-        ClientFilter filter = ClientSearchParameters.filter(q, status, portalAccess, office);
+        ClientFilter filter = ClientSearchParameters.filter(q, status, portalAccess, office, invitationFailed);
         ClientQuery query = ClientSearchParameters.query(filter, sort, page, size);
         Page<Client> result = registerFor(security).search(query);
         return new ClientPage(result.items().stream().map(ClientJson::of).toList(), result.total(), result.page(),
@@ -173,7 +175,7 @@ public class ClientResource {
         } else {
             BulkInput.FilterInput f = input.filter();
             clientIds = register.findClientIds(new ClientFilter(f.q(), ClientSearchParameters.status(f.status()),
-                    f.portalAccess(), f.office()));
+                    f.portalAccess(), f.office(), f.invitationFailed()));
         }
         return bulkActions.run(input.action(), register, clientIds);
     }

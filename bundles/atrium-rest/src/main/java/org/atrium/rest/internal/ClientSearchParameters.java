@@ -19,8 +19,12 @@ final class ClientSearchParameters {
     }
 
     static ClientFilter filter(String q, String status, String portalAccess, String office) {
+        return filter(q, status, portalAccess, office, null);
+    }
+
+    static ClientFilter filter(String q, String status, String portalAccess, String office, String invitationFailed) {
         return new ClientFilter(blankToNull(q), status(status), bool("portalAccess", portalAccess),
-                integer("office", office, 1, Integer.MAX_VALUE));
+                integer("office", office, 1, Integer.MAX_VALUE), bool("invitationFailed", invitationFailed));
     }
 
     static ClientQuery query(ClientFilter filter, String sort, String page, String size) {

@@ -1,0 +1,47 @@
+package org.atrium.onboarding.internal;
+
+import org.atrium.api.client.AtriumException;
+import org.atrium.api.client.ClientRegister;
+import org.atrium.api.mail.MailTopics;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An onboarding email the mailer gave up on (the server refused the address, or the retries ran out) is
+ * recorded on its client, so staff see why the client never registered and can fix the address.
+ */
+@Component(property = EventConstants.EVENT_TOPIC + "=" + MailTopics.FAILED)
+public class InvitationFailures implements EventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InvitationFailures.class);
+
+    private final ClientRegister register;
+
+    @Activate
+    public InvitationFailures(@Reference ClientRegister register) {
+        this.register = register;
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        if (!MailOnboarding.PURPOSE.equals(event.getProperty(MailTopics.TAG_PREFIX + MailOnboarding.TAG_PURPOSE))) {
+            return;
+        }
+        Object clientId = event.getProperty(MailTopics.TAG_PREFIX + MailOnboarding.TAG_CLIENT_ID);
+        Object person = event.getProperty(MailTopics.TAG_PREFIX + MailOnboarding.TAG_PERSON);
+        Object error = event.getProperty(MailTopics.PROPERTY_ERROR);
+        if (clientId instanceof String id) {
+            try {
+                register.recordInvitationFailure(id, "Email to the " + person + " not delivered: " + error);
+            } catch (AtriumException gone) {
+                LOG.info("Client {} no longer exists; its undelivered onboarding email is not recorded", id);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.atrium.onboarding.internal;
+
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.atrium.api.client.Client;
+import org.atrium.api.client.ClientRegister;
+import org.atrium.api.client.RegistrationStatus;
+import org.atrium.api.onboarding.Onboarding;
+import org.atrium.api.security.ActorPrincipal;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** {@code POST /api/v1/clients/{clientId}/onboarding-email}: invite one client. */
+@Component(service = OnboardingResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=atrium)")
+@JSONRequired
+@Path("clients/{clientId}/onboarding-email")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Clients")
+public class OnboardingResource {
+
+    /** What the invitation did. */
+    public record InvitationJson(String clientId, RegistrationStatus status, String invitedAt,
+            String invitationExpiresAt, int recipients) {
+    }
+
+    private final Onboarding onboarding;
+    private final ClientRegister register;
+
+    @Activate
+    public OnboardingResource(@Reference Onboarding onboarding, @Reference ClientRegister register) {
+        this.onboarding = onboarding;
+        this.register = register;
+    }
+
+    @POST
+    @Operation(summary = "Send the onboarding email", description = "The default client instruction, to the "
+            + "taxpayer and (married filing jointly) the spouse, each with their own single-use registration link; "
+            + "earlier links stop working. 400 when portal access is off; 503 while the mailer is not installed.")
+    public InvitationJson send(@PathParam("clientId") String clientId, @Context SecurityContext security) {
+        ActorPrincipal caller = (ActorPrincipal) security.getUserPrincipal();
+        Client invited = onboarding.invite(register.as(caller.actor()), clientId);
+        boolean spouse = invited.marriedFilingJointly() && invited.spouse() != null && invited.spouse().email() != null;
+        return new InvitationJson(invited.clientId(), invited.status(), invited.invitedAt().toString(),
+                invited.invitationExpiresAt().toString(), spouse ? 2 : 1);
+    }
+}
