@@ -55,9 +55,13 @@ public class HotSwapIT extends AtriumTestSupport {
         }
 
         Set<String> stoppedBundles = ConcurrentHashMap.newKeySet();
+        Set<String> removedBundles = ConcurrentHashMap.newKeySet();
         BundleListener stops = event -> {
             if (event.getType() == BundleEvent.STOPPED || event.getType() == BundleEvent.UNRESOLVED) {
                 stoppedBundles.add(event.getBundle().getSymbolicName());
+            }
+            if (event.getType() == BundleEvent.UNINSTALLED) {
+                removedBundles.add(event.getBundle().getSymbolicName());
             }
         };
         bundleContext.addBundleListener(stops);
@@ -86,14 +90,17 @@ public class HotSwapIT extends AtriumTestSupport {
             assertTrue(executeCommand("feature:list -i").contains("scheduler"));
             executeCommand("feature:uninstall scheduler");
 
-            // one of our own capabilities, out and back in (atrium-core is pinned first, so that removing
-            // the "atrium" umbrella removes only the console feature)
+            // our own capabilities, out and back in: with atrium-core pinned first, removing the "atrium"
+            // umbrella removes the console, mailer, client instructions and onboarding features, among them
+            // bundles that contribute REST endpoints
             executeCommand("feature:install atrium-core");
             executeCommand("feature:uninstall atrium");
             assertTrue("the console capability is gone", executeCommand("help atrium").isBlank()
                     || !executeCommand("help atrium").contains("client-list"));
+            assertEquals("the mailer's endpoint is gone", 404, get("/mail/outbox").status());
             executeCommand("feature:install atrium-console");
             executeCommand("feature:install atrium");
+            await("the mailer's endpoint to be back", () -> get("/mail/outbox").status() == 200);
 
             int last = requests.get();
             await(REQUESTS_AFTER_LAST_OPERATION + " more requests",
@@ -105,7 +112,9 @@ public class HotSwapIT extends AtriumTestSupport {
         }
 
         assertEquals("failed requests of " + requests.get() + " sent; the first ones: " + failures, 0, failed.get());
-        stoppedBundles.removeAll(Set.of("org.apache.karaf.scheduler.core", "org.atrium.shell"));
+        stoppedBundles.removeAll(removedBundles); // the swapped features' own bundles
+        assertTrue(removedBundles.toString(), removedBundles.containsAll(Set.of("org.apache.karaf.scheduler.core",
+                "org.atrium.shell", "org.atrium.mailer", "org.atrium.instructions", "org.atrium.onboarding")));
         assertEquals("no bundle but the swapped features' own stopped", Set.of(), stoppedBundles);
         assertTrue(executeCommand("atrium:client-show " + clientId).contains("Hot " + clientId));
 

@@ -107,9 +107,13 @@ public class OnboardingIT extends MailTestSupport {
         String secondToken = token(ReceivedMail.parse(bundleContext, both.get(1)));
 
         assertNotEquals(firstToken, secondToken);
+        String console = executeCommand("atrium:invite " + clientId + " NOPE" + run);
+        assertTrue(console, console.contains(clientId + ": INVITED") && console.contains("NOPE" + run + ": not sent."));
+        awaitMessages("rita-" + run + "@example.com", 3);
         JsonNode trail = get("/audit?clientId=" + clientId).json().get("items");
-        assertEquals("INVITATION_SENT", trail.get(0).get("action").asText());
-        assertEquals("admin", trail.get(0).get("user").asText());
+        assertEquals("INVITATION_SENT", trail.get(1).get("action").asText());
+        assertEquals("admin", trail.get(1).get("user").asText());
+        assertEquals("the console user", "admin", trail.get(0).get("user").asText());
     }
 
     @Test

@@ -34,14 +34,12 @@ import org.atrium.api.instructions.Placeholders;
 import org.atrium.api.instructions.RenderedMail;
 import org.atrium.api.office.OfficeDirectory;
 import org.atrium.api.office.OfficeLocation;
+import org.atrium.api.rest.ApiRoute;
 import org.atrium.api.security.Actor;
 import org.atrium.api.security.ActorPrincipal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -49,14 +47,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code /api/v1/instructions}: the onboarding email templates (system administrators only). */
-@Component(service = InstructionsResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect("(osgi.jaxrs.name=atrium)")
-@JSONRequired
+@Component(service = ApiRoute.class, property = ApiRoute.ROUTE + "=instructions")
 @Path("instructions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Client instructions", description = "Onboarding email templates (system administrators only)")
-public class InstructionsResource {
+public class InstructionsResource implements ApiRoute {
 
     static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 

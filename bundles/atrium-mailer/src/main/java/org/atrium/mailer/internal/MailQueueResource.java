@@ -17,27 +17,22 @@ import org.atrium.api.client.AccessDeniedException;
 import org.atrium.api.mail.MailState;
 import org.atrium.api.mail.Mailer;
 import org.atrium.api.mail.QueuedMail;
+import org.atrium.api.rest.ApiRoute;
 import org.atrium.api.security.Roles;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code /api/v1/mail/outbox}: the mail queue, for administrators to see what was sent and what failed. */
-@Component(service = MailQueueResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect("(osgi.jaxrs.name=atrium)")
-@JSONRequired
-@Path("mail/outbox")
+@Component(service = ApiRoute.class, property = ApiRoute.ROUTE + "=mail")
+@Path("mail")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Mail", description = "The outgoing mail queue (system administrators only)")
-public class MailQueueResource {
+public class MailQueueResource implements ApiRoute {
 
     static final int MAX_LIMIT = 1_000;
 
@@ -64,6 +59,7 @@ public class MailQueueResource {
     }
 
     @GET
+    @Path("outbox")
     @Operation(summary = "List queued, sent or failed messages", description = "Newest first.")
     public List<QueuedMailJson> list(@Parameter(description = "QUEUED, SENT or FAILED; all if absent")
             @QueryParam("state") String state, @QueryParam("limit") String limit, @Context SecurityContext security) {

@@ -12,26 +12,21 @@ import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.RegistrationStatus;
 import org.atrium.api.onboarding.Onboarding;
+import org.atrium.api.rest.ApiRoute;
 import org.atrium.api.security.ActorPrincipal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code POST /api/v1/clients/{clientId}/onboarding-email}: invite one client. */
-@Component(service = OnboardingResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect("(osgi.jaxrs.name=atrium)")
-@JSONRequired
+@Component(service = ApiRoute.class, property = ApiRoute.CLIENT_ROUTE + "=onboarding-email")
 @Path("clients/{clientId}/onboarding-email")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Clients")
-public class OnboardingResource {
+public class OnboardingResource implements ApiRoute {
 
     /** What the invitation did. */
     public record InvitationJson(String clientId, RegistrationStatus status, String invitedAt,

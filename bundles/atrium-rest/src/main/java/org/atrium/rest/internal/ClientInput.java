@@ -19,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *
  * @param version required on PUT: the version that was read
  */
-@JsonIgnoreProperties(value = {"status", "createdAt", "updatedAt", "lastSignInAt"}, allowSetters = false)
+@JsonIgnoreProperties(value = {"status", "createdAt", "updatedAt", "lastSignInAt", "invitedAt", "invitationExpiresAt",
+    "lastInvitationError", "lastInvitationErrorAt"}, allowSetters = false)
 public record ClientInput(String clientId, ClientType type, String name, String email, String taxId,
         String dateOfBirth, String countryCode, String mobileNumber, Integer officeLocation,
         Boolean marriedFilingJointly, SpouseInput spouse, Boolean spouseSignsFirst, Boolean portalAccess,

@@ -6,6 +6,7 @@ import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.NotFoundException;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -24,6 +25,7 @@ import org.atrium.api.client.ClientFilter;
 import org.atrium.api.client.ClientQuery;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.Page;
+import org.atrium.api.rest.ApiRoute;
 import org.atrium.rest.internal.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,6 +34,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,11 +54,21 @@ public class ClientResource {
 
     private final ClientRegister register;
     private final BulkActions bulkActions;
+    private final ApiRoutes routes;
 
     @Activate
-    public ClientResource(@Reference ClientRegister register, @Reference BulkActions bulkActions) {
+    public ClientResource(@Reference ClientRegister register, @Reference BulkActions bulkActions,
+            @Reference ApiRoutes routes) {
         this.register = register;
         this.bulkActions = bulkActions;
+        this.routes = routes;
+    }
+
+    /** {@code /clients/{clientId}/{route}} of other bundles (onboarding email, ...); see {@link ApiRoute}. */
+    @Path("{clientId}/{route}")
+    @Hidden
+    public Object clientRoute(@PathParam("route") String route) {
+        return routes.clientRoute(route).orElseThrow(NotFoundException::new);
     }
 
     @GET

@@ -14,6 +14,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -40,10 +41,12 @@ public class OpenApiResource {
             + AtriumApplication.SELECT.replace("(", "\\(").replace(")", "\\)") + "))";
 
     private final BundleContext context;
+    private final ApiRoutes routes;
 
     @Activate
-    public OpenApiResource(BundleContext context) {
+    public OpenApiResource(BundleContext context, @Reference ApiRoutes routes) {
         this.context = context;
+        this.routes = routes;
     }
 
     @GET
@@ -77,6 +80,7 @@ public class OpenApiResource {
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException("invalid resource filter " + ATRIUM_RESOURCES, e);
         }
+        routes.all().forEach(route -> classes.add(route.getClass()));
         classes.remove(OpenApiResource.class);
         return classes;
     }
