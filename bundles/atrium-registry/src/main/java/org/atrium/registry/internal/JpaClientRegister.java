@@ -148,6 +148,8 @@ public class JpaClientRegister implements ClientRegister {
     @Override
     public Client create(ClientData data) {
         ClientData normalized = ClientRules.normalize(data);
+        rejectEarly(jpa.txExpr(TransactionType.Supports, em -> ruleErrors(em, normalized, null)));
+        requireOfficeAccess(normalized.officeLocation(), "add clients to");
         Client created = write(em -> {
             requireSavable(em, normalized, null);
             requireOfficeAccess(normalized.officeLocation(), "add clients to");
@@ -174,6 +176,16 @@ public class JpaClientRegister implements ClientRegister {
 
     @Override
     public Client update(String clientId, ClientData data, long expectedVersion) {
+        Client stored = requireVisible(clientId);
+        if (stored.version() != expectedVersion) {
+            throw new StaleVersionException(stored.clientId(), expectedVersion, stored.version());
+        }
+        ClientData checked = keepMaskedTaxIds(ClientRules.normalize(data), stored);
+        rejectEarly(jpa.txExpr(TransactionType.Supports,
+                em -> ruleErrors(em, checked, findEntity(em, clientId).orElse(null))));
+        if (!Objects.equals(checked.officeLocation(), stored.officeLocation())) {
+            requireOfficeAccess(checked.officeLocation(), "move clients to");
+        }
         Updated change = write(em -> {
             ClientEntity entity = requireEntity(em, clientId);
             if (entity.version() != expectedVersion) {
@@ -195,6 +207,7 @@ public class JpaClientRegister implements ClientRegister {
 
     @Override
     public void delete(String clientId) {
+        requireVisible(clientId);
         Client deleted = write(em -> {
             ClientEntity entity = requireEntity(em, clientId);
             Client before = value(entity);
@@ -211,6 +224,7 @@ public class JpaClientRegister implements ClientRegister {
         if (!actor.administrator()) {
             throw new AccessDeniedException("Reading a full SSN/EIN is for system administrators only.");
         }
+        requireVisible(clientId);
         return write(em -> {
             Client client = value(requireEntity(em, clientId));
             audit(em, AuditActions.TAX_ID_READ, client.clientId(), List.of());
@@ -241,11 +255,13 @@ public class JpaClientRegister implements ClientRegister {
 
     @Override
     public Client recordInvitation(String clientId, Invitation invitation) {
+        if (!requireVisible(clientId).portalAccess()) {
+            throw portalAccessOff(clientId);
+        }
         Updated updated = write(em -> {
             ClientEntity entity = requireEntity(em, clientId);
             if (!entity.portalAccess()) {
-                throw new ClientValidationException(List.of(new FieldError("portalAccess", "Portal access is off for "
-                        + "client '" + entity.clientId() + "': turn it on before sending the onboarding email.")));
+                throw portalAccessOff(entity.clientId());
             }
             Client before = value(entity);
             entity.invited(invitation, clock.instant());
@@ -261,6 +277,7 @@ public class JpaClientRegister implements ClientRegister {
 
     @Override
     public Client recordInvitationFailure(String clientId, String error) {
+        requireVisible(clientId);
         return write(em -> {
             ClientEntity entity = requireEntity(em, clientId);
             entity.invitationFailed(error, clock.instant());
@@ -579,6 +596,7 @@ public class JpaClientRegister implements ClientRegister {
     }
 
     private Client toggle(String clientId, Change change) {
+        requireVisible(clientId);
         Updated updated = write(em -> {
             ClientEntity entity = requireEntity(em, clientId);
             Client before = value(entity);
@@ -588,6 +606,26 @@ public class JpaClientRegister implements ClientRegister {
         });
         post(AtriumTopics.CLIENT_UPDATED, updated.after(), updated.changedFields());
         return updated.after();
+    }
+
+    /**
+     * The client, checked before a write transaction is opened: a caller's mistake found inside one rolls it
+     * back, and the transaction manager logs every rollback as a warning. The checks inside the transaction
+     * stay, as the authority when requests race.
+     */
+    private Client requireVisible(String clientId) {
+        return find(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+    }
+
+    private static void rejectEarly(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ClientValidationException(errors);
+        }
+    }
+
+    private static ClientValidationException portalAccessOff(String clientId) {
+        return new ClientValidationException(List.of(new FieldError("portalAccess", "Portal access is off for client '"
+                + clientId + "': turn it on before sending the onboarding email.")));
     }
 
     /** Audits an update (if anything changed) in the transaction that made it. */
