@@ -12,14 +12,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 import org.atrium.api.client.ClientData;
 import org.atrium.api.client.ClientFilter;
 import org.atrium.api.client.ClientQuery;
+import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.ClientType;
 import org.atrium.api.client.SortField;
 import org.atrium.api.client.Spouse;
+import org.atrium.api.security.Actor;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -87,6 +90,12 @@ public class RegisterBenchmark extends AtriumTestSupport {
         time(report, "service: office filter, page 10 by client ID", searches,
                 i -> register.search(new ClientQuery(new ClientFilter(null, null, null, 1), SortField.CLIENT_ID, false, 10,
                         50)).items().size());
+        ClientRegister staff = register.as(Actor.staff("bench-staff", Set.of(1)));
+        time(report, "staff of office 1: q=name fragment", searches,
+                i -> staff.search(new ClientQuery(new ClientFilter("smith" + (i % 97), null, null, null),
+                        SortField.CLIENT_ID, false, 0, 50)).items().size());
+        time(report, "staff of office 1: no filter, first page by name", searches,
+                i -> staff.search(new ClientQuery(ClientFilter.ALL, SortField.NAME, false, 0, 50)).items().size());
         time(report, "HTTP: GET /clients?q=<name fragment>", searches,
                 i -> get("/clients?q=smith" + (i % 97)).status());
         time(report, "HTTP: GET /clients/{clientId}", searches,

@@ -56,24 +56,25 @@ public class AuditEntity {
     @Column(name = "SUBJECT", length = MAX_SUBJECT)
     private String subject;
 
+    /** The field changes, see {@link AuditChanges}. */
+    @Column(name = "CHANGES", length = AuditChanges.MAX_TEXT)
+    private String changes;
+
     protected AuditEntity() {
         // for JPA
     }
 
-    AuditEntity(Instant at, String user, String action, String clientId, String subject) {
+    AuditEntity(Instant at, String user, String action, String clientId, String subject, List<FieldChange> changes) {
         this.at = at;
         this.user = AuditLog.cut(user, MAX_USER);
         this.action = AuditLog.cut(action, MAX_ACTION);
         this.clientId = clientId;
         this.clientIdKey = clientId == null ? null : clientId.toLowerCase(Locale.ROOT);
         this.subject = AuditLog.cut(subject, MAX_SUBJECT);
+        this.changes = AuditChanges.encode(changes);
     }
 
-    long id() {
-        return id;
-    }
-
-    AuditEntry toValue(List<FieldChange> changes) {
-        return new AuditEntry(id, at, user, action, clientId, subject, changes);
+    AuditEntry toValue() {
+        return new AuditEntry(id, at, user, action, clientId, subject, AuditChanges.decode(changes));
     }
 }

@@ -31,12 +31,7 @@ final class AuditLog {
 
     static void append(EntityManager em, Instant at, String user, String action, String clientId, String subject,
             List<FieldChange> changes) {
-        AuditEntity entry = new AuditEntity(at, user, action, clientId, subject);
-        em.persist(entry);
-        em.flush(); // assigns the ID the changes refer to
-        for (int i = 0; i < changes.size(); i++) {
-            em.persist(new AuditChangeEntity(entry.id(), i, changes.get(i)));
-        }
+        em.persist(new AuditEntity(at, user, action, clientId, subject, changes));
     }
 
     static Page<AuditEntry> search(EntityManager em, AuditQuery query) {
@@ -69,16 +64,9 @@ final class AuditLog {
         TypedQuery<AuditEntity> select = em.createQuery("SELECT a FROM AuditEntity a" + where + " ORDER BY a.id DESC",
                 AuditEntity.class);
         parameters.forEach(select::setParameter);
-        List<AuditEntity> entries = select.setFirstResult((int) first).setMaxResults(query.size()).getResultList();
-        Map<Long, List<FieldChange>> changes = new HashMap<>();
-        if (!entries.isEmpty()) {
-            em.createQuery("SELECT c FROM AuditChangeEntity c WHERE c.auditId IN :ids ORDER BY c.auditId, c.position",
-                    AuditChangeEntity.class).setParameter("ids", entries.stream().map(AuditEntity::id).toList())
-                    .getResultList()
-                    .forEach(c -> changes.computeIfAbsent(c.auditId(), id -> new ArrayList<>()).add(c.toValue()));
-        }
-        return new Page<>(entries.stream().map(e -> e.toValue(changes.getOrDefault(e.id(), List.of()))).toList(),
-                total, query.page(), query.size());
+        List<AuditEntry> entries = select.setFirstResult((int) first).setMaxResults(query.size()).getResultList()
+                .stream().map(AuditEntity::toValue).toList();
+        return new Page<>(entries, total, query.page(), query.size());
     }
 
     /**

@@ -297,7 +297,9 @@ public class JpaClientRegister implements ClientRegister {
             Map<String, Object> parameters = new HashMap<>();
             String where = withinScope(where(query.filter(), parameters, taxIds::searchHash), parameters);
             long first = (long) query.page() * query.size();
-            if (ClientRules.isBlank(query.filter().q())) {
+            // staff: the IN over their offices keeps Derby from reading an ordered page off a sort index
+            // (it sorted every row of those offices: 700 ms for 100,000), so they take the one-scan path too
+            if (ClientRules.isBlank(query.filter().q()) && actor.administrator()) {
                 return countThenPage(em, where, orderBy(query.sort(), query.descending()), parameters, query, first);
             }
             return matchOnceThenLoadPage(em, where, query.sort(), query.descending(), parameters, query, first);
@@ -322,8 +324,8 @@ public class JpaClientRegister implements ClientRegister {
     }
 
     /**
-     * A partial text match reads every row, so it is done once: all matches give the total and, ordered
-     * here, the page; only the page's rows are then loaded. Ordering in the database would make Derby walk
+     * A partial text match (or a staff member's office scope) reads every row it may match, so it is done
+     * once: all matches give the total and, ordered here, the page; only the page's rows are then loaded. Ordering in the database would make Derby walk
      * the sort index and fetch every row at random, three to four times slower than one scan.
      */
     private Page<Client> matchOnceThenLoadPage(EntityManager em, String where, SortField sort,

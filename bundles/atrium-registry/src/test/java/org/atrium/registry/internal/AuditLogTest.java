@@ -76,8 +76,19 @@ class AuditLogTest {
 
     @Test
     void longValuesAreCutToTheColumnSize() {
-        String cut = AuditLog.cut("x".repeat(2000), AuditChangeEntity.MAX_VALUE);
-        assertEquals(AuditChangeEntity.MAX_VALUE, cut.length());
-        assertTrue(cut.endsWith("…"));
+        List<FieldChange> stored = AuditChanges.decode(AuditChanges.encode(List.of(
+                new FieldChange("body", null, "x".repeat(2000)))));
+        assertEquals(AuditChanges.MAX_VALUE, stored.get(0).to().length());
+        assertTrue(stored.get(0).to().endsWith("…"));
+    }
+
+    @Test
+    void changesSurviveTheirOneColumnEncodingWhateverTheyContain() {
+        List<FieldChange> changes = List.of(new FieldChange("name", "Ann\tSmith", "Ann\tJones"),
+                new FieldChange("body", "<p>line 1\nline 2\r\n</p>\t\\0", null),
+                new FieldChange("email", null, "\\0"), new FieldChange("note", "", " "));
+
+        assertEquals(changes, AuditChanges.decode(AuditChanges.encode(changes)));
+        assertEquals(List.of(), AuditChanges.decode(AuditChanges.encode(List.of())));
     }
 }
