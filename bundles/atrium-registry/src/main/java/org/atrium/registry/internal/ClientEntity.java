@@ -26,6 +26,7 @@ import javax.persistence.Version;
 import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientData;
 import org.atrium.api.client.ClientType;
+import org.atrium.api.client.Invitation;
 import org.atrium.api.client.RegistrationStatus;
 import org.atrium.api.client.Spouse;
 
@@ -271,7 +272,7 @@ public class ClientEntity {
     }
 
     /** See {@link org.atrium.api.client.ClientRegister#recordInvitation}. */
-    void invited(org.atrium.api.client.Invitation invitation, Instant now) {
+    void invited(Invitation invitation, Instant now) {
         inviteTokenHash = invitation.taxpayerTokenHash();
         spouseInviteTokenHash = marriedFilingJointly ? invitation.spouseTokenHash() : null;
         inviteExpiresAt = invitation.expiresAt();

@@ -1,5 +1,7 @@
 package org.atrium.rest.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,8 +58,8 @@ public class ApiRoutes {
     }
 
     /** Every route object, for the OpenAPI document. */
-    Iterable<ApiRoute> all() {
-        java.util.List<ApiRoute> all = new java.util.ArrayList<>(routes.values());
+    List<ApiRoute> all() {
+        List<ApiRoute> all = new ArrayList<>(routes.values());
         all.addAll(clientRoutes.values());
         return all;
     }
