@@ -159,7 +159,7 @@ public class FileClientInstructions implements ClientInstructions {
         Map<String, String> all = new HashMap<>(values);
         all.putIfAbsent(Placeholders.FIRM_NAME, config.firm_name());
         String html = TemplateText.fill(instruction.body(), all, TemplateText::escapeHtml);
-        String text = HtmlToText.convert(TemplateText.fill(instruction.body(), all, TemplateText::escapeHtml));
+        String text = HtmlToText.convert(html); // unescapes the values again
         String subject = TemplateText.fill(instruction.subject(), all, TemplateText::oneLine);
         return new RenderedMail(subject, text, html);
     }

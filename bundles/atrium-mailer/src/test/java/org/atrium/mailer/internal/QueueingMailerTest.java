@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.atrium.api.mail.MailAttachment;
@@ -36,17 +37,18 @@ class QueueingMailerTest {
                         "Row,Client ID\n2,000123\n".getBytes(StandardCharsets.UTF_8))), Map.of());
     }
 
-    /** Polls the queue, as the delivery runs on the mailer's own thread. */
-    private static QueuedMail awaitState(QueueingMailer mailer, String id, MailState state) throws InterruptedException {
+    /** Polls the queue (the delivery runs on the mailer's own thread) until the message is as expected. */
+    private static QueuedMail await(QueueingMailer mailer, String id, Predicate<QueuedMail> expected, String what)
+            throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            for (QueuedMail mail : mailer.queue(state, 100)) {
-                if (mail.id().equals(id)) {
+            for (QueuedMail mail : mailer.queue(null, 100)) {
+                if (mail.id().equals(id) && expected.test(mail)) {
                     return mail;
                 }
             }
             Thread.sleep(50); // polling interval
         }
-        throw new AssertionError("message " + id + " never reached " + state + ": " + mailer.queue(null, 10));
+        throw new AssertionError("message " + id + " never " + what + ": " + mailer.queue(null, 10));
     }
 
     @Test
@@ -55,7 +57,7 @@ class QueueingMailerTest {
         try {
             String id = mailer.send(message());
 
-            awaitState(mailer, id, MailState.SENT);
+            await(mailer, id, mail -> mail.state() == MailState.SENT, "sent");
             List<Path> files;
             try (Stream<Path> outbox = Files.list(data.resolve("outbox"))) {
                 files = outbox.toList();
@@ -83,12 +85,8 @@ class QueueingMailerTest {
         try {
             String id = mailer.send(message());
 
-            QueuedMail waiting = null;
-            for (int i = 0; i < 100 && (waiting == null || waiting.attempts() == 0); i++) {
-                waiting = mailer.queue(MailState.QUEUED, 10).stream().filter(m -> m.id().equals(id)).findFirst()
-                        .orElseThrow();
-                Thread.sleep(50); // polling interval
-            }
+            QueuedMail waiting = await(mailer, id, mail -> mail.attempts() > 0, "tried");
+            assertEquals(MailState.QUEUED, waiting.state());
             assertEquals(1, waiting.attempts());
             assertTrue(waiting.lastError().contains("127.0.0.1"), waiting.lastError());
             assertTrue(waiting.nextAttemptAt().isAfter(waiting.queuedAt().plusSeconds(20)), "first retry after 30 s");

@@ -169,7 +169,7 @@ public class MailOnboarding implements Onboarding, BulkAction {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static boolean hasSpouseEmail(Client client) {
+    static boolean hasSpouseEmail(Client client) {
         return client.marriedFilingJointly() && client.spouse() != null && client.spouse().email() != null
                 && !client.spouse().email().isBlank();
     }

@@ -49,8 +49,7 @@ public class OnboardingResource implements ApiRoute {
     public InvitationJson send(@PathParam("clientId") String clientId, @Context SecurityContext security) {
         ActorPrincipal caller = (ActorPrincipal) security.getUserPrincipal();
         Client invited = onboarding.invite(register.as(caller.actor()), clientId);
-        boolean spouse = invited.marriedFilingJointly() && invited.spouse() != null && invited.spouse().email() != null;
         return new InvitationJson(invited.clientId(), invited.status(), invited.invitedAt().toString(),
-                invited.invitationExpiresAt().toString(), spouse ? 2 : 1);
+                invited.invitationExpiresAt().toString(), MailOnboarding.hasSpouseEmail(invited) ? 2 : 1);
     }
 }

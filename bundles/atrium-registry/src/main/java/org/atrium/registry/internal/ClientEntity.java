@@ -286,7 +286,7 @@ public class ClientEntity {
     }
 
     void invitationFailed(String error, Instant now) {
-        invitationError = error.length() > 500 ? error.substring(0, 499) + "…" : error;
+        invitationError = AuditLog.cut(error, 500);
         invitationErrorAt = now;
     }
 

@@ -177,32 +177,37 @@ public class JpaClientRegister implements ClientRegister {
     @Override
     public Client update(String clientId, ClientData data, long expectedVersion) {
         Client stored = requireVisible(clientId);
-        if (stored.version() != expectedVersion) {
-            throw new StaleVersionException(stored.clientId(), expectedVersion, stored.version());
-        }
-        ClientData checked = keepMaskedTaxIds(ClientRules.normalize(data), stored);
+        ClientData checked = updateOf(stored, data, expectedVersion);
         rejectEarly(jpa.txExpr(TransactionType.Supports,
                 em -> ruleErrors(em, checked, findEntity(em, clientId).orElse(null))));
-        if (!Objects.equals(checked.officeLocation(), stored.officeLocation())) {
-            requireOfficeAccess(checked.officeLocation(), "move clients to");
-        }
+        requireMoveAllowed(stored, checked);
         Updated change = write(em -> {
             ClientEntity entity = requireEntity(em, clientId);
-            if (entity.version() != expectedVersion) {
-                throw new StaleVersionException(entity.clientId(), expectedVersion, entity.version());
-            }
             Client before = value(entity);
-            ClientData normalized = keepMaskedTaxIds(ClientRules.normalize(data), before);
+            ClientData normalized = updateOf(before, data, expectedVersion);
             requireSavable(em, normalized, entity);
-            if (!Objects.equals(normalized.officeLocation(), before.officeLocation())) {
-                requireOfficeAccess(normalized.officeLocation(), "move clients to");
-            }
+            requireMoveAllowed(before, normalized);
             entity.apply(normalized, clock.instant(), taxIds);
             em.flush();
             return recordUpdate(em, before, value(entity));
         });
         post(AtriumTopics.CLIENT_UPDATED, change.after(), change.changedFields());
         return change.after();
+    }
+
+    /** The data of an update based on {@code expectedVersion}; masked tax IDs sent back mean "unchanged". */
+    private static ClientData updateOf(Client stored, ClientData data, long expectedVersion) {
+        if (stored.version() != expectedVersion) {
+            throw new StaleVersionException(stored.clientId(), expectedVersion, stored.version());
+        }
+        return keepMaskedTaxIds(ClientRules.normalize(data), stored);
+    }
+
+    /** Moving a client needs its new office too (its current one is given: the actor sees the client). */
+    private void requireMoveAllowed(Client stored, ClientData update) {
+        if (!Objects.equals(update.officeLocation(), stored.officeLocation())) {
+            requireOfficeAccess(update.officeLocation(), "move clients to");
+        }
     }
 
     @Override
