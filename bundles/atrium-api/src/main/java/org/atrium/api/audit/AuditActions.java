@@ -16,6 +16,13 @@ public final class AuditActions {
     /** An administrator changed a user's office locations or email. */
     public static final String GRANT_CHANGED = "GRANT_CHANGED";
     public static final String SIGN_IN_FAILED = "SIGN_IN_FAILED";
+    /**
+     * An import was applied (subject: the import's ID and counts); each client it created or updated has
+     * its own {@code CLIENT_CREATED}/{@code CLIENT_UPDATED} entry with the same subject.
+     */
+    public static final String IMPORT_APPLIED = "IMPORT_APPLIED";
+    /** An import was reverted; each client it deleted or restored has its own entry. */
+    public static final String IMPORT_REVERTED = "IMPORT_REVERTED";
 
     private AuditActions() {
     }

@@ -33,8 +33,6 @@ public interface ClientRegister {
      *
      * @throws ClientValidationException if a rule is broken
      * @throws ClientConflictException if the client ID or an email address is taken
-     */
-    /**
      * @throws AccessDeniedException if the client's office location is not one of the actor's
      */
     Client create(ClientData data);
@@ -96,4 +94,41 @@ public interface ClientRegister {
      * @return the broken rules; empty if the data can be saved
      */
     List<FieldError> validate(ClientData data);
+
+    /**
+     * Checks the rows of an import without changing anything: each row against the client rules (as
+     * {@link #validate} does), client IDs and email addresses against each other within the rows and against
+     * other clients, and office locations against the actor's. A row whose client ID exists would update that
+     * client, a row with a new ID create one.
+     *
+     * @param maxProblems how many problems to list at most
+     */
+    ImportCheck checkImport(ImportRows rows, int maxProblems, ImportProgress progress);
+
+    /**
+     * Applies an import as one transaction: first every row is checked as {@link #checkImport} does; if all
+     * pass, new clients are created and existing ones overwritten with their row, each change audited under
+     * the import's ID. The previous values of updated clients are kept so the import can be
+     * {@linkplain #revertImport reverted}.
+     *
+     * @param importId a unique ID chosen by the caller, e.g. the import job's
+     * @throws ImportRejectedException if any row has a problem; nothing is changed
+     * @throws ClientConflictException if another change took a client ID or email at the same time
+     */
+    ImportResult applyImport(String importId, ImportRows rows, int maxProblems, ImportProgress progress);
+
+    /**
+     * The import with this ID, if it was applied (committed), reverted since or not: how a caller whose
+     * process stopped during {@link #applyImport} learns whether the import took effect.
+     */
+    Optional<ImportResult> findImport(String importId);
+
+    /**
+     * Puts the register back as it was before an applied import: the clients it created are deleted, and
+     * those it updated get their previous values back. One transaction, audited.
+     *
+     * @throws UnknownItemException if no import with this ID was applied, or it was already reverted
+     * @throws ImportRevertBlockedException if any of those clients changed since; nothing is changed
+     */
+    ImportResult revertImport(String importId);
 }

@@ -41,7 +41,11 @@ final class CsvClientFile implements AutoCloseable {
     }
 
     static CsvClientFile open(Path file) throws IOException {
-        CsvEncoding encoding = CsvEncoding.of(file);
+        return open(file, CsvEncoding.of(file));
+    }
+
+    /** Opens a file whose encoding is known (detecting it reads the whole file). */
+    static CsvClientFile open(Path file, CsvEncoding encoding) throws IOException {
         InputStream in = Files.newInputStream(file);
         try {
             in.skipNBytes(encoding.bomLength());

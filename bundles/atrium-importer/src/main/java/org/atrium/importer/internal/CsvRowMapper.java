@@ -66,7 +66,12 @@ final class CsvRowMapper {
     }
 
     static String column(FieldError error) {
-        return COLUMNS.getOrDefault(error.field(), "");
+        return column(error.field());
+    }
+
+    /** The template column of a register field name, e.g. "Spouse Email Address" for spouse.email. */
+    static String column(String field) {
+        return COLUMNS.getOrDefault(field, "");
     }
 
     static Mapped map(long row, List<String> cells) {

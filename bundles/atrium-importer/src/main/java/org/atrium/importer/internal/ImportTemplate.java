@@ -8,8 +8,6 @@ import java.util.List;
  */
 final class ImportTemplate {
 
-    static final String FILE_NAME = "atrium-client-import-template.csv";
-
     static final String CLIENT_TYPE = "Client Type";
     static final String CLIENT_ID = "Client ID";
     static final String NAME = "Name";

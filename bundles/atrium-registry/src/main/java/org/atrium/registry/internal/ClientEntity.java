@@ -156,6 +156,10 @@ public class ClientEntity {
     @Column(name = "SEARCH_TEXT", length = 1000)
     private String searchText;
 
+    /** The import that created this client, so that reverting the import can find it. */
+    @Column(name = "CREATED_BY_IMPORT", length = 64)
+    private String createdByImport;
+
     @ElementCollection
     @CollectionTable(name = "CLIENT_EMAIL", joinColumns = @JoinColumn(name = "CLIENT_PK"),
             uniqueConstraints = @UniqueConstraint(name = "UQ_CLIENT_EMAIL", columnNames = "EMAIL_KEY"))
@@ -226,13 +230,7 @@ public class ClientEntity {
         if (data.dropOffAccess() != null) {
             dropOffAccess = data.dropOffAccess();
         }
-        Set<String> claimed = new HashSet<>();
-        claimed.add(emailKey);
-        if (spouseEmailKey != null) {
-            claimed.add(spouseEmailKey);
-        }
-        emailKeys.retainAll(claimed);
-        emailKeys.addAll(claimed);
+        claimEmails();
         refreshSearchText();
         updatedAt = now;
     }
@@ -253,6 +251,17 @@ public class ClientEntity {
         refreshSearchText();
     }
 
+    /** The taxpayer's and spouse's emails are claimed, and no others. */
+    private void claimEmails() {
+        Set<String> claimed = new HashSet<>();
+        claimed.add(emailKey);
+        if (spouseEmailKey != null) {
+            claimed.add(spouseEmailKey);
+        }
+        emailKeys.retainAll(claimed);
+        emailKeys.addAll(claimed);
+    }
+
     private void refreshSearchText() {
         StringJoiner text = new StringJoiner("\n");
         for (String part : new String[] {clientIdKey, nameKey, emailKey, spouseNameKey, spouseEmailKey}) {
@@ -269,6 +278,73 @@ public class ClientEntity {
         return new Client(clientId, type, name, email, taxIds.decrypt(taxId), dateOfBirth, countryCode, mobileNumber, officeLocation,
                 marriedFilingJointly, spouse, spouseSignsFirst, portalAccess, smsOtp, dropOffAccess, status, createdAt,
                 updatedAt, version, invitedAt, inviteExpiresAt, invitationError, invitationErrorAt);
+    }
+
+    /** A new client made by an import. */
+    static ClientEntity imported(ClientData data, Instant now, TaxIdCipher taxIds, String importId) {
+        ClientEntity entity = create(data, now, taxIds);
+        entity.createdByImport = importId;
+        return entity;
+    }
+
+    /**
+     * Every stored value that a client update can change, as one text (tax IDs stay encrypted), for
+     * {@link #restore} to put back when an import is reverted.
+     */
+    String snapshot() {
+        return Snapshot.write(clientId, type.name(), name, email, taxId, taxIdHash, text(dateOfBirth), countryCode,
+                mobileNumber, String.valueOf(officeLocation), String.valueOf(marriedFilingJointly), spouseName,
+                spouseEmail, spouseTaxId, spouseTaxIdHash, text(spouseDateOfBirth), spouseCountryCode,
+                spouseMobileNumber, String.valueOf(spouseSignsFirst), String.valueOf(portalAccess),
+                String.valueOf(smsOtp), String.valueOf(dropOffAccess), status.name(), text(updatedAt), inviteTokenHash,
+                spouseInviteTokenHash, text(inviteExpiresAt), text(invitedAt), invitationError,
+                text(invitationErrorAt));
+    }
+
+    /** Puts back the values of a {@link #snapshot}. */
+    void restore(String snapshot) {
+        Snapshot.Reader values = Snapshot.read(snapshot);
+        clientId = values.next();
+        clientIdKey = lower(clientId);
+        type = ClientType.valueOf(values.next());
+        name = values.next();
+        nameKey = lower(name);
+        email = values.next();
+        emailKey = ClientRules.emailKey(email);
+        taxId = values.next();
+        taxIdHash = values.next();
+        dateOfBirth = values.date();
+        countryCode = values.next();
+        mobileNumber = values.next();
+        officeLocation = Integer.parseInt(values.next());
+        marriedFilingJointly = Boolean.parseBoolean(values.next());
+        spouseName = values.next();
+        spouseNameKey = lower(spouseName);
+        spouseEmail = values.next();
+        spouseEmailKey = ClientRules.emailKey(spouseEmail);
+        spouseTaxId = values.next();
+        spouseTaxIdHash = values.next();
+        spouseDateOfBirth = values.date();
+        spouseCountryCode = values.next();
+        spouseMobileNumber = values.next();
+        spouseSignsFirst = Boolean.parseBoolean(values.next());
+        portalAccess = Boolean.parseBoolean(values.next());
+        smsOtp = Boolean.parseBoolean(values.next());
+        dropOffAccess = Boolean.parseBoolean(values.next());
+        status = RegistrationStatus.valueOf(values.next());
+        updatedAt = values.instant();
+        inviteTokenHash = values.next();
+        spouseInviteTokenHash = values.next();
+        inviteExpiresAt = values.instant();
+        invitedAt = values.instant();
+        invitationError = values.next();
+        invitationErrorAt = values.instant();
+        claimEmails();
+        refreshSearchText();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /** See {@link org.atrium.api.client.ClientRegister#recordInvitation}. */
@@ -304,6 +380,10 @@ public class ClientEntity {
 
     String clientId() {
         return clientId;
+    }
+
+    String clientIdKey() {
+        return clientIdKey;
     }
 
     boolean smsOtp() {

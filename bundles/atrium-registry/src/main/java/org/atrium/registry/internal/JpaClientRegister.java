@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -38,6 +39,11 @@ import org.atrium.api.client.ClientQuery;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.FieldError;
+import org.atrium.api.client.ImportCheck;
+import org.atrium.api.client.ImportProgress;
+import org.atrium.api.client.ImportRejectedException;
+import org.atrium.api.client.ImportResult;
+import org.atrium.api.client.ImportRows;
 import org.atrium.api.client.Invitation;
 import org.atrium.api.client.Page;
 import org.atrium.api.client.SortField;
@@ -69,6 +75,7 @@ public class JpaClientRegister implements ClientRegister {
     private static final Pattern TAX_ID_QUERY = Pattern.compile("\\d{9}");
     private static final Pattern TAX_ID_SEPARATORS = Pattern.compile("[\\s-]");
     private static final String ALL_FIELDS = "*";
+    private static final int IMPORT_TRANSACTION_TIMEOUT_SECONDS = 6 * 60 * 60;
 
     private final JpaTemplate jpa;
     private final TransactionManager transactions;
@@ -390,6 +397,60 @@ public class JpaClientRegister implements ClientRegister {
             }
             return problems;
         });
+    }
+
+    // --- imports
+
+    @Override
+    public ImportCheck checkImport(ImportRows rows, int maxProblems, ImportProgress progress) {
+        return jpa.txExpr(TransactionType.Supports, em -> imports().check(em, rows, maxProblems, progress));
+    }
+
+    @Override
+    public ImportResult applyImport(String importId, ImportRows rows, int maxProblems, ImportProgress progress) {
+        if (ClientRules.isBlank(importId) || importId.length() > ImportBatchEntity.MAX_ID) {
+            throw new IllegalArgumentException("an import ID is 1 to " + ImportBatchEntity.MAX_ID + " characters");
+        }
+        ImportCheck check = checkImport(rows, maxProblems, progress);
+        if (!check.passed()) {
+            throw new ImportRejectedException(check);
+        }
+        return inLongTransaction(() -> write(em -> imports().write(em, importId, rows, progress)));
+    }
+
+    @Override
+    public Optional<ImportResult> findImport(String importId) {
+        return jpa.txExpr(TransactionType.Supports, em -> Optional
+                .ofNullable(em.find(ImportBatchEntity.class, importId))
+                .map(batch -> new ImportResult(batch.id(), batch.created(), batch.updated())));
+    }
+
+    @Override
+    public ImportResult revertImport(String importId) {
+        return inLongTransaction(() -> write(em -> imports().revert(em, importId)));
+    }
+
+    private ClientImports imports() {
+        return new ClientImports(taxIds, clock, actor, this::noOfficeAccess);
+    }
+
+    /**
+     * An import is one transaction however many rows it has; the transaction manager's default timeout
+     * (10 minutes) would roll back a large one near its end.
+     */
+    private <R> R inLongTransaction(Supplier<R> work) {
+        try {
+            transactions.setTransactionTimeout(IMPORT_TRANSACTION_TIMEOUT_SECONDS);
+            return work.get();
+        } catch (SystemException e) {
+            throw new IllegalStateException("cannot set the transaction timeout", e);
+        } finally {
+            try {
+                transactions.setTransactionTimeout(0); // back to the default for this thread
+            } catch (SystemException e) {
+                // only a thread-local setting; the next setTransactionTimeout replaces it
+            }
+        }
     }
 
     // --- rules that need the database

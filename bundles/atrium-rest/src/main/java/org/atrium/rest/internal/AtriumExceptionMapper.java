@@ -9,9 +9,12 @@ import org.atrium.api.client.AtriumException;
 import org.atrium.api.client.ClientConflictException;
 import org.atrium.api.client.ClientNotFoundException;
 import org.atrium.api.client.ClientValidationException;
+import org.atrium.api.client.FieldError;
+import org.atrium.api.client.ImportRevertBlockedException;
 import org.atrium.api.client.ServiceUnavailableException;
 import org.atrium.api.client.StaleVersionException;
 import org.atrium.api.client.UnknownItemException;
+import org.atrium.api.imports.ImportUploadException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -30,6 +33,11 @@ public class AtriumExceptionMapper implements ExceptionMapper<AtriumException> {
                     e.getMessage(), invalid.errors());
         } else if (e instanceof ClientConflictException conflict) {
             problem = Problem.typed("conflict", "Already in use", Status.CONFLICT, e.getMessage(), conflict.conflicts());
+        } else if (e instanceof ImportRevertBlockedException blocked) {
+            problem = Problem.typed("revert-blocked", "Clients changed since the import", Status.CONFLICT,
+                    e.getMessage(), blocked.clientIds().stream().map(id -> new FieldError("clientId", id)).toList());
+        } else if (e instanceof ImportUploadException upload && upload.tooLarge()) {
+            problem = Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
         } else if (e instanceof StaleVersionException) {
             problem = Problem.typed("stale-version", "Changed by someone else", Status.CONFLICT, e.getMessage(), null);
         } else if (e instanceof InvalidRequestException invalidRequest) {

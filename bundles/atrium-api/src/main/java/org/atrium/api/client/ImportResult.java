@@ -1,0 +1,5 @@
+package org.atrium.api.client;
+
+/** What an applied import did to the register. */
+public record ImportResult(String importId, long created, long updated) {
+}
