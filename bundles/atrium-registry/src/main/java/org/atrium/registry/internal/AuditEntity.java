@@ -60,6 +60,10 @@ public class AuditEntity {
     @Column(name = "CHANGES", length = AuditChanges.MAX_TEXT)
     private String changes;
 
+    /** Every column, in the order of {@link #columnValues()}, for imports' JDBC batches. */
+    static final List<String> COLUMNS = List.of("ID", "AT_TIME", "USER_NAME", "ACTION", "CLIENT_ID", "CLIENT_ID_KEY",
+            "SUBJECT", "CHANGES");
+
     protected AuditEntity() {
         // for JPA
     }
@@ -72,6 +76,10 @@ public class AuditEntity {
         this.clientIdKey = clientId == null ? null : clientId.toLowerCase(Locale.ROOT);
         this.subject = AuditLog.cut(subject, MAX_SUBJECT);
         this.changes = AuditChanges.encode(changes);
+    }
+
+    Object[] columnValues(long newId) {
+        return new Object[] {newId, java.sql.Timestamp.from(at), user, action, clientId, clientIdKey, subject, changes};
     }
 
     AuditEntry toValue() {

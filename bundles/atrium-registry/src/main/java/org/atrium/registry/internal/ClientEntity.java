@@ -3,6 +3,7 @@ package org.atrium.registry.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -166,6 +167,19 @@ public class ClientEntity {
     @Column(name = "EMAIL_KEY", nullable = false, length = 254)
     private Set<String> emailKeys = new HashSet<>();
 
+    /**
+     * Every column of the table, in the order of {@link #columnValues()}: what an import writes with plain
+     * JDBC batches (see ImportWriter). ClientEntityTest checks that it names each mapped column.
+     */
+    static final List<String> COLUMNS = List.of("PK", "CLIENT_ID", "CLIENT_ID_KEY", "CLIENT_TYPE", "NAME", "NAME_KEY",
+            "EMAIL", "EMAIL_KEY", "TAX_ID", "TAX_ID_HASH", "DATE_OF_BIRTH", "COUNTRY_CODE", "MOBILE_NUMBER",
+            "OFFICE_LOCATION", "MARRIED_FILING_JOINTLY", "SPOUSE_NAME", "SPOUSE_NAME_KEY", "SPOUSE_EMAIL",
+            "SPOUSE_EMAIL_KEY", "SPOUSE_TAX_ID", "SPOUSE_TAX_ID_HASH", "SPOUSE_DATE_OF_BIRTH", "SPOUSE_COUNTRY_CODE",
+            "SPOUSE_MOBILE_NUMBER", "SPOUSE_SIGNS_FIRST", "PORTAL_ACCESS", "SMS_OTP", "DROP_OFF_ACCESS", "STATUS",
+            "CREATED_AT", "UPDATED_AT", "VERSION", "INVITE_TOKEN_HASH", "SPOUSE_INVITE_TOKEN_HASH",
+            "INVITE_EXPIRES_AT", "INVITED_AT", "INVITATION_ERROR", "INVITATION_ERROR_AT", "SEARCH_TEXT",
+            "CREATED_BY_IMPORT");
+
     protected ClientEntity() {
         // for JPA
     }
@@ -253,11 +267,7 @@ public class ClientEntity {
 
     /** The taxpayer's and spouse's emails are claimed, and no others. */
     private void claimEmails() {
-        Set<String> claimed = new HashSet<>();
-        claimed.add(emailKey);
-        if (spouseEmailKey != null) {
-            claimed.add(spouseEmailKey);
-        }
+        Set<String> claimed = claimedEmailKeys();
         emailKeys.retainAll(claimed);
         emailKeys.addAll(claimed);
     }
@@ -280,11 +290,53 @@ public class ClientEntity {
                 updatedAt, version, invitedAt, inviteExpiresAt, invitationError, invitationErrorAt);
     }
 
-    /** A new client made by an import. */
-    static ClientEntity imported(ClientData data, Instant now, TaxIdCipher taxIds, String importId) {
+    /** A new client made by an import, with its key taken from a block the import reserved. */
+    static ClientEntity imported(ClientData data, Instant now, TaxIdCipher taxIds, String importId, long pk) {
         ClientEntity entity = create(data, now, taxIds);
         entity.createdByImport = importId;
+        entity.pk = pk;
+        entity.version = 1; // what JPA gives a new row
         return entity;
+    }
+
+    /**
+     * Overwrites a client read for an import, as {@link #apply} does, without loading its email claims:
+     * the import replaces them in the table itself ({@link #claimedEmailKeys()}). The version is the one
+     * the import's UPDATE writes.
+     */
+    void overwriteByImport(ClientData data, Instant now, TaxIdCipher taxIds) {
+        emailKeys = new HashSet<>();
+        apply(data, now, taxIds);
+        version++;
+    }
+
+    /** The values of {@link #COLUMNS}, in order, as JDBC takes them. */
+    Object[] columnValues() {
+        return new Object[] {pk, clientId, clientIdKey, type.name(), name, nameKey, email, emailKey, taxId, taxIdHash,
+            date(dateOfBirth), countryCode, mobileNumber, officeLocation, marriedFilingJointly, spouseName,
+            spouseNameKey, spouseEmail, spouseEmailKey, spouseTaxId, spouseTaxIdHash, date(spouseDateOfBirth),
+            spouseCountryCode, spouseMobileNumber, spouseSignsFirst, portalAccess, smsOtp, dropOffAccess,
+            status.name(), timestamp(createdAt), timestamp(updatedAt), version, inviteTokenHash, spouseInviteTokenHash,
+            timestamp(inviteExpiresAt), timestamp(invitedAt), invitationError, timestamp(invitationErrorAt),
+            searchText, createdByImport};
+    }
+
+    /** The emails this client claims in CLIENT_EMAIL: the taxpayer's and the spouse's. */
+    Set<String> claimedEmailKeys() {
+        Set<String> claimed = new HashSet<>();
+        claimed.add(emailKey);
+        if (spouseEmailKey != null) {
+            claimed.add(spouseEmailKey);
+        }
+        return claimed;
+    }
+
+    private static java.sql.Date date(LocalDate date) {
+        return date == null ? null : java.sql.Date.valueOf(date);
+    }
+
+    private static java.sql.Timestamp timestamp(Instant instant) {
+        return instant == null ? null : java.sql.Timestamp.from(instant);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.atrium.registry.internal;
 
+import java.util.List;
+
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
@@ -40,6 +42,10 @@ public class ImportUndoEntity {
     @Column(name = "BEFORE_VALUES", nullable = false, length = 8000)
     private String before;
 
+    /** Every column, in the order of {@link #columnValues()}, for imports' JDBC batches. */
+    static final List<String> COLUMNS = List.of("ID", "IMPORT_ID", "CLIENT_PK", "CLIENT_ID", "VERSION_AFTER",
+            "BEFORE_VALUES");
+
     protected ImportUndoEntity() {
         // for JPA
     }
@@ -50,6 +56,10 @@ public class ImportUndoEntity {
         this.clientId = client.clientId();
         this.versionAfter = client.version();
         this.before = before;
+    }
+
+    Object[] columnValues(long newId) {
+        return new Object[] {newId, importId, clientPk, clientId, versionAfter, before};
     }
 
     long id() {

@@ -415,7 +415,15 @@ public class JpaClientRegister implements ClientRegister {
         if (!check.passed()) {
             throw new ImportRejectedException(check);
         }
-        return inLongTransaction(() -> write(em -> imports().write(em, importId, rows, progress)));
+        try {
+            return inLongTransaction(() -> write(em -> imports().write(em, importId, rows, progress)));
+        } finally {
+            evictCachedClients(); // the import wrote with plain JDBC, past JPA's shared cache
+        }
+    }
+
+    private void evictCachedClients() {
+        jpa.tx(TransactionType.Supports, em -> em.getEntityManagerFactory().getCache().evictAll());
     }
 
     @Override
@@ -427,7 +435,11 @@ public class JpaClientRegister implements ClientRegister {
 
     @Override
     public ImportResult revertImport(String importId) {
-        return inLongTransaction(() -> write(em -> imports().revert(em, importId)));
+        try {
+            return inLongTransaction(() -> write(em -> imports().revert(em, importId)));
+        } finally {
+            evictCachedClients();
+        }
     }
 
     private ClientImports imports() {

@@ -7,9 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import javax.persistence.Column;
+import javax.persistence.ElementCollection;
 
 import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientData;
+import org.atrium.api.client.Invitation;
 import org.atrium.api.client.RegistrationStatus;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +115,54 @@ class ClientEntityTest {
         assertEquals("123456789", entity.toValue(TAX_IDS).taxId());
         assertEquals(TAX_IDS.searchHash("123456789"), field("taxIdHash").get(entity));
         assertTrue(((String) field("searchText").get(entity)).contains("ann smith"));
+    }
+
+    @Test
+    void theImportColumnsAreEveryMappedColumnOnce() {
+        for (Class<?> entity : List.of(ClientEntity.class, AuditEntity.class, ImportUndoEntity.class)) {
+            List<String> mapped = Arrays.stream(entity.getDeclaredFields())
+                    .filter(f -> !f.isAnnotationPresent(ElementCollection.class)) // its own table, CLIENT_EMAIL
+                    .map(f -> f.getAnnotation(Column.class)).filter(Objects::nonNull).map(Column::name).sorted()
+                    .toList();
+            List<String> written = columns(entity).stream().sorted().toList();
+            assertEquals(mapped, written, entity.getSimpleName());
+        }
+    }
+
+    private static List<String> columns(Class<?> entity) {
+        return entity == ClientEntity.class ? ClientEntity.COLUMNS
+                : entity == AuditEntity.class ? AuditEntity.COLUMNS : ImportUndoEntity.COLUMNS;
+    }
+
+    @Test
+    void aSnapshotRestoresEveryValueAnImportOverwrites() throws Exception {
+        ClientEntity entity = ClientEntity.create(couple("ann@example.com"), T0, TAX_IDS);
+        entity.invited(new Invitation("a".repeat(64), "b".repeat(64), T1), T1);
+        entity.invitationFailed("mailbox full: \"ann\", 5:1\n-", T1);
+        Object[] before = entity.columnValues();
+        String snapshot = entity.snapshot();
+
+        entity.overwriteByImport(ClientRules.normalize(ClientRulesTest.individual().name("Other Name")
+                .email("other@example.com").build()), T1.plusSeconds(60), TAX_IDS);
+        assertEquals("Other Name", entity.toValue(TAX_IDS).name());
+        assertEquals(RegistrationStatus.PENDING, entity.toValue(TAX_IDS).status());
+        entity.restore(snapshot);
+
+        Object[] after = entity.columnValues();
+        for (int i = 0; i < before.length; i++) {
+            if (!ClientEntity.COLUMNS.get(i).equals("VERSION")) {
+                assertEquals(before[i], after[i], ClientEntity.COLUMNS.get(i));
+            }
+        }
+        assertEquals(Set.of("ann@example.com", "bob@example.com"), entity.claimedEmailKeys());
+    }
+
+    @Test
+    void anImportedClientHasItsReservedKeyAndTheFirstVersion() {
+        ClientEntity entity = ClientEntity.imported(couple("ann@example.com"), T0, TAX_IDS, "job-1", 4711);
+        assertEquals(4711, entity.pk());
+        assertEquals(1, entity.version());
+        assertEquals("job-1", entity.columnValues()[ClientEntity.COLUMNS.indexOf("CREATED_BY_IMPORT")]);
     }
 
     private static void setStatus(ClientEntity entity, RegistrationStatus status) throws Exception {

@@ -1,0 +1,170 @@
+package org.atrium.registry.internal;
+
+import java.sql.Connection;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The rows an import writes, sent to the database in JDBC batches on the import's own transaction: through
+ * JPA every entity is tracked, compared and merged, which made an import of 100,000 clients take minutes.
+ * The values come from the entities ({@link ClientEntity#columnValues()} and the like), so what a row holds is
+ * still decided in one place. Whoever uses this must evict the written entities from JPA's shared cache after
+ * the transaction.
+ */
+final class ImportWriter implements AutoCloseable {
+
+    private final Connection connection;
+    private final Statement insertClient;
+    private final Statement updateClient;
+    private final Statement deleteClaims;
+    private final Statement insertClaim;
+    private final Statement insertAudit;
+    private final Statement insertUndo;
+    private final Statement reserve;
+    private final Statement readReserved;
+
+    /** A prepared statement, the SQL types of its parameters (for nulls) and its pending batch size. */
+    private static final class Statement {
+        final PreparedStatement prepared;
+        final int[] types;
+        int pending;
+
+        Statement(Connection connection, String sql) throws SQLException {
+            prepared = connection.prepareStatement(sql);
+            ParameterMetaData parameters = prepared.getParameterMetaData();
+            types = new int[parameters.getParameterCount()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = parameters.getParameterType(i + 1);
+            }
+        }
+
+        void add(Object... values) throws SQLException {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) {
+                    prepared.setNull(i + 1, types[i]);
+                } else {
+                    prepared.setObject(i + 1, values[i]);
+                }
+            }
+            prepared.addBatch();
+            pending++;
+        }
+
+        int[] execute() throws SQLException {
+            if (pending == 0) {
+                return new int[0];
+            }
+            pending = 0;
+            return prepared.executeBatch();
+        }
+    }
+
+    ImportWriter(Connection connection) throws SQLException {
+        this.connection = connection;
+        List<String> clientColumns = ClientEntity.COLUMNS;
+        insertClient = new Statement(connection, insert("CLIENT", clientColumns));
+        List<String> assignments = new ArrayList<>();
+        for (String column : clientColumns.subList(1, clientColumns.size())) { // all but PK
+            assignments.add(column + " = ?");
+        }
+        updateClient = new Statement(connection, "UPDATE CLIENT SET " + String.join(", ", assignments)
+                + " WHERE PK = ? AND VERSION = ?");
+        deleteClaims = new Statement(connection, "DELETE FROM CLIENT_EMAIL WHERE CLIENT_PK = ?");
+        insertClaim = new Statement(connection, "INSERT INTO CLIENT_EMAIL (CLIENT_PK, EMAIL_KEY) VALUES (?, ?)");
+        insertAudit = new Statement(connection, insert("AUDIT_EVENT", AuditEntity.COLUMNS));
+        insertUndo = new Statement(connection, insert("IMPORT_UNDO", ImportUndoEntity.COLUMNS));
+        reserve = new Statement(connection, "UPDATE ID_GENERATOR SET NEXT_VALUE = NEXT_VALUE + ? WHERE NAME = ?");
+        readReserved = new Statement(connection, "SELECT NEXT_VALUE FROM ID_GENERATOR WHERE NAME = ?");
+    }
+
+    private static String insert(String table, List<String> columns) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    }
+
+    /**
+     * Takes {@code count} keys of a JPA table generator at once, as JPA takes its blocks: the generator's
+     * value moves on by {@code count} and the keys are the ones just below the new value.
+     *
+     * @return the first key
+     */
+    long reserveKeys(String generator, int count) throws SQLException {
+        reserve.prepared.setLong(1, count);
+        reserve.prepared.setString(2, generator);
+        if (reserve.prepared.executeUpdate() == 0) {
+            try (PreparedStatement create = connection.prepareStatement(
+                    "INSERT INTO ID_GENERATOR (NAME, NEXT_VALUE) VALUES (?, ?)")) {
+                create.setString(1, generator);
+                create.setLong(2, count);
+                create.executeUpdate();
+            }
+        }
+        readReserved.prepared.setString(1, generator);
+        try (ResultSet value = readReserved.prepared.executeQuery()) {
+            value.next();
+            return value.getLong(1) - count + 1;
+        }
+    }
+
+    void insert(ClientEntity client) throws SQLException {
+        insertClient.add(client.columnValues());
+        claim(client);
+    }
+
+    /** An UPDATE of every column that succeeds only if the row is still at {@code readVersion}. */
+    void update(ClientEntity client, long readVersion) throws SQLException {
+        Object[] values = client.columnValues();
+        Object[] parameters = new Object[values.length + 1];
+        System.arraycopy(values, 1, parameters, 0, values.length - 1);
+        parameters[values.length - 1] = values[0];
+        parameters[values.length] = readVersion;
+        updateClient.add(parameters);
+        deleteClaims.add(client.pk());
+        claim(client);
+    }
+
+    private void claim(ClientEntity client) throws SQLException {
+        for (String email : client.claimedEmailKeys()) {
+            insertClaim.add(client.pk(), email);
+        }
+    }
+
+    void audit(AuditEntity entry, long id) throws SQLException {
+        insertAudit.add(entry.columnValues(id));
+    }
+
+    void undo(ImportUndoEntity undo, long id) throws SQLException {
+        insertUndo.add(undo.columnValues(id));
+    }
+
+    /**
+     * Sends the pending rows; old email claims go before new ones.
+     *
+     * @return {@code false} if a client to update was changed by someone else since it was read
+     */
+    boolean execute() throws SQLException {
+        deleteClaims.execute();
+        insertClient.execute();
+        boolean unchanged = true;
+        for (int count : updateClient.execute()) {
+            unchanged &= count == 1;
+        }
+        insertClaim.execute();
+        insertAudit.execute();
+        insertUndo.execute();
+        return unchanged;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (Statement statement : List.of(insertClient, updateClient, deleteClaims, insertClaim, insertAudit,
+                insertUndo, reserve, readReserved)) {
+            statement.prepared.close();
+        }
+    }
+}

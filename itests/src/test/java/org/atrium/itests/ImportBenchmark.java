@@ -1,0 +1,178 @@
+package org.atrium.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+
+import javax.inject.Inject;
+import javax.sql.DataSource;
+
+import org.atrium.api.imports.ClientImportJobs;
+import org.atrium.api.imports.ImportJob;
+import org.atrium.api.imports.ImportState;
+import org.atrium.api.security.Actor;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+
+/**
+ * Not a test: the importer's figures for the README. For each size (default 100,000 and 1,000,000 rows)
+ * it writes a valid CSV file (a third of the rows married filing jointly, every row with SSN, date of birth
+ * and mobile), imports it through the importer service into a fresh register (every check, duplicate
+ * search, encryption and audit entry included), imports it again with every name changed (a bulk edit of
+ * every client), and loads the same rows with Derby's own bulk loader ({@code SYSCS_UTIL.SYSCS_IMPORT_TABLE})
+ * into a plain table of the same database. Reports rows per second and the largest heap in use, with the
+ * distribution's default heap ({@code -Xmx1g}, as bin/setenv sets it).
+ * Run: {@code mvn -Pbenchmark verify -pl itests -Dit.test=ImportBenchmark} after {@code mvn install};
+ * results on stdout and in itests/target/benchmark-import.txt.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ImportBenchmark extends AtriumTestSupport {
+
+    @Inject
+    ClientImportJobs imports;
+
+    @Inject
+    @Filter("(osgi.jndi.service.name=atrium)")
+    DataSource dataSource;
+
+    @Override
+    @Configuration
+    public Option[] config() {
+        return OptionUtils.combine(super.config(), vmOption("-Xmx1g"),
+                systemProperty("benchmark.import.rows").value(System.getProperty("benchmark.import.rows",
+                        "100000,1000000")));
+    }
+
+    @Test
+    public void importAndBulkEdit() throws Exception {
+        awaitRestApi();
+        StringBuilder report = new StringBuilder();
+        line(report, "Atrium import benchmark");
+        line(report, "machine: %d cores, JVM %s, max heap %,d MB", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        Path folder = Files.createTempDirectory("atrium-import-benchmark");
+        long offset = 0;
+        for (String size : System.getProperty("benchmark.import.rows", "100000,1000000").split(",")) {
+            int rows = Integer.parseInt(size.strip());
+            Path fresh = folder.resolve("fresh-" + rows + ".csv");
+            Path edit = folder.resolve("edit-" + rows + ".csv");
+            Path plain = folder.resolve("plain-" + rows + ".csv");
+            write(fresh, offset, rows, "", true);
+            write(edit, offset, rows, " Edited", true);
+            write(plain, offset, rows, "", false);
+            line(report, "%,d rows (%,d MB file):", rows, Files.size(fresh) / (1024 * 1024));
+
+            double derby = derbyLoader(plain, rows);
+            line(report, "  Derby SYSCS_IMPORT_TABLE into a plain table: %,.0f rows/s", derby);
+            Result created = importFile(fresh);
+            assertEquals(rows, created.job().created());
+            line(report, "  import, new clients:  %,.0f rows/s (%.1f s), %.0f%% of Derby's loader; heap peak %,d MB",
+                    rows / created.seconds(), created.seconds(), 100 * rows / created.seconds() / derby,
+                    created.heapPeakMb());
+            Result edited = importFile(edit);
+            assertEquals(rows, edited.job().updated());
+            line(report, "  import, bulk edit:    %,.0f rows/s (%.1f s), %.0f%% of Derby's loader; heap peak %,d MB",
+                    rows / edited.seconds(), edited.seconds(), 100 * rows / edited.seconds() / derby,
+                    edited.heapPeakMb());
+            offset += rows;
+        }
+        Files.writeString(Path.of(System.getProperty("user.dir"), "benchmark-import.txt"), report);
+    }
+
+    private record Result(ImportJob job, double seconds, long heapPeakMb) {
+    }
+
+    private Result importFile(Path file) throws Exception {
+        System.gc();
+        resetHeapPeaks();
+        long start = System.nanoTime();
+        Actor admin = Actor.administrator("benchmark");
+        ImportJob job = imports.submit(Files.newInputStream(file), admin, false);
+        while (!job.state().finished()) {
+            job = imports.await(job.id(), admin, Duration.ofSeconds(10));
+            System.out.println("  " + job.stage() + " " + job.rowsProcessed() + " / " + job.rowsTotal());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(job.reason(), ImportState.SUCCEEDED, job.state());
+        return new Result(job, seconds, heapPeakMb());
+    }
+
+    /** Derby's own loader, into a plain table (no keys, no indexes) with the file's columns. */
+    private double derbyLoader(Path plain, int rows) throws Exception {
+        String table = "BENCH_PLAIN_" + rows;
+        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+            StringBuilder columns = new StringBuilder();
+            for (int i = 0; i < 16; i++) {
+                columns.append(i == 0 ? "" : ", ").append("C").append(i).append(" VARCHAR(254)");
+            }
+            ddl.execute("CREATE TABLE " + table + " (" + columns + ")");
+            long start = System.nanoTime();
+            try (CallableStatement load = connection.prepareCall(
+                    "CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE(NULL, ?, ?, ',', '\"', 'UTF-8', 0)")) {
+                load.setString(1, table);
+                load.setString(2, plain.toString());
+                load.execute();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ddl.execute("DROP TABLE " + table);
+            return rows / seconds;
+        }
+    }
+
+    /** Rows {@code offset} to {@code offset + rows}; every third one married filing jointly. */
+    private static void write(Path file, long offset, int rows, String nameSuffix, boolean header) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            if (header) {
+                out.write(ImportIT.HEADER + "\r\n");
+            }
+            for (long i = offset; i < offset + rows; i++) {
+                String id = String.format(Locale.ROOT, "%08d", i);
+                boolean couple = i % 3 == 0;
+                out.write("Individual," + id + ",Client " + id + nameSuffix + ",client" + id + "@example.com,"
+                        + String.format(Locale.ROOT, "%09d", 100_000_000 + i) + ",04/15/1980,1,555" + id.substring(1)
+                        + ",1," + (couple ? "Spouse " + id + ",spouse" + id + "@example.com,"
+                                + String.format(Locale.ROOT, "%09d", 500_000_000 + i) + ",01/02/1982,1,555"
+                                + id.substring(1) + ",No" : ",,,,,,") + "\r\n");
+            }
+        }
+    }
+
+    private static void resetHeapPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** The sum of the heap pools' peaks: an upper bound of the heap in use at any moment. */
+    private static long heapPeakMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+    }
+
+    private static void line(StringBuilder report, String format, Object... args) {
+        String text = String.format(Locale.ROOT, format, args);
+        System.out.println(text);
+        report.append(text).append('\n');
+    }
+}
