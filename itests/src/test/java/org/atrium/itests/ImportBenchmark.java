@@ -3,6 +3,7 @@ package org.atrium.itests;
 import static org.junit.Assert.assertEquals;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -61,6 +62,10 @@ public class ImportBenchmark extends AtriumTestSupport {
     @Configuration
     public Option[] config() {
         return OptionUtils.combine(super.config(), vmOption("-Xmx1g"),
+                editConfigurationFilePut("etc/system.properties", "derby.storage.pageCacheSize",
+                        System.getProperty("benchmark.derby.pageCacheSize", "1000")),
+                editConfigurationFilePut("etc/system.properties", "derby.storage.logBufferSize",
+                        System.getProperty("benchmark.derby.logBufferSize", "32768")),
                 systemProperty("benchmark.import.rows").value(System.getProperty("benchmark.import.rows",
                         "100000,1000000")));
     }

@@ -287,8 +287,9 @@ public class CsvImportJobs implements ClientImportJobs {
         ImportJob finished = new ImportJob(id, outcome.state(), running.dryRun(), null, outcome.rowsTotal(),
                 outcome.rowsTotal(), outcome.created(), outcome.updated(), outcome.errors().size(),
                 running.submittedBy(), running.submittedAt(), clock.instant(), outcome.reason(), null);
-        update(entry, finished, true);
+        store.save(finished, entry.submitter);
         store.deleteUpload(id);
+        entry.set(finished); // announced once the upload is gone
         LOG.info("Import job {} {}: {} rows, {} created, {} updated, {} problem(s)", id, finished.state(),
                 finished.rowsTotal(), finished.created(), finished.updated(), finished.errorCount());
         if (!finished.dryRun()) {
