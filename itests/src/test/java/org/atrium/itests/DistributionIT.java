@@ -94,6 +94,54 @@ class DistributionIT {
         assertTrue(Files.isDirectory(home.resolve("data/derby/atrium")), "database under data/");
     }
 
+    /**
+     * All or nothing also when the process dies: Karaf killed (SIGKILL) while an import writes leaves no
+     * client of the file, and after the restart the job says what happened.
+     */
+    @Test
+    void anImportCutOffByAKillWritesNothingAndEndsFailedAfterTheRestart() throws Exception {
+        startKaraf();
+        StringBuilder csv = new StringBuilder(ImportIT.HEADER).append("\r\n");
+        for (int i = 0; i < 30_000; i++) {
+            csv.append("Individual,KILL").append(i).append(",Killed Import ").append(i).append(",killed").append(i)
+                    .append("@example.com,,,,,1,,,,,,,\r\n");
+        }
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(api("/imports")).header("Authorization", ADMIN)
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String job = "/imports/" + field(accepted.body(), "id");
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!"WRITING".equals(field(get(job), "stage"))) {
+            assertTrue(System.nanoTime() < deadline, "the import never started writing: " + get(job));
+            assertFalse(get(job).contains("\"SUCCEEDED\""), "the import finished before it could be cut off");
+            Thread.sleep(20); // polling interval
+        }
+
+        karaf.descendants().forEach(ProcessHandle::destroyForcibly);
+        karaf.destroyForcibly().waitFor();
+        startKaraf();
+
+        String after = get(job);
+        assertEquals("FAILED", field(after, "state"), after);
+        assertTrue(after.contains("Atrium stopped while this import was running; nothing was written"), after);
+        assertEquals("0", field(get("/clients?q=killed&size=1"), "total"), "no client of the file");
+    }
+
+    private String get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(api(path)).header("Authorization", ADMIN).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** A top-level field of a JSON answer, as text (enough for these flat answers). */
+    private static String field(String json, String name) {
+        java.util.regex.Matcher value = Pattern.compile("\"" + name + "\":\\s*(\"([^\"]*)\"|[0-9]+|null)").matcher(json);
+        if (!value.find()) {
+            return null;
+        }
+        return value.group(2) != null ? value.group(2) : value.group(1);
+    }
+
     private void startKaraf() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile()).redirectErrorStream(true)

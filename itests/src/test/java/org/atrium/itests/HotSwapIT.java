@@ -91,16 +91,18 @@ public class HotSwapIT extends AtriumTestSupport {
             executeCommand("feature:uninstall scheduler");
 
             // our own capabilities, out and back in: with atrium-core pinned first, removing the "atrium"
-            // umbrella removes the console, mailer, client instructions and onboarding features, among them
+            // umbrella removes the console, mailer, client instructions, onboarding and importer features, among them
             // bundles that contribute REST endpoints
             executeCommand("feature:install atrium-core");
             executeCommand("feature:uninstall atrium");
             assertTrue("the console capability is gone", executeCommand("help atrium").isBlank()
                     || !executeCommand("help atrium").contains("client-list"));
             assertEquals("the mailer's endpoint is gone", 404, get("/mail/outbox").status());
+            assertEquals("the importer's endpoint is gone", 404, get("/imports").status());
             executeCommand("feature:install atrium-console");
             executeCommand("feature:install atrium");
             await("the mailer's endpoint to be back", () -> get("/mail/outbox").status() == 200);
+            await("the importer's endpoint to be back", () -> get("/imports").status() == 200);
 
             int last = requests.get();
             await(REQUESTS_AFTER_LAST_OPERATION + " more requests",
@@ -114,7 +116,8 @@ public class HotSwapIT extends AtriumTestSupport {
         assertEquals("failed requests of " + requests.get() + " sent; the first ones: " + failures, 0, failed.get());
         stoppedBundles.removeAll(removedBundles); // the swapped features' own bundles
         assertTrue(removedBundles.toString(), removedBundles.containsAll(Set.of("org.apache.karaf.scheduler.core",
-                "org.atrium.shell", "org.atrium.mailer", "org.atrium.instructions", "org.atrium.onboarding")));
+                "org.atrium.shell", "org.atrium.mailer", "org.atrium.instructions", "org.atrium.onboarding",
+                "org.atrium.importer")));
         assertEquals("no bundle but the swapped features' own stopped", Set.of(), stoppedBundles);
         assertTrue(executeCommand("atrium:client-show " + clientId).contains("Hot " + clientId));
 

@@ -62,10 +62,8 @@ public class ImportBenchmark extends AtriumTestSupport {
     @Configuration
     public Option[] config() {
         return OptionUtils.combine(super.config(), vmOption("-Xmx1g"),
-                editConfigurationFilePut("etc/system.properties", "derby.storage.pageCacheSize",
-                        System.getProperty("benchmark.derby.pageCacheSize", "1000")),
-                editConfigurationFilePut("etc/system.properties", "derby.storage.logBufferSize",
-                        System.getProperty("benchmark.derby.logBufferSize", "32768")),
+                // a million rows with every column filled are 125 MB, over the 50 MB default
+                editConfigurationFilePut("etc/atrium.importer.cfg", "max.file.mb", "256"),
                 systemProperty("benchmark.import.rows").value(System.getProperty("benchmark.import.rows",
                         "100000,1000000")));
     }

@@ -162,11 +162,11 @@ public class CsvImportJobs implements ClientImportJobs {
         return ImportTemplate.content();
     }
 
+    /** The upload holds tax IDs in clear text until its job ends: only Atrium's own user may read it. */
     @Override
     public ImportJob submit(InputStream csv, Actor submitter, boolean dryRun) throws IOException {
         String id = UUID.randomUUID().toString();
-        Path folder = Files.createDirectories(store.folder(id));
-        Path part = folder.resolve(JobStore.UPLOAD + ".part");
+        Path part = store.privateFile(id, JobStore.UPLOAD + ".part");
         long limit = config.max_file_mb() * MEGABYTE;
         try (InputStream in = csv; OutputStream out = Files.newOutputStream(part)) {
             in.transferTo(new LimitedOutputStream(out, limit));

@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,6 +55,18 @@ final class JobStore {
 
     Path errors(String jobId) {
         return folder(jobId).resolve(ERRORS);
+    }
+
+    /** A new empty file in the job's folder that only the process owner can read, where POSIX allows. */
+    Path privateFile(String jobId, String name) throws IOException {
+        Path folder = Files.createDirectories(folder(jobId));
+        Path file = folder.resolve(name);
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+            return Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
+        }
+        return Files.createFile(file);
     }
 
     void save(ImportJob job, Actor submitter) {

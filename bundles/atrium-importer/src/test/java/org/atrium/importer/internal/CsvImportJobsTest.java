@@ -13,6 +13,7 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,6 +152,8 @@ class CsvImportJobsTest {
         assertEquals("000123", register.written.get(0).clientId());
         assertEquals(STAFF, register.actor);
         assertFalse(Files.exists(folder.resolve(queued.id()).resolve(JobStore.UPLOAD)), "the upload holds tax IDs");
+        assertEquals("rwx------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(folder.resolve(queued.id()))), "only Atrium may read a job's files");
     }
 
     @Test
