@@ -56,7 +56,9 @@ final class CsvRowMapper {
             Map.entry("spouse.name", SPOUSE_NAME), Map.entry("spouse.email", SPOUSE_EMAIL),
             Map.entry("spouse.taxId", SPOUSE_TAX_ID), Map.entry("spouse.dateOfBirth", SPOUSE_DATE_OF_BIRTH),
             Map.entry("spouse.countryCode", SPOUSE_COUNTRY_CODE),
-            Map.entry("spouse.mobileNumber", SPOUSE_MOBILE_NUMBER), Map.entry("spouseSignsFirst", SPOUSE_SIGNS_FIRST));
+            Map.entry("spouse.mobileNumber", SPOUSE_MOBILE_NUMBER), Map.entry("spouseSignsFirst", SPOUSE_SIGNS_FIRST),
+            // a client who signs in by SMS cannot lose the mobile number in a bulk edit
+            Map.entry("smsOtp", MOBILE_NUMBER));
 
     /** The row as client data, or the reasons it cannot be read. */
     record Mapped(ClientData data, List<RowError> errors) {

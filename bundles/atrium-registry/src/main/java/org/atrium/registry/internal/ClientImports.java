@@ -11,8 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
@@ -49,9 +48,9 @@ final class ClientImports {
     private final TaxIdCipher taxIds;
     private final Clock clock;
     private final Actor actor;
-    private final Function<Integer, String> noOfficeAccess;
+    private final IntFunction<String> noOfficeAccess;
 
-    ClientImports(TaxIdCipher taxIds, Clock clock, Actor actor, Function<Integer, String> noOfficeAccess) {
+    ClientImports(TaxIdCipher taxIds, Clock clock, Actor actor, IntFunction<String> noOfficeAccess) {
         this.taxIds = taxIds;
         this.clock = clock;
         this.actor = actor;
@@ -63,68 +62,82 @@ final class ClientImports {
     ImportCheck check(EntityManager em, ImportRows rows, int maxProblems, ImportProgress progress) {
         Checker checker = new Checker(em, maxProblems, progress);
         rows.read(checker::add);
-        checker.checkChunk();
+        checker.finishChunk();
         return new ImportCheck(checker.rows, checker.creates, checker.updates, checker.problems, checker.capped);
     }
 
     private record Pending(long row, ClientData data) {
     }
 
-    /** What the check needs to know about a client that already exists. */
-    private record Existing(long pk, int office, boolean smsOtp) {
+    /**
+     * Takes the rows one at a time and hands them on in chunks of {@link #CHUNK}, counting them and telling
+     * the progress after each chunk.
+     */
+    private abstract static class Chunked {
+        final List<Pending> chunk = new ArrayList<>(CHUNK);
+        private final Stage stage;
+        private final ImportProgress progress;
+        long rows;
+
+        Chunked(Stage stage, ImportProgress progress) {
+            this.stage = stage;
+            this.progress = progress;
+        }
+
+        final void add(long row, ClientData data) {
+            chunk.add(new Pending(row, ClientRules.normalize(data)));
+            if (chunk.size() == CHUNK) {
+                finishChunk();
+            }
+        }
+
+        final void finishChunk() {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            handleChunk();
+            rows += chunk.size();
+            chunk.clear();
+            progress.reached(stage, rows);
+        }
+
+        /** Does the work for the rows in {@link #chunk}. */
+        abstract void handleChunk();
     }
 
-    private final class Checker {
+    private final class Checker extends Chunked {
         private final EntityManager em;
         private final int maxProblems;
-        private final ImportProgress progress;
-        private final Set<Integer> offices;
-        private final LocalDate today = LocalDate.now(clock);
-        private final KeyIndex clientIds = new KeyIndex();
-        private final KeyIndex emails = new KeyIndex();
-        private final List<Pending> chunk = new ArrayList<>(CHUNK);
+        private final ImportRowRules rules;
         private final List<ImportProblem> problems = new ArrayList<>();
         private boolean capped;
-        private long rows;
         private long creates;
         private long updates;
 
         Checker(EntityManager em, int maxProblems, ImportProgress progress) {
+            super(Stage.CHECKING, progress);
             this.em = em;
             this.maxProblems = maxProblems;
-            this.progress = progress;
-            this.offices = new HashSet<>(em.createQuery("SELECT o.number FROM OfficeEntity o", Integer.class)
-                    .getResultList());
+            this.rules = new ImportRowRules(actor, new HashSet<>(em.createQuery("SELECT o.number FROM OfficeEntity o",
+                    Integer.class).getResultList()), LocalDate.now(clock), noOfficeAccess);
         }
 
-        void add(long row, ClientData data) {
-            chunk.add(new Pending(row, ClientRules.normalize(data)));
-            if (chunk.size() == CHUNK) {
-                checkChunk();
-            }
-        }
-
-        void checkChunk() {
-            if (chunk.isEmpty()) {
-                return;
-            }
-            Map<String, Existing> existing = existing();
+        @Override
+        void handleChunk() {
+            Map<String, ImportRowRules.Existing> existing = existing();
             Map<String, Long> emailOwners = emailOwners();
             for (Pending pending : chunk) {
                 checkRow(pending.row(), pending.data(), existing, emailOwners);
             }
-            rows += chunk.size();
-            chunk.clear();
             em.clear();
-            progress.reached(Stage.CHECKING, rows);
         }
 
-        private Map<String, Existing> existing() {
+        private Map<String, ImportRowRules.Existing> existing() {
             List<String> keys = chunk.stream().map(p -> key(p.data().clientId())).filter(k -> k != null).toList();
-            Map<String, Existing> existing = new HashMap<>();
+            Map<String, ImportRowRules.Existing> existing = new HashMap<>();
             for (Object[] r : byIndex(em, "SELECT CLIENT_ID_KEY, PK, OFFICE_LOCATION, SMS_OTP FROM CLIENT",
                     "UQ_CLIENT_ID_KEY", "CLIENT_ID_KEY", keys)) {
-                existing.put((String) r[0], new Existing(((Number) r[1]).longValue(), ((Number) r[2]).intValue(),
+                existing.put((String) r[0], new ImportRowRules.Existing(((Number) r[1]).longValue(), ((Number) r[2]).intValue(),
                         bool(r[3])));
             }
             return existing;
@@ -133,7 +146,7 @@ final class ClientImports {
         private Map<String, Long> emailOwners() {
             List<String> keys = new ArrayList<>();
             for (Pending pending : chunk) {
-                keys.addAll(emailKeys(pending.data()).keySet());
+                keys.addAll(ImportRowRules.emailKeys(pending.data()).keySet());
             }
             Map<String, Long> owners = new HashMap<>();
             for (Object[] r : byIndex(em, "SELECT EMAIL_KEY, CLIENT_PK FROM CLIENT_EMAIL", "UQ_CLIENT_EMAIL",
@@ -143,46 +156,11 @@ final class ClientImports {
             return owners;
         }
 
-        private void checkRow(long row, ClientData data, Map<String, Existing> existingByKey,
+        private void checkRow(long row, ClientData data, Map<String, ImportRowRules.Existing> existingByKey,
                 Map<String, Long> emailOwners) {
-            List<FieldError> errors = new ArrayList<>(ClientRules.check(data, today));
             String key = key(data.clientId());
-            Existing existing = key == null ? null : existingByKey.get(key);
-            if (existing != null && !actor.mayAccess(existing.office())) {
-                // as for create: the ID is taken, and by whom is none of this user's business
-                errors.add(new FieldError("clientId", "Client ID '" + data.clientId() + "' is already in use."));
-            }
-            if (existing != null && existing.smsOtp() && !ClientRules.hasMobile(data.countryCode(),
-                    data.mobileNumber())) {
-                errors.add(ClientRules.smsOtpNeedsMobile());
-            }
-            Integer office = data.officeLocation();
-            if (office != null && office > 0) {
-                if (!offices.contains(office)) {
-                    errors.add(new FieldError("officeLocation", "Office location " + office + " does not exist."));
-                } else if (!actor.mayAccess(office)) {
-                    errors.add(new FieldError("officeLocation", noOfficeAccess.apply(office)));
-                }
-            }
-            if (key != null) {
-                long first = clientIds.putIfAbsent(key, row);
-                if (first > 0) {
-                    errors.add(new FieldError("clientId", "Client ID '" + data.clientId() + "' is also on row "
-                            + first + ": a client may appear only once in a file."));
-                }
-            }
-            emailKeys(data).forEach((email, field) -> {
-                long first = emails.putIfAbsent(email, row);
-                if (first > 0 && first != row) {
-                    errors.add(new FieldError(field, "Email address '" + email + "' is also on row " + first
-                            + ": an email address may belong to one person only."));
-                }
-                Long owner = emailOwners.get(email);
-                if (owner != null && (existing == null || owner != existing.pk())) {
-                    errors.add(new FieldError(field, "This email address is already used by another client or"
-                            + " spouse."));
-                }
-            });
+            ImportRowRules.Existing existing = key == null ? null : existingByKey.get(key);
+            List<FieldError> errors = rules.check(row, data, existing, emailOwners);
             if (errors.isEmpty()) {
                 if (existing == null) {
                     creates++;
@@ -200,18 +178,6 @@ final class ClientImports {
                 problems.add(new ImportProblem(row, clientId, error.field(), error.message()));
             }
         }
-    }
-
-    /** The lower-case email keys of taxpayer and spouse and the field each came from. */
-    private static Map<String, String> emailKeys(ClientData data) {
-        Map<String, String> keys = new HashMap<>(2);
-        if (!ClientRules.isBlank(data.email())) {
-            keys.put(ClientRules.emailKey(data.email()), "email");
-        }
-        if (data.marriedFilingJointly() && data.spouse() != null && !ClientRules.isBlank(data.spouse().email())) {
-            keys.putIfAbsent(ClientRules.emailKey(data.spouse().email()), "spouse.email");
-        }
-        return keys;
     }
 
     /**
@@ -266,7 +232,7 @@ final class ClientImports {
         try (ImportWriter jdbc = new ImportWriter(em.unwrap(Connection.class))) {
             Writer writer = new Writer(em, jdbc, importId, subject, now, progress);
             rows.read(writer::add);
-            writer.writeChunk();
+            writer.finishChunk();
             em.find(ImportBatchEntity.class, importId).counted(writer.created, writer.updated);
             AuditLog.append(em, now, actor.name(), AuditActions.IMPORT_APPLIED, null,
                     subject + ": " + writer.created + " created, " + writer.updated + " updated", List.of());
@@ -276,47 +242,32 @@ final class ClientImports {
         }
     }
 
-    private final class Writer {
+    private final class Writer extends Chunked {
         private final EntityManager em;
         private final ImportWriter jdbc;
         private final String importId;
         private final String subject;
         private final Instant now;
-        private final ImportProgress progress;
-        private final List<Pending> chunk = new ArrayList<>(CHUNK);
-        private long rows;
         private long created;
         private long updated;
 
         Writer(EntityManager em, ImportWriter jdbc, String importId, String subject, Instant now,
                 ImportProgress progress) {
+            super(Stage.WRITING, progress);
             this.em = em;
             this.jdbc = jdbc;
             this.importId = importId;
             this.subject = subject;
             this.now = now;
-            this.progress = progress;
         }
 
-        void add(long row, ClientData data) {
-            chunk.add(new Pending(row, ClientRules.normalize(data)));
-            if (chunk.size() == CHUNK) {
-                writeChunk();
-            }
-        }
-
-        void writeChunk() {
-            if (chunk.isEmpty()) {
-                return;
-            }
+        @Override
+        void handleChunk() {
             try {
                 write();
             } catch (SQLException e) {
                 throw sqlFailure(e);
             }
-            rows += chunk.size();
-            chunk.clear();
-            progress.reached(Stage.WRITING, rows);
         }
 
         private void write() throws SQLException {
