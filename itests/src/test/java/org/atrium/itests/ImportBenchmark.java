@@ -103,7 +103,8 @@ public class ImportBenchmark extends AtriumTestSupport {
                     edited.liveHeapMb());
             offset += rows;
         }
-        Files.writeString(Path.of(System.getProperty("user.dir"), "benchmark-import.txt"), report);
+        Files.writeString(Path.of(System.getProperty("karaf.home"), "..", "..", "benchmark-import.txt").normalize(),
+                report);
     }
 
     private record Result(ImportJob job, double seconds, long liveHeapMb) {
