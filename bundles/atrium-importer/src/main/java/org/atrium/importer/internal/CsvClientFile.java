@@ -46,7 +46,11 @@ final class CsvClientFile implements AutoCloseable {
 
     /** Opens a file whose encoding is known (detecting it reads the whole file). */
     static CsvClientFile open(Path file, CsvEncoding encoding) throws IOException {
-        InputStream in = Files.newInputStream(file);
+        return open(CsvSource.of(file), encoding);
+    }
+
+    static CsvClientFile open(CsvSource file, CsvEncoding encoding) throws IOException {
+        InputStream in = file.open();
         try {
             in.skipNBytes(encoding.bomLength());
             Reader reader = new InputStreamReader(in, encoding.charset());

@@ -25,7 +25,11 @@ record CsvEncoding(Charset charset, int bomLength) {
 
     /** Reads the file once, in blocks: memory stays small whatever its size. */
     static CsvEncoding of(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        return of(CsvSource.of(file));
+    }
+
+    static CsvEncoding of(CsvSource file) throws IOException {
+        try (InputStream in = file.open()) {
             byte[] start = in.readNBytes(3);
             if (start.length == 3 && start[0] == UTF8_BOM[0] && start[1] == UTF8_BOM[1] && start[2] == UTF8_BOM[2]) {
                 return new CsvEncoding(StandardCharsets.UTF_8, 3);
@@ -34,12 +38,12 @@ record CsvEncoding(Charset charset, int bomLength) {
         return isUtf8(file) ? new CsvEncoding(StandardCharsets.UTF_8, 0) : new CsvEncoding(WINDOWS_1252, 0);
     }
 
-    private static boolean isUtf8(Path file) throws IOException {
+    private static boolean isUtf8(CsvSource file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
         CharBuffer chars = CharBuffer.allocate(64 * 1024);
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = file.open()) {
             byte[] block = new byte[32 * 1024];
             int read;
             while ((read = in.read(block)) >= 0) {

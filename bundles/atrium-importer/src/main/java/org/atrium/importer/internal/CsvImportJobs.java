@@ -59,6 +59,8 @@ public class CsvImportJobs implements ClientImportJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(CsvImportJobs.class);
     private static final long MEGABYTE = 1024L * 1024L;
+    /** Beside the imports folder (data/atrium/import-upload.key), not in it. */
+    static final String UPLOAD_KEY = "import-upload.key";
 
     /** A job's current state and the user it runs as; waiters are woken on every change. */
     private static final class Entry {
@@ -82,6 +84,7 @@ public class CsvImportJobs implements ClientImportJobs {
 
     private final ClientRegister register;
     private final JobStore store;
+    private final UploadCipher uploads;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Entry> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -98,12 +101,15 @@ public class CsvImportJobs implements ClientImportJobs {
     @Activate
     public CsvImportJobs(@Reference ClientRegister register, BundleContext context, ImporterConfig config)
             throws IOException {
-        this(register, new JobStore(root(context)), config);
+        this(register, new JobStore(root(context)), UploadCipher.load(root(context).resolveSibling(UPLOAD_KEY)),
+                config);
     }
 
-    CsvImportJobs(ClientRegister register, JobStore store, ImporterConfig config) throws IOException {
+    CsvImportJobs(ClientRegister register, JobStore store, UploadCipher uploads, ImporterConfig config)
+            throws IOException {
         this.register = register;
         this.store = store;
+        this.uploads = uploads;
         this.config = config;
         for (JobStore.StoredJob stored : store.loadAll()) {
             Entry entry = new Entry(stored.job(), stored.submitter());
@@ -162,13 +168,13 @@ public class CsvImportJobs implements ClientImportJobs {
         return ImportTemplate.content();
     }
 
-    /** The upload holds tax IDs in clear text until its job ends: only Atrium's own user may read it. */
+    /** The upload is kept encrypted and readable only by Atrium's user until its job ends. */
     @Override
     public ImportJob submit(InputStream csv, Actor submitter, boolean dryRun) throws IOException {
         String id = UUID.randomUUID().toString();
         Path part = store.privateFile(id, JobStore.UPLOAD + ".part");
         long limit = config.max_file_mb() * MEGABYTE;
-        try (InputStream in = csv; OutputStream out = Files.newOutputStream(part)) {
+        try (InputStream in = csv; OutputStream out = uploads.encrypt(Files.newOutputStream(part))) {
             in.transferTo(new LimitedOutputStream(out, limit));
         } catch (LimitedOutputStream.LimitExceeded e) {
             store.delete(id);
@@ -257,9 +263,11 @@ public class CsvImportJobs implements ClientImportJobs {
         update(entry, copy(queued, ImportState.RUNNING, ImportRun.READING, 0, 0, null, null, null), true);
         ImportRun.Outcome outcome;
         try {
-            outcome = new ImportRun(id, store.upload(id), queued.dryRun(), register.as(entry.submitter),
-                    config.max_errors(), (stage, total, processed) -> update(entry, progress(entry.job(), stage,
-                            total, processed), false), () -> stopping).run();
+            Path upload = store.upload(id);
+            ImportRun.Progress progress = (stage, total, processed) -> update(entry,
+                    progress(entry.job(), stage, total, processed), false);
+            outcome = new ImportRun(id, () -> uploads.decrypt(Files.newInputStream(upload)), queued.dryRun(),
+                    register.as(entry.submitter), config.max_errors(), progress, () -> stopping).run();
         } catch (RuntimeException | IOException e) {
             if (causedByStop(e)) {
                 update(entry, queued, true);

@@ -2,7 +2,6 @@ package org.atrium.importer.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -48,7 +47,7 @@ final class ImportRun {
     private static final int PROGRESS_EVERY = 1_000;
 
     private final String jobId;
-    private final Path upload;
+    private final CsvSource upload;
     private final boolean dryRun;
     private final ClientRegister register;
     private final int maxErrors;
@@ -56,7 +55,7 @@ final class ImportRun {
     private final BooleanSupplier stopping;
     private long rowsTotal;
 
-    ImportRun(String jobId, Path upload, boolean dryRun, ClientRegister register, int maxErrors, Progress progress,
+    ImportRun(String jobId, CsvSource upload, boolean dryRun, ClientRegister register, int maxErrors, Progress progress,
             BooleanSupplier stopping) {
         this.jobId = jobId;
         this.upload = upload;

@@ -37,6 +37,7 @@ import org.atrium.api.imports.ImportJob;
 import org.atrium.api.imports.ImportState;
 import org.atrium.api.imports.ImportUploadException;
 import org.atrium.api.security.Actor;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,9 @@ class CsvImportJobsTest {
 
     @TempDir
     Path folder;
+
+    @TempDir
+    Path keys;
 
     /** A register that records the rows it is given; {@code problem} makes it reject them. */
     static final class FakeRegister {
@@ -134,8 +138,21 @@ class CsvImportJobsTest {
         return "Individual," + clientId + ",Ann Smith," + clientId + "@example.com,,,,,1,,,,,,,";
     }
 
+    private final List<CsvImportJobs> started = new ArrayList<>();
+
     CsvImportJobs jobs(FakeRegister register) throws IOException {
-        return new CsvImportJobs(register.proxy(), new JobStore(folder), config(1));
+        CsvImportJobs jobs = new CsvImportJobs(register.proxy(), new JobStore(folder),
+                UploadCipher.load(keys.resolve("upload.key")), config(1));
+        started.add(jobs);
+        return jobs;
+    }
+
+    /** No worker may still write into the folder when it is deleted. */
+    @AfterEach
+    void stopWorkers() throws InterruptedException {
+        for (CsvImportJobs jobs : started) {
+            jobs.stop();
+        }
     }
 
     @Test
@@ -224,6 +241,8 @@ class CsvImportJobsTest {
         CsvImportJobs first = jobs(register);
         ImportJob job = first.submit(csv(row("H1")), ADMIN, false);
         awaitState(first, job.id(), ImportState.RUNNING);
+        byte[] stored = Files.readAllBytes(folder.resolve(job.id()).resolve(JobStore.UPLOAD));
+        assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains("Ann Smith"), "stored encrypted");
 
         first.stop();
 
