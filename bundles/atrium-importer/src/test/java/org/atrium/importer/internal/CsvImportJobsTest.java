@@ -255,6 +255,22 @@ class CsvImportJobsTest {
     }
 
     @Test
+    void jobsRunOneAtATimeInTheOrderTheyCame() throws Exception {
+        FakeRegister register = new FakeRegister();
+        register.holdWriting = new CountDownLatch(1);
+        CsvImportJobs jobs = jobs(register);
+        ImportJob first = jobs.submit(csv(row("O1")), ADMIN, false);
+        ImportJob second = jobs.submit(csv(row("O2")), STAFF, false);
+        awaitState(jobs, first.id(), ImportState.RUNNING);
+
+        assertEquals(ImportState.QUEUED, jobs.get(second.id(), ADMIN).state(), "waits for the first");
+        register.holdWriting.countDown();
+
+        assertEquals(ImportState.SUCCEEDED, jobs.await(second.id(), ADMIN, Duration.ofSeconds(10)).state());
+        assertEquals(List.of("O1", "O2"), register.written.stream().map(ClientData::clientId).toList());
+    }
+
+    @Test
     void aJobCutOffByACrashEndsByWhatTheRegisterCommitted() throws Exception {
         FakeRegister register = new FakeRegister();
         JobStore store = new JobStore(folder);
