@@ -123,6 +123,11 @@ class DistributionIT {
         startKaraf();
 
         String after = get(job);
+        deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (field(after, "state") == null && System.nanoTime() < deadline) {
+            Thread.sleep(250); // the importer's endpoint may come up after the register's
+            after = get(job);
+        }
         assertEquals("FAILED", field(after, "state"), after);
         assertTrue(after.contains("Atrium stopped while this import was running; nothing was written"), after);
         assertEquals("0", field(get("/clients?q=killed&size=1"), "total"), "no client of the file");
