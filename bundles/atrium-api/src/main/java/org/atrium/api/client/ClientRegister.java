@@ -127,7 +127,8 @@ public interface ClientRegister {
      * Puts the register back as it was before an applied import: the clients it created are deleted, and
      * those it updated get their previous values back. One transaction, audited.
      *
-     * @throws UnknownItemException if no import with this ID was applied, or it was already reverted
+     * @throws UnknownItemException if no import with this ID was applied
+     * @throws ClientConflictException if it was already reverted
      * @throws ImportRevertBlockedException if any of those clients changed since; nothing is changed
      */
     ImportResult revertImport(String importId);
