@@ -27,8 +27,8 @@ class ErrorCsvTest {
         String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         assertEquals(List.of("Row,Client ID,Column,Message", "5,0042,Name,Name is required.",
                 "9,'=cmd|' /C calc'!A0,Email Address,\"Not an email, \"\"really\"\".\"",
-                "\"\",,,There are more problems: only the first 2 are listed. Fix these and upload the file again to see the "
-                        + "rest."), text.lines().toList());
+                "\"\",,,There are more problems: only the first 2 are listed. Fix these and upload the file again "
+                        + "to see the rest."), text.lines().toList());
     }
 
     @Test

@@ -310,6 +310,13 @@ public class ClientEntity {
         version++;
     }
 
+    /** Puts back a {@link #snapshot} for a revert, as {@link #overwriteByImport} overwrites. */
+    void restoreByRevert(String snapshot) {
+        emailKeys = new HashSet<>();
+        restore(snapshot);
+        version++;
+    }
+
     /** The values of {@link #COLUMNS}, in order, as JDBC takes them. */
     Object[] columnValues() {
         return new Object[] {pk, clientId, clientIdKey, type.name(), name, nameKey, email, emailKey, taxId, taxIdHash,

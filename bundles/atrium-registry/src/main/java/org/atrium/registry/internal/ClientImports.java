@@ -137,8 +137,8 @@ final class ClientImports {
             Map<String, ImportRowRules.Existing> existing = new HashMap<>();
             for (Object[] r : byIndex(em, "SELECT CLIENT_ID_KEY, PK, OFFICE_LOCATION, SMS_OTP FROM CLIENT",
                     "UQ_CLIENT_ID_KEY", "CLIENT_ID_KEY", keys)) {
-                existing.put((String) r[0], new ImportRowRules.Existing(((Number) r[1]).longValue(), ((Number) r[2]).intValue(),
-                        bool(r[3])));
+                existing.put((String) r[0], new ImportRowRules.Existing(((Number) r[1]).longValue(),
+                        ((Number) r[2]).intValue(), bool(r[3])));
             }
             return existing;
         }
@@ -228,8 +228,7 @@ final class ClientImports {
         Instant now = clock.instant();
         String subject = "import " + importId;
         em.persist(new ImportBatchEntity(importId, actor.name(), now));
-        em.flush(); // joins the connection to the transaction, for the writer's batches
-        try (ImportWriter jdbc = new ImportWriter(em.unwrap(Connection.class))) {
+        try (ImportWriter jdbc = new ImportWriter(connection(em))) {
             Writer writer = new Writer(em, jdbc, importId, subject, now, progress);
             rows.read(writer::add);
             writer.finishChunk();
@@ -298,10 +297,7 @@ final class ClientImports {
                     updated++;
                 }
             }
-            long nextAuditId = jdbc.reserveKeys("AUDIT_PK", entries.size());
-            for (AuditEntity entry : entries) {
-                jdbc.audit(entry, nextAuditId++);
-            }
+            writeAudit(jdbc, entries);
             if (!undos.isEmpty()) {
                 long nextUndoId = jdbc.reserveKeys("IMPORT_UNDO_PK", undos.size());
                 for (ImportUndoEntity undo : undos) {
@@ -364,12 +360,22 @@ final class ClientImports {
         requireUnchangedSince(em, importId);
         Instant now = clock.instant();
         String subject = "revert of import " + importId;
-        long deleted = deleteCreated(em, importId, subject, now);
-        long restored = restoreUpdated(em, importId, subject, now);
-        em.find(ImportBatchEntity.class, importId).reverted(now);
-        AuditLog.append(em, now, actor.name(), AuditActions.IMPORT_REVERTED, null,
-                subject + ": " + deleted + " deleted, " + restored + " restored", List.of());
-        return new ImportResult(importId, deleted, restored);
+        try (ImportWriter jdbc = new ImportWriter(connection(em))) {
+            long deleted = deleteCreated(em, jdbc, importId, subject, now);
+            long restored = restoreUpdated(em, jdbc, importId, subject, now);
+            em.find(ImportBatchEntity.class, importId).reverted(now);
+            AuditLog.append(em, now, actor.name(), AuditActions.IMPORT_REVERTED, null,
+                    subject + ": " + deleted + " deleted, " + restored + " restored", List.of());
+            return new ImportResult(importId, deleted, restored);
+        } catch (SQLException e) {
+            throw sqlFailure(e);
+        }
+    }
+
+    /** The connection of the current transaction, which the writer's batches join. */
+    private static Connection connection(EntityManager em) {
+        em.flush(); // makes JPA take its connection from the transaction
+        return em.unwrap(Connection.class);
     }
 
     /**
@@ -396,28 +402,39 @@ final class ClientImports {
         }
     }
 
-    private long deleteCreated(EntityManager em, String importId, String subject, Instant now) {
+    /** The clients the import created, in chunks along the primary key (they were given a block of keys). */
+    @SuppressWarnings("unchecked")
+    private long deleteCreated(EntityManager em, ImportWriter jdbc, String importId, String subject, Instant now)
+            throws SQLException {
         long deleted = 0;
+        long lastPk = -1;
         while (true) {
-            List<ClientEntity> chunk = em.createQuery("SELECT c FROM ClientEntity c WHERE c.createdByImport = :id"
-                    + " ORDER BY c.pk", ClientEntity.class).setParameter("id", importId).setMaxResults(CHUNK)
-                    .getResultList();
+            List<ClientEntity> chunk = em.createNativeQuery("SELECT * FROM CLIENT WHERE PK > ?1"
+                    + " AND CREATED_BY_IMPORT = ?2 ORDER BY PK FETCH FIRST " + CHUNK + " ROWS ONLY", ClientEntity.class)
+                    .setParameter(1, lastPk).setParameter(2, importId).getResultList();
+            em.clear();
             if (chunk.isEmpty()) {
                 return deleted;
             }
+            List<AuditEntity> entries = new ArrayList<>(chunk.size());
             for (ClientEntity entity : chunk) {
                 Client before = entity.toValue(taxIds);
-                em.remove(entity);
-                AuditLog.append(em, now, actor.name(), AuditActions.CLIENT_DELETED, before.clientId(), subject,
-                        AuditLog.diff(before, null));
+                jdbc.delete(entity);
+                entries.add(new AuditEntity(now, actor.name(), AuditActions.CLIENT_DELETED, before.clientId(), subject,
+                        AuditLog.diff(before, null)));
+                lastPk = entity.pk();
             }
-            em.flush();
-            em.clear();
+            writeAudit(jdbc, entries);
+            if (!jdbc.execute()) {
+                throw changedMeanwhile();
+            }
             deleted += chunk.size();
         }
     }
 
-    private long restoreUpdated(EntityManager em, String importId, String subject, Instant now) {
+    /** The clients the import overwrote get their snapshot back. */
+    private long restoreUpdated(EntityManager em, ImportWriter jdbc, String importId, String subject, Instant now)
+            throws SQLException {
         long restored = 0;
         long lastId = 0;
         while (true) {
@@ -427,19 +444,35 @@ final class ClientImports {
             if (chunk.isEmpty()) {
                 return restored;
             }
+            List<ClientEntity> clients = new ArrayList<>(chunk.size());
             for (ImportUndoEntity undo : chunk) {
-                ClientEntity entity = em.find(ClientEntity.class, undo.clientPk());
-                Client before = entity.toValue(taxIds);
-                entity.restore(undo.before());
-                em.flush();
-                Client after = entity.toValue(taxIds);
-                AuditLog.append(em, now, actor.name(), AuditActions.CLIENT_UPDATED, after.clientId(), subject,
-                        AuditLog.diff(before, after));
-                lastId = undo.id();
+                clients.add(em.find(ClientEntity.class, undo.clientPk()));
             }
-            em.flush();
-            em.clear();
+            em.clear(); // the writer, not JPA, saves them
+            List<AuditEntity> entries = new ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                ClientEntity entity = clients.get(i);
+                Client before = entity.toValue(taxIds);
+                long readVersion = entity.version();
+                entity.restoreByRevert(chunk.get(i).before());
+                jdbc.update(entity, readVersion);
+                Client after = entity.toValue(taxIds);
+                entries.add(new AuditEntity(now, actor.name(), AuditActions.CLIENT_UPDATED, after.clientId(), subject,
+                        AuditLog.diff(before, after)));
+                lastId = chunk.get(i).id();
+            }
+            writeAudit(jdbc, entries);
+            if (!jdbc.execute()) {
+                throw changedMeanwhile();
+            }
             restored += chunk.size();
+        }
+    }
+
+    private static void writeAudit(ImportWriter jdbc, List<AuditEntity> entries) throws SQLException {
+        long nextId = jdbc.reserveKeys("AUDIT_PK", entries.size());
+        for (AuditEntity entry : entries) {
+            jdbc.audit(entry, nextId++);
         }
     }
 }

@@ -22,6 +22,7 @@ final class ImportWriter implements AutoCloseable {
     private final Statement insertClient;
     private final Statement updateClient;
     private final Statement deleteClaims;
+    private final Statement deleteClient;
     private final Statement insertClaim;
     private final Statement insertAudit;
     private final Statement insertUndo;
@@ -75,6 +76,7 @@ final class ImportWriter implements AutoCloseable {
         updateClient = new Statement(connection, "UPDATE CLIENT SET " + String.join(", ", assignments)
                 + " WHERE PK = ? AND VERSION = ?");
         deleteClaims = new Statement(connection, "DELETE FROM CLIENT_EMAIL WHERE CLIENT_PK = ?");
+        deleteClient = new Statement(connection, "DELETE FROM CLIENT WHERE PK = ? AND VERSION = ?");
         insertClaim = new Statement(connection, "INSERT INTO CLIENT_EMAIL (CLIENT_PK, EMAIL_KEY) VALUES (?, ?)");
         insertAudit = new Statement(connection, insert("AUDIT_EVENT", AuditEntity.COLUMNS));
         insertUndo = new Statement(connection, insert("IMPORT_UNDO", ImportUndoEntity.COLUMNS));
@@ -128,6 +130,12 @@ final class ImportWriter implements AutoCloseable {
         claim(client);
     }
 
+    /** A DELETE that succeeds only if the row is still at the version it was read at. */
+    void delete(ClientEntity client) throws SQLException {
+        deleteClaims.add(client.pk());
+        deleteClient.add(client.pk(), client.version());
+    }
+
     private void claim(ClientEntity client) throws SQLException {
         for (String email : client.claimedEmailKeys()) {
             insertClaim.add(client.pk(), email);
@@ -145,25 +153,32 @@ final class ImportWriter implements AutoCloseable {
     /**
      * Sends the pending rows; old email claims go before new ones.
      *
-     * @return {@code false} if a client to update was changed by someone else since it was read
+     * @return {@code false} if a client to update or delete was changed by someone else since it was read
      */
     boolean execute() throws SQLException {
         deleteClaims.execute();
+        boolean unchanged = allOne(deleteClient.execute());
         insertClient.execute();
-        boolean unchanged = true;
-        for (int count : updateClient.execute()) {
-            unchanged &= count == 1;
-        }
+        unchanged &= allOne(updateClient.execute());
         insertClaim.execute();
         insertAudit.execute();
         insertUndo.execute();
         return unchanged;
     }
 
+    private static boolean allOne(int[] counts) {
+        for (int count : counts) {
+            if (count != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public void close() throws SQLException {
-        for (Statement statement : List.of(insertClient, updateClient, deleteClaims, insertClaim, insertAudit,
-                insertUndo, reserve, readReserved)) {
+        for (Statement statement : List.of(insertClient, updateClient, deleteClaims, deleteClient, insertClaim,
+                insertAudit, insertUndo, reserve, readReserved)) {
             statement.prepared.close();
         }
     }
