@@ -284,8 +284,8 @@ final class ClientImports {
                     created++;
                 } else {
                     if (!actor.mayAccess(entity.officeLocation())) { // created elsewhere since the check
-                        throw new ClientConflictException(List.of(new FieldError("clientId", "Client ID '"
-                                + pending.data().clientId() + "' is already in use.")));
+                        throw new ClientConflictException(List.of(ClientRules.clientIdTaken(
+                                pending.data().clientId())));
                     }
                     Client before = entity.toValue(taxIds);
                     String snapshot = entity.snapshot();

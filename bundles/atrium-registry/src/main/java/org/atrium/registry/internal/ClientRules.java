@@ -83,6 +83,11 @@ final class ClientRules {
         return errors;
     }
 
+    /** A client ID held by another client, or by a client the actor may not see (who is none of their business). */
+    static FieldError clientIdTaken(String clientId) {
+        return new FieldError("clientId", "Client ID '" + clientId + "' is already in use.");
+    }
+
     static FieldError smsOtpNeedsMobile() {
         return new FieldError("smsOtp", "SMS OTP needs a mobile number with its country code.");
     }

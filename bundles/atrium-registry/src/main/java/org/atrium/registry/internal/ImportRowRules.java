@@ -53,7 +53,7 @@ final class ImportRowRules {
         List<FieldError> errors = new ArrayList<>(ClientRules.check(data, today));
         if (existing != null && !actor.mayAccess(existing.office())) {
             // as for create: the ID is taken, and by whom is none of this user's business
-            errors.add(new FieldError("clientId", "Client ID '" + data.clientId() + "' is already in use."));
+            errors.add(ClientRules.clientIdTaken(data.clientId()));
         }
         if (existing != null && existing.smsOtp() && !ClientRules.hasMobile(data.countryCode(), data.mobileNumber())) {
             errors.add(ClientRules.smsOtpNeedsMobile());

@@ -70,14 +70,6 @@ public class ImportUndoEntity {
         return clientPk;
     }
 
-    String clientId() {
-        return clientId;
-    }
-
-    long versionAfter() {
-        return versionAfter;
-    }
-
     String before() {
         return before;
     }

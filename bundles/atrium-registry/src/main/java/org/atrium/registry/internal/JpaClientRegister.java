@@ -386,7 +386,7 @@ public class JpaClientRegister implements ClientRegister {
             List<FieldError> problems = new ArrayList<>(ruleErrors(em, checked, existing));
             if (existing != null && !actor.mayAccess(existing.officeLocation())) {
                 // as for create: the ID is taken, and by whom is none of this actor's business
-                problems.add(new FieldError("clientId", "Client ID '" + checked.clientId() + "' is already in use."));
+                problems.add(ClientRules.clientIdTaken(checked.clientId()));
                 return problems;
             }
             problems.addAll(conflicts(em, checked, existing));
@@ -500,7 +500,7 @@ public class JpaClientRegister implements ClientRegister {
                     .setParameter("key", data.clientId().toLowerCase(Locale.ROOT)).setParameter("pk", ownPk)
                     .getSingleResult();
             if (otherCount > 0) {
-                conflicts.add(new FieldError("clientId", "Client ID '" + data.clientId() + "' is already in use."));
+                conflicts.add(ClientRules.clientIdTaken(data.clientId()));
             }
         }
         Map<String, String> fieldByEmail = new HashMap<>();
