@@ -154,11 +154,16 @@ class DistributionIT {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         karaf = builder.start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        int answering = 0;
         while (System.nanoTime() < deadline) {
             if (!karaf.isAlive()) {
                 fail("Karaf exited: " + Files.readString(home.resolve("karaf-console.out")));
             }
-            if (status("/offices") == 200) {
+            // the whiteboard may still rebuild the application after its first answers, as the register's
+            // resources arrive (a transient 404, "Can't find the request's Observer" in the log): ready when
+            // offices and clients have both answered for two seconds running
+            answering = status("/offices") == 200 && status("/clients?size=1") == 200 ? answering + 1 : 0;
+            if (answering == 8) {
                 return;
             }
             Thread.sleep(250); // polling interval while Karaf boots
