@@ -86,6 +86,9 @@ public abstract class AtriumTestSupport {
             editConfigurationFilePut("etc/users.properties", "swappy", "swappy-pw,atrium-staff"),
             // the test code runs inside Karaf and reads the HTTP port from here
             systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
+            // injected services (the register) may take longer than Pax Exam's 10 s on a first boot of the
+            // whole distribution on 2 cores; MailerSwapIT gave up once at 10 s
+            systemProperty("pax.exam.service.timeout").value(String.valueOf(READY_TIMEOUT.toMillis())),
             systemProperty(GreenMailServer.JAR_PROPERTY).value(System.getProperty(GreenMailServer.JAR_PROPERTY, ""))
         };
     }
