@@ -23,6 +23,11 @@ public final class AuditActions {
     public static final String IMPORT_APPLIED = "IMPORT_APPLIED";
     /** An import was reverted; each client it deleted or restored has its own entry. */
     public static final String IMPORT_REVERTED = "IMPORT_REVERTED";
+    /**
+     * Someone exported the client list (subject: the format; changes: filter, columns, whether full tax IDs
+     * were revealed), recorded before the first client leaves.
+     */
+    public static final String CLIENTS_EXPORTED = "CLIENTS_EXPORTED";
 
     private AuditActions() {
     }

@@ -2,6 +2,7 @@ package org.atrium.api.client;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.atrium.api.security.Actor;
 
@@ -83,6 +84,16 @@ public interface ClientRegister {
 
     /** Records that the last onboarding email could not be delivered, and why. Audited. */
     Client recordInvitationFailure(String clientId, String error);
+
+    /**
+     * Hands every client matching the filter (all pages) to {@code action}, in the order asked (client ID
+     * breaking ties, as in {@link #search}). Clients are read in chunks, each in its own short read, so memory
+     * does not grow with their number and no transaction stays open while {@code action} runs: a client
+     * changed meanwhile appears as its chunk finds it, one deleted meanwhile is left out.
+     *
+     * @return how many clients were handed over
+     */
+    long forEachClient(ClientFilter filter, SortField sort, boolean descending, Consumer<? super Client> action);
 
     /** The client IDs of every client matching the filter (all pages), in client ID order. */
     List<String> findClientIds(ClientFilter filter);

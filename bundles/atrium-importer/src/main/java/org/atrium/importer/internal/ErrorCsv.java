@@ -1,5 +1,7 @@
 package org.atrium.importer.internal;
 
+import static org.atrium.text.FormulaGuard.defuse;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -35,8 +37,8 @@ final class ErrorCsv {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
                 for (RowError error : errors) {
-                    printer.printRecord(error.row() == 0 ? "" : String.valueOf(error.row()), safe(error.clientId()),
-                            error.column(), safe(error.message()));
+                    printer.printRecord(error.row() == 0 ? "" : String.valueOf(error.row()), defuse(error.clientId()),
+                            error.column(), defuse(error.message()));
                 }
                 if (capped) {
                     printer.printRecord("", "", "", "There are more problems: only the first " + cap
@@ -44,16 +46,5 @@ final class ErrorCsv {
                 }
             }
         }
-    }
-
-    /** Defuses text Excel or Calc would evaluate (CSV injection): =, +, -, @, tab, carriage return. */
-    static String safe(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return "";
-        }
-        char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + cell
-                : cell;
     }
 }

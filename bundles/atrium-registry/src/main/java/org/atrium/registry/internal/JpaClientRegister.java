@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -75,6 +77,10 @@ public class JpaClientRegister implements ClientRegister {
     private static final Pattern TAX_ID_QUERY = Pattern.compile("\\d{9}");
     private static final Pattern TAX_ID_SEPARATORS = Pattern.compile("[\\s-]");
     private static final String ALL_FIELDS = "*";
+    /** EclipseLink's QueryHints.READ_ONLY, named here so the bundle needs no EclipseLink import. */
+    private static final String READ_ONLY_HINT = "eclipselink.read-only";
+    /** Clients read per query by {@link #forEachClient}. */
+    private static final int READ_CHUNK = 500;
     private static final int IMPORT_TRANSACTION_TIMEOUT_SECONDS = 6 * 60 * 60;
 
     private final JpaTemplate jpa;
@@ -357,6 +363,55 @@ public class JpaClientRegister implements ClientRegister {
         List<Client> items = pageKeys.stream().map(byKey::get).filter(Objects::nonNull).map(this::value)
                 .toList();
         return new Page<>(items, matches.size(), query.page(), query.size());
+    }
+
+    @Override
+    public long forEachClient(ClientFilter filter, SortField sort, boolean descending,
+            Consumer<? super Client> action) {
+        Objects.requireNonNull(action, "action");
+        if (reachesNoOffice()) {
+            return 0;
+        }
+        ClientFilter matching = filter == null ? ClientFilter.ALL : filter;
+        SortField order = sort == null ? SortField.CLIENT_ID : sort;
+        // the keys alone, ordered by Derby (which sorts on disk when it must): 8 bytes a client in memory
+        long[] keys = jpa.txExpr(TransactionType.Supports, em -> {
+            Map<String, Object> parameters = new HashMap<>();
+            TypedQuery<Long> select = em.createQuery("SELECT c.pk FROM ClientEntity c"
+                    + withinScope(where(matching, parameters, taxIds::searchHash), parameters)
+                    + orderBy(order, descending), Long.class);
+            parameters.forEach(select::setParameter);
+            return select.getResultList().stream().mapToLong(Long::longValue).toArray();
+        });
+        long handedOver = 0;
+        for (int from = 0; from < keys.length; from += READ_CHUNK) {
+            long[] chunk = Arrays.copyOfRange(keys, from, Math.min(keys.length, from + READ_CHUNK));
+            for (Client client : jpa.txExpr(TransactionType.Supports, em -> loadInOrder(em, chunk))) {
+                action.accept(client);
+                handedOver++;
+            }
+        }
+        return handedOver;
+    }
+
+    /**
+     * The clients with these keys in the keys' order, read-only: EclipseLink neither copies them into the
+     * persistence context nor keeps them past the shared cache's own limits.
+     */
+    private List<Client> loadInOrder(EntityManager em, long[] keys) {
+        Map<Long, ClientEntity> byKey = new HashMap<>();
+        em.createQuery("SELECT c FROM ClientEntity c WHERE c.pk IN :keys", ClientEntity.class)
+                .setParameter("keys", Arrays.stream(keys).boxed().toList())
+                .setHint(READ_ONLY_HINT, "true")
+                .getResultList().forEach(c -> byKey.put(c.pk(), c));
+        List<Client> clients = new ArrayList<>(keys.length);
+        for (long key : keys) {
+            ClientEntity entity = byKey.get(key);
+            if (entity != null) {
+                clients.add(value(entity));
+            }
+        }
+        return clients;
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.atrium.api.client.ServiceUnavailableException;
 import org.atrium.api.client.StaleVersionException;
 import org.atrium.api.client.UnknownItemException;
 import org.atrium.api.imports.ImportUploadException;
+import org.atrium.rest.support.InvalidRequestException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;

@@ -17,6 +17,8 @@ import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.audit.FieldChange;
 import org.atrium.api.client.Page;
 import org.atrium.rest.internal.security.Caller;
+import org.atrium.rest.support.InvalidRequestException;
+import org.atrium.rest.support.ClientSearchParameters;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -9,6 +9,7 @@ import org.atrium.api.client.ClientData;
 import org.atrium.api.client.ClientType;
 import org.atrium.api.client.FieldError;
 import org.atrium.api.client.Spouse;
+import org.atrium.rest.support.InvalidRequestException;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 

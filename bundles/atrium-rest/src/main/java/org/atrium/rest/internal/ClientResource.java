@@ -27,6 +27,8 @@ import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.Page;
 import org.atrium.api.rest.ApiRoute;
 import org.atrium.rest.internal.security.Caller;
+import org.atrium.rest.support.InvalidRequestException;
+import org.atrium.rest.support.ClientSearchParameters;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

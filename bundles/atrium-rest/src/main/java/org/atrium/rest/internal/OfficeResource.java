@@ -17,6 +17,7 @@ import javax.ws.rs.core.UriInfo;
 import org.atrium.api.office.OfficeDirectory;
 import org.atrium.api.office.OfficeLocation;
 import org.atrium.rest.internal.security.Caller;
+import org.atrium.rest.support.InvalidRequestException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

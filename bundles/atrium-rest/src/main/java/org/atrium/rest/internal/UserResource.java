@@ -25,6 +25,7 @@ import org.atrium.api.security.UserGrants;
 import org.atrium.rest.internal.security.AtriumRoles;
 import org.atrium.rest.internal.security.Caller;
 import org.atrium.rest.internal.security.RealmUsers;
+import org.atrium.rest.support.InvalidRequestException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

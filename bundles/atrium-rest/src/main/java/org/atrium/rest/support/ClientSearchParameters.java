@@ -1,4 +1,4 @@
-package org.atrium.rest.internal;
+package org.atrium.rest.support;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -13,21 +13,21 @@ import org.atrium.api.client.SortField;
  * Reads the list's query parameters. Each bad value is a 400 that names the parameter (JAX-RS's own
  * conversion would answer an unhelpful 404).
  */
-final class ClientSearchParameters {
+public final class ClientSearchParameters {
 
     private ClientSearchParameters() {
     }
 
-    static ClientFilter filter(String q, String status, String portalAccess, String office) {
+    public static ClientFilter filter(String q, String status, String portalAccess, String office) {
         return filter(q, status, portalAccess, office, null);
     }
 
-    static ClientFilter filter(String q, String status, String portalAccess, String office, String invitationFailed) {
+    public static ClientFilter filter(String q, String status, String portalAccess, String office, String invitationFailed) {
         return new ClientFilter(blankToNull(q), status(status), bool("portalAccess", portalAccess),
                 integer("office", office, 1, Integer.MAX_VALUE), bool("invitationFailed", invitationFailed));
     }
 
-    static ClientQuery query(ClientFilter filter, String sort, String page, String size) {
+    public static ClientQuery query(ClientFilter filter, String sort, String page, String size) {
         Integer pageNumber = integer("page", page, 0, Integer.MAX_VALUE);
         Integer pageSize = integer("size", size, 1, ClientQuery.MAX_SIZE);
         SortField field = SortField.CLIENT_ID;
@@ -52,7 +52,7 @@ final class ClientSearchParameters {
                 pageSize == null ? ClientQuery.DEFAULT_SIZE : pageSize);
     }
 
-    static RegistrationStatus status(String status) {
+    public static RegistrationStatus status(String status) {
         if (blankToNull(status) == null) {
             return null;
         }
@@ -64,7 +64,7 @@ final class ClientSearchParameters {
         }
     }
 
-    static Boolean bool(String name, String value) {
+    public static Boolean bool(String name, String value) {
         if (blankToNull(value) == null) {
             return null;
         }
@@ -75,7 +75,7 @@ final class ClientSearchParameters {
         };
     }
 
-    static Integer integer(String name, String value, int min, int max) {
+    public static Integer integer(String name, String value, int min, int max) {
         if (blankToNull(value) == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package org.atrium.rest.internal;
+package org.atrium.rest.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.atrium.rest.internal;
+package org.atrium.rest.support;
 
 import java.util.List;
 

@@ -1,0 +1,284 @@
+package org.atrium.exporter.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.atrium.api.audit.AuditActions;
+import org.atrium.api.audit.AuditTrail;
+import org.atrium.api.audit.FieldChange;
+import org.atrium.api.client.AccessDeniedException;
+import org.atrium.api.client.Client;
+import org.atrium.api.client.ClientRegister;
+import org.atrium.api.client.ServiceUnavailableException;
+import org.atrium.api.export.ClientExports;
+import org.atrium.api.export.ExportColumn;
+import org.atrium.api.export.ExportColumnInfo;
+import org.atrium.api.export.ExportFormat;
+import org.atrium.api.export.ExportRequest;
+import org.atrium.api.export.ExportRequestException;
+import org.atrium.api.export.PreparedExport;
+import org.atrium.api.office.OfficeDirectory;
+import org.atrium.api.office.OfficeLocation;
+import org.atrium.api.security.Actor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exports of the client list with Apache POI (xlsx) and Commons CSV. Clients come from
+ * {@link ClientRegister#forEachClient} in chunks and go straight to the file, so memory stays flat whatever
+ * their number. Columns: {@link BuiltInColumns}, then any {@link ExportColumn} services.
+ */
+@Component(service = ClientExports.class, configurationPid = "atrium.exporter")
+@Designate(ocd = ExporterConfig.class)
+public class PoiClientExports implements ClientExports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PoiClientExports.class);
+    private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final ClientRegister register;
+    private final OfficeDirectory offices;
+    private final AuditTrail audit;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final int maxConcurrent;
+    private final Semaphore running;
+    /** Columns of other bundles by name; the built-in ones keep their names. */
+    private final Map<String, ExportColumn> addedColumns = new ConcurrentSkipListMap<>();
+
+    @Activate
+    public PoiClientExports(@Reference ClientRegister register, @Reference OfficeDirectory offices,
+            @Reference AuditTrail audit, ExporterConfig config) {
+        this(register, offices, audit, zone(config.time_zone()), Clock.systemUTC(), config.max_concurrent());
+    }
+
+    PoiClientExports(ClientRegister register, OfficeDirectory offices, AuditTrail audit, ZoneId zone, Clock clock,
+            int maxConcurrent) {
+        this.register = register;
+        this.offices = offices;
+        this.audit = audit;
+        this.zone = zone;
+        this.clock = clock;
+        this.maxConcurrent = Math.max(1, maxConcurrent);
+        this.running = new Semaphore(this.maxConcurrent);
+    }
+
+    private static ZoneId zone(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(configured.strip());
+        } catch (RuntimeException e) {
+            LOG.warn("atrium.exporter: time.zone '{}' is not a time zone; using the server's ({})", configured,
+                    ZoneId.systemDefault());
+            return ZoneId.systemDefault();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addColumn(ExportColumn column) {
+        String name = column.name();
+        if (name == null || !COLUMN_NAME.matcher(name).matches()) {
+            LOG.warn("Export column {} ignored: its name '{}' is not letters, digits, '.', '-' or '_'",
+                    column.getClass().getName(), name);
+        } else if (builtIn(name) != null) {
+            LOG.warn("Export column {} ignored: '{}' is a built-in column", column.getClass().getName(), name);
+        } else if (addedColumns.putIfAbsent(name, column) != null) {
+            LOG.warn("Export column {} ignored: another service already adds '{}'", column.getClass().getName(), name);
+        }
+    }
+
+    void removeColumn(ExportColumn column) {
+        if (column.name() != null) {
+            addedColumns.remove(column.name(), column);
+        }
+    }
+
+    @Override
+    public List<ExportColumnInfo> columns() {
+        List<ExportColumnInfo> columns = new ArrayList<>();
+        BuiltInColumns.ALL.forEach(c -> columns.add(new ExportColumnInfo(c.name(), c.label(), c.byDefault())));
+        addedColumns.values().forEach(c -> columns.add(new ExportColumnInfo(c.name(), c.label(), false)));
+        return columns;
+    }
+
+    @Override
+    public PreparedExport prepare(ExportRequest request, ExportFormat format, Actor actor) {
+        List<Column> chosen = choose(request.columns());
+        if (request.revealTaxIds() && !actor.administrator()) {
+            throw new AccessDeniedException("Only administrators may export full SSN/EIN (revealTaxIds=true).");
+        }
+        if (!running.tryAcquire()) {
+            throw new ServiceUnavailableException("As many exports as may run at the same time (" + maxConcurrent
+                    + ") are running; try again when one has finished.");
+        }
+        return new ClientExport(request, format, actor, chosen);
+    }
+
+    /** The columns asked for, in that order; the default ones when none are named. */
+    List<Column> choose(List<String> names) {
+        if (names.isEmpty()) {
+            return BuiltInColumns.ALL.stream().filter(Column::byDefault).toList();
+        }
+        List<Column> chosen = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                throw new ExportRequestException("Column '" + name + "' is asked for twice.");
+            }
+            Column column = builtIn(name);
+            if (column == null) {
+                ExportColumn added = addedColumns.get(name);
+                if (added == null) {
+                    throw new ExportRequestException("Unknown column '" + name + "'. Columns: "
+                            + columns().stream().map(ExportColumnInfo::name).collect(Collectors.joining(", "))
+                            + ".");
+                }
+                column = adapt(added);
+            }
+            chosen.add(column);
+        }
+        return chosen;
+    }
+
+    private static Column builtIn(String name) {
+        return BuiltInColumns.ALL.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** A firm's column; if it fails for a client, that cell stays empty and the export goes on. */
+    private static Column adapt(ExportColumn column) {
+        AtomicBoolean warned = new AtomicBoolean();
+        return new Column(column.name(), column.label(), false, false, (client, context) -> {
+            try {
+                return column.value(client);
+            } catch (RuntimeException e) {
+                if (warned.compareAndSet(false, true)) {
+                    LOG.warn("Export column '{}' ({}) failed for client {}; its cells stay empty where it fails",
+                            column.name(), column.getClass().getName(), client.clientId(), e);
+                }
+                return null;
+            }
+        });
+    }
+
+    private Map<Integer, String> officeNames() {
+        Map<Integer, String> names = new HashMap<>();
+        for (OfficeLocation office : offices.list()) {
+            names.put(office.number(), office.name());
+        }
+        return names;
+    }
+
+    private final class ClientExport implements PreparedExport {
+        private final ExportRequest request;
+        private final ExportFormat format;
+        private final Actor actor;
+        private final List<Column> columns;
+        private final String fileName;
+        private final AtomicBoolean used = new AtomicBoolean();
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        ClientExport(ExportRequest request, ExportFormat format, Actor actor, List<Column> columns) {
+            this.request = request;
+            this.format = format;
+            this.actor = actor;
+            this.columns = columns;
+            this.fileName = "atrium-clients-" + LocalDate.now(clock.withZone(zone)) + "." + format.extension();
+        }
+
+        @Override
+        public String fileName() {
+            return fileName;
+        }
+
+        @Override
+        public ExportFormat format() {
+            return format;
+        }
+
+        @Override
+        public long writeTo(OutputStream out) throws IOException {
+            if (!used.compareAndSet(false, true) || released.get()) {
+                throw new IllegalStateException("An export is written once.");
+            }
+            try {
+                long started = System.nanoTime();
+                boolean revealing = request.revealTaxIds() && columns.stream().anyMatch(Column::showsTaxId);
+                ExportContext context = new ExportContext(officeNames(), revealing);
+                recordInAuditTrail(revealing);
+                long written = write(out, context);
+                LOG.info("{} exported {} clients as {} in {} ms", actor.name(), written, format,
+                        (System.nanoTime() - started) / 1_000_000);
+                return written;
+            } finally {
+                close();
+            }
+        }
+
+        private long write(OutputStream out, ExportContext context) throws IOException {
+            try (SheetWriter writer = format == ExportFormat.XLSX ? new XlsxSheetWriter(out, zone)
+                    : new CsvSheetWriter(out, zone)) {
+                writer.header(columns.stream().map(Column::label).toList());
+                long written = register.as(actor).forEachClient(request.filter(), request.sort(),
+                        request.descending(), client -> {
+                            try {
+                                writer.row(values(client, context));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
+                writer.finish();
+                return written;
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+
+        private Object[] values(Client client, ExportContext context) {
+            Object[] values = new Object[columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = columns.get(i).value().of(client, context);
+            }
+            return values;
+        }
+
+        private void recordInAuditTrail(boolean revealing) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("format", format.extension());
+            details.put("columns", columns.stream().map(Column::name).collect(Collectors.joining(",")));
+            details.put("filter", ExportAuditText.filter(request.filter(), request.sort(), request.descending()));
+            details.put("taxIdsRevealed", revealing ? "yes" : "no");
+            audit.record(actor.name(), AuditActions.CLIENTS_EXPORTED, null, "export " + fileName,
+                    details.entrySet().stream().map(e -> new FieldChange(e.getKey(), null, e.getValue())).toList());
+        }
+
+        @Override
+        public void close() {
+            if (released.compareAndSet(false, true)) {
+                running.release();
+            }
+        }
+    }
+}
