@@ -1,6 +1,7 @@
 package org.atrium.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
@@ -91,7 +92,7 @@ public class HotSwapIT extends AtriumTestSupport {
             executeCommand("feature:uninstall scheduler");
 
             // our own capabilities, out and back in: with atrium-core pinned first, removing the "atrium"
-            // umbrella removes the console, mailer, client instructions, onboarding and importer features, among them
+            // umbrella removes the console, mailer, client instructions, onboarding, importer and exporter features, among them
             // bundles that contribute REST endpoints
             executeCommand("feature:install atrium-core");
             executeCommand("feature:uninstall atrium");
@@ -99,10 +100,23 @@ public class HotSwapIT extends AtriumTestSupport {
                     || !executeCommand("help atrium").contains("client-list"));
             assertEquals("the mailer's endpoint is gone", 404, get("/mail/outbox").status());
             assertEquals("the importer's endpoint is gone", 404, get("/imports").status());
+            assertEquals("the exporter's endpoint is gone", 404, get("/exports/columns").status());
             executeCommand("feature:install atrium-console");
             executeCommand("feature:install atrium");
             await("the mailer's endpoint to be back", () -> get("/mail/outbox").status() == 200);
             await("the importer's endpoint to be back", () -> get("/imports").status() == 200);
+            await("the exporter's endpoint to be back", () -> get("/exports/columns").status() == 200);
+
+            // the exporter alone (with POI, wrapped): every other part pinned, the umbrella out removes only it
+            executeCommand("feature:install atrium-mailer atrium-instructions atrium-onboarding atrium-importer");
+            executeCommand("feature:uninstall atrium");
+            assertFalse("exporter gone", executeCommand("feature:list -i").contains("atrium-exporter "));
+            assertEquals("the exporter's endpoint is gone", 404, get("/exports/clients.xlsx").status());
+            assertEquals("the importer stays", 200, get("/imports").status());
+            assertEquals("the mailer stays", 200, get("/mail/outbox").status());
+            executeCommand("feature:install atrium-exporter");
+            await("the exporter's endpoint to be back", () -> get("/exports/columns").status() == 200);
+            executeCommand("feature:install atrium");
 
             int last = requests.get();
             await(REQUESTS_AFTER_LAST_OPERATION + " more requests",
@@ -117,7 +131,7 @@ public class HotSwapIT extends AtriumTestSupport {
         stoppedBundles.removeAll(removedBundles); // the swapped features' own bundles
         assertTrue(removedBundles.toString(), removedBundles.containsAll(Set.of("org.apache.karaf.scheduler.core",
                 "org.atrium.shell", "org.atrium.mailer", "org.atrium.instructions", "org.atrium.onboarding",
-                "org.atrium.importer")));
+                "org.atrium.importer", "org.atrium.exporter", "org.apache.poi.ooxml")));
         assertEquals("no bundle but the swapped features' own stopped", Set.of(), stoppedBundles);
         assertTrue(executeCommand("atrium:client-show " + clientId).contains("Hot " + clientId));
 
