@@ -209,7 +209,7 @@ public class ImportBenchmark extends AtriumTestSupport {
     }
 
     /** Rows {@code offset} to {@code offset + rows}; every third one married filing jointly. */
-    private static void write(Path file, long offset, int rows, String nameSuffix, boolean header) throws IOException {
+    static void write(Path file, long offset, int rows, String nameSuffix, boolean header) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             if (header) {
                 out.write(ImportIT.HEADER + "\r\n");
@@ -227,7 +227,7 @@ public class ImportBenchmark extends AtriumTestSupport {
     }
 
     /** The heap in use after the last collection (what is alive, not garbage yet to be collected). */
-    private static long liveHeapMb() {
+    static long liveHeapMb() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .map(MemoryPoolMXBean::getCollectionUsage).filter(usage -> usage != null)
                 .mapToLong(usage -> usage.getUsed()).sum() / (1024 * 1024);

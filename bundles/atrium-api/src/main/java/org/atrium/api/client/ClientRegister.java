@@ -2,7 +2,6 @@ package org.atrium.api.client;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.atrium.api.security.Actor;
 
@@ -86,14 +85,15 @@ public interface ClientRegister {
     Client recordInvitationFailure(String clientId, String error);
 
     /**
-     * Hands every client matching the filter (all pages) to {@code action}, in the order asked (client ID
-     * breaking ties, as in {@link #search}). Clients are read in chunks, each in its own short read, so memory
-     * does not grow with their number and no transaction stays open while {@code action} runs: a client
-     * changed meanwhile appears as its chunk finds it, one deleted meanwhile is left out.
+     * Hands every client matching the filter (all pages) to the visitor, in the order asked (client ID
+     * breaking ties, as in {@link #search}), after telling it how many matched. Clients are read in chunks,
+     * each in its own short read, so memory does not grow with their number and no transaction stays open
+     * while the visitor works: a client changed meanwhile appears as its chunk finds it, one deleted
+     * meanwhile is left out.
      *
      * @return how many clients were handed over
      */
-    long forEachClient(ClientFilter filter, SortField sort, boolean descending, Consumer<? super Client> action);
+    long forEachClient(ClientFilter filter, SortField sort, boolean descending, ClientVisitor visitor);
 
     /** The client IDs of every client matching the filter (all pages), in client ID order. */
     List<String> findClientIds(ClientFilter filter);

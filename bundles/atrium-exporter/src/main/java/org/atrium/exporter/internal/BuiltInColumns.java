@@ -16,37 +16,37 @@ import org.atrium.api.client.Spouse;
 final class BuiltInColumns {
 
     static final List<Column> ALL = List.of(
-            column("clientId", "Client ID", true, Client::clientId),
-            column("type", "Client Type", true, c -> typeName(c.type())),
-            column("name", "Name", true, Client::name),
-            column("email", "Email Address", true, Client::email),
-            new Column("taxId", "SSN/EIN", true, true,
+            column("clientId", "Client ID", true, 14, Client::clientId),
+            column("type", "Client Type", true, 12, c -> typeName(c.type())),
+            column("name", "Name", true, 30, Client::name),
+            column("email", "Email Address", true, 32, Client::email),
+            new Column("taxId", "SSN/EIN", true, true, 13,
                     (c, context) -> context.revealTaxIds() ? c.taxId() : c.maskedTaxId()),
-            column("dateOfBirth", "Date of Birth", false, Client::dateOfBirth),
-            column("countryCode", "Country Code", false, Client::countryCode),
-            column("mobileNumber", "Mobile Number", false, Client::mobileNumber),
-            column("officeLocation", "Office Location", true, Client::officeLocation),
-            new Column("officeLocationName", "Office Location Name", false, false,
+            column("dateOfBirth", "Date of Birth", false, 12, Client::dateOfBirth),
+            column("countryCode", "Country Code", false, 8, Client::countryCode),
+            column("mobileNumber", "Mobile Number", false, 15, Client::mobileNumber),
+            column("officeLocation", "Office Location", true, 8, Client::officeLocation),
+            new Column("officeLocationName", "Office Location Name", false, false, 24,
                     (c, context) -> context.officeNames().get(c.officeLocation())),
-            column("marriedFilingJointly", "Married Filing Jointly", false, Client::marriedFilingJointly),
-            spouseColumn("spouse.name", "Spouse Name", true, Spouse::name),
-            spouseColumn("spouse.email", "Spouse Email Address", false, Spouse::email),
-            new Column("spouse.taxId", "Spouse SSN", false, true,
+            column("marriedFilingJointly", "Married Filing Jointly", false, 8, Client::marriedFilingJointly),
+            spouseColumn("spouse.name", "Spouse Name", true, 30, Spouse::name),
+            spouseColumn("spouse.email", "Spouse Email Address", false, 32, Spouse::email),
+            new Column("spouse.taxId", "Spouse SSN", false, true, 13,
                     (c, context) -> c.spouse() == null ? null
                             : context.revealTaxIds() ? c.spouse().taxId() : c.spouse().maskedTaxId()),
-            spouseColumn("spouse.dateOfBirth", "Spouse Date of Birth", false, Spouse::dateOfBirth),
-            spouseColumn("spouse.countryCode", "Spouse Country Code", false, Spouse::countryCode),
-            spouseColumn("spouse.mobileNumber", "Spouse Mobile Number", false, Spouse::mobileNumber),
-            new Column("spouseSignsFirst", "Spouse Signs First", false, false,
+            spouseColumn("spouse.dateOfBirth", "Spouse Date of Birth", false, 12, Spouse::dateOfBirth),
+            spouseColumn("spouse.countryCode", "Spouse Country Code", false, 8, Spouse::countryCode),
+            spouseColumn("spouse.mobileNumber", "Spouse Mobile Number", false, 15, Spouse::mobileNumber),
+            new Column("spouseSignsFirst", "Spouse Signs First", false, false, 8,
                     (c, context) -> c.marriedFilingJointly() ? c.spouseSignsFirst() : null),
-            column("status", "Status", true, c -> statusName(c.status())),
-            column("portalAccess", "Portal Access", true, Client::portalAccess),
-            column("smsOtp", "SMS OTP", true, Client::smsOtp),
-            column("dropOffAccess", "Drop-off Access", true, Client::dropOffAccess),
-            column("invitedAt", "Invited At", false, Client::invitedAt),
-            column("lastInvitationError", "Last Invitation Error", false, Client::lastInvitationError),
-            column("createdAt", "Created At", false, Client::createdAt),
-            column("updatedAt", "Updated At", false, Client::updatedAt));
+            column("status", "Status", true, 12, c -> statusName(c.status())),
+            column("portalAccess", "Portal Access", true, 8, Client::portalAccess),
+            column("smsOtp", "SMS OTP", true, 8, Client::smsOtp),
+            column("dropOffAccess", "Drop-off Access", true, 8, Client::dropOffAccess),
+            column("invitedAt", "Invited At", false, 17, Client::invitedAt),
+            column("lastInvitationError", "Last Invitation Error", false, 40, Client::lastInvitationError),
+            column("createdAt", "Created At", false, 17, Client::createdAt),
+            column("updatedAt", "Updated At", false, 17, Client::updatedAt));
 
     private BuiltInColumns() {
     }
@@ -64,12 +64,14 @@ final class BuiltInColumns {
         };
     }
 
-    private static Column column(String name, String label, boolean byDefault, Function<Client, Object> value) {
-        return new Column(name, label, byDefault, false, (c, context) -> value.apply(c));
+    private static Column column(String name, String label, boolean byDefault, int width,
+            Function<Client, Object> value) {
+        return new Column(name, label, byDefault, false, width, (c, context) -> value.apply(c));
     }
 
-    private static Column spouseColumn(String name, String label, boolean byDefault, Function<Spouse, Object> value) {
-        return new Column(name, label, byDefault, false, (c, context) -> c.spouse() == null ? null
+    private static Column spouseColumn(String name, String label, boolean byDefault, int width,
+            Function<Spouse, Object> value) {
+        return new Column(name, label, byDefault, false, width, (c, context) -> c.spouse() == null ? null
                 : value.apply(c.spouse()));
     }
 }

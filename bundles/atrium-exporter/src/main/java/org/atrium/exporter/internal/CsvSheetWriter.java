@@ -1,9 +1,9 @@
 package org.atrium.exporter.internal;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,27 +28,30 @@ final class CsvSheetWriter implements SheetWriter {
 
     private final OutputStream out;
     private final DateTimeFormatter dateTime;
-    private final CSVPrinter printer;
 
-    CsvSheetWriter(OutputStream out, ZoneId zone) throws IOException {
+    CsvSheetWriter(OutputStream out, ZoneId zone) {
         this.out = out;
         this.dateTime = DATE_TIME.withZone(zone);
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        this.printer = new CSVPrinter(writer, CSVFormat.RFC4180);
     }
 
     @Override
-    public void header(List<String> labels) throws IOException {
+    public long write(List<Column> columns, RowFeed rows) throws IOException {
         out.write(BYTE_ORDER_MARK);
-        printer.printRecord(labels);
-    }
-
-    @Override
-    public void row(Object[] values) throws IOException {
-        for (Object value : values) {
-            printer.print(text(value));
+        CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180);
+        printer.printRecord(columns.stream().map(Column::label).toList());
+        try {
+            long written = rows.drainTo(values -> {
+                for (Object value : values) {
+                    printer.print(text(value));
+                }
+                printer.println();
+            });
+            printer.flush();
+            return written;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("the export was interrupted");
         }
-        printer.println();
     }
 
     private String text(Object value) {
@@ -68,15 +71,5 @@ final class CsvSheetWriter implements SheetWriter {
             return value.toString();
         }
         return FormulaGuard.defuse(value.toString());
-    }
-
-    @Override
-    public void finish() throws IOException {
-        printer.flush();
-    }
-
-    @Override
-    public void close() {
-        // nothing of its own: the output stream belongs to the caller
     }
 }

@@ -2,7 +2,6 @@ package org.atrium.exporter.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,8 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -25,6 +28,7 @@ import org.atrium.api.audit.FieldChange;
 import org.atrium.api.client.AccessDeniedException;
 import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientRegister;
+import org.atrium.api.client.ClientVisitor;
 import org.atrium.api.client.ServiceUnavailableException;
 import org.atrium.api.export.ClientExports;
 import org.atrium.api.export.ExportColumn;
@@ -38,6 +42,7 @@ import org.atrium.api.office.OfficeLocation;
 import org.atrium.api.security.Actor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -55,6 +60,8 @@ import org.slf4j.LoggerFactory;
 public class PoiClientExports implements ClientExports {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoiClientExports.class);
+    /** Characters of a firm's column, unless its label is longer. */
+    private static final int ADDED_COLUMN_WIDTH = 16;
     private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final ClientRegister register;
@@ -64,6 +71,17 @@ public class PoiClientExports implements ClientExports {
     private final Clock clock;
     private final int maxConcurrent;
     private final Semaphore running;
+    /** Threads that read clients while the caller writes the file (see {@link RowFeed}). */
+    private final ExecutorService readers = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "atrium-export-reader-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
     /** Columns of other bundles by name; the built-in ones keep their names. */
     private final Map<String, ExportColumn> addedColumns = new ConcurrentSkipListMap<>();
 
@@ -95,6 +113,12 @@ public class PoiClientExports implements ClientExports {
                     ZoneId.systemDefault());
             return ZoneId.systemDefault();
         }
+    }
+
+    /** Exports still running when the bundle stops fail rather than hold its classes. */
+    @Deactivate
+    void stop() {
+        readers.shutdownNow();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -170,7 +194,7 @@ public class PoiClientExports implements ClientExports {
     /** A firm's column; if it fails for a client, that cell stays empty and the export goes on. */
     private static Column adapt(ExportColumn column) {
         AtomicBoolean warned = new AtomicBoolean();
-        return new Column(column.name(), column.label(), false, false, (client, context) -> {
+        return new Column(column.name(), column.label(), false, false, ADDED_COLUMN_WIDTH, (client, context) -> {
             try {
                 return column.value(client);
             } catch (RuntimeException e) {
@@ -238,21 +262,22 @@ public class PoiClientExports implements ClientExports {
         }
 
         private long write(OutputStream out, ExportContext context) throws IOException {
-            try (SheetWriter writer = format == ExportFormat.XLSX ? new XlsxSheetWriter(out, zone)
-                    : new CsvSheetWriter(out, zone)) {
-                writer.header(columns.stream().map(Column::label).toList());
-                long written = register.as(actor).forEachClient(request.filter(), request.sort(),
-                        request.descending(), client -> {
-                            try {
-                                writer.row(values(client, context));
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        });
-                writer.finish();
-                return written;
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+            ClientRegister view = register.as(actor);
+            SheetWriter writer = format == ExportFormat.XLSX ? new XlsxSheetWriter(out, zone)
+                    : new CsvSheetWriter(out, zone);
+            try (RowFeed rows = new RowFeed(readers, (expected, row) -> view.forEachClient(request.filter(),
+                    request.sort(), request.descending(), new ClientVisitor() {
+                        @Override
+                        public void matching(long count) {
+                            expected.accept(count);
+                        }
+
+                        @Override
+                        public void visit(Client client) {
+                            row.accept(values(client, context));
+                        }
+                    }))) {
+                return writer.write(columns, rows);
             }
         }
 

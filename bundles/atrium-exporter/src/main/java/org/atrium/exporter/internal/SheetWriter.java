@@ -4,19 +4,12 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Writes one table to a file format. Values are those of {@link Column.CellValue}: String, Boolean, Number,
- * LocalDate, Instant or null; anything else is written as its text.
+ * Writes one table to a file format: a header of the columns' labels, then every row of the feed. Values are
+ * those of {@link Column.CellValue}: String, Boolean, Number, LocalDate, Instant or null; anything else is
+ * written as its text. The output stream stays open.
  */
-interface SheetWriter extends AutoCloseable {
+interface SheetWriter {
 
-    void header(List<String> labels) throws IOException;
-
-    void row(Object[] values) throws IOException;
-
-    /** Completes the file; the output stream stays open. */
-    void finish() throws IOException;
-
-    /** Frees what the writer holds (temporary files), finished or not. */
-    @Override
-    void close() throws IOException;
+    /** @return how many rows (besides the header) were written */
+    long write(List<Column> columns, RowFeed rows) throws IOException;
 }

@@ -1,6 +1,7 @@
 package org.atrium.exporter.internal;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.apache.poi.poifs.crypt.temp.SXSSFWorkbookWithCustomZipEntrySource;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.Cell;
@@ -16,140 +16,139 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.DeferredSXSSFSheet;
+import org.apache.poi.xssf.streaming.DeferredSXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.atrium.text.FormulaGuard;
 
 /**
- * An Excel workbook written with POI's streaming SXSSF: only a window of rows is in memory, the rest goes to
- * a temporary file that POI encrypts with a key of its own for this workbook (clients' data never lies
- * readable on disk). One sheet "Clients": a bold header frozen at the top with an auto-filter over the
- * table, text cells formatted as text (Client IDs and tax IDs keep their leading zeros), dates as date
- * cells shown mm/dd/yyyy, Yes/No for booleans, columns as wide as their longest value (within limits).
+ * An Excel workbook written with POI's streaming SXSSF in its deferred form: rows are made while the file is
+ * being written and go straight into the compressed output, a window of them at a time, so memory stays
+ * bounded, no temporary file ever holds clients' data, and compressing overlaps with reading the register.
+ * What precedes the rows in the file (column widths, the auto-filter's range) is settled first, from the
+ * columns and the number of rows expected.
+ * <p>
+ * One sheet "Clients": a bold header frozen at the top with an auto-filter over the table, text cells
+ * formatted as text (Client IDs and tax IDs keep their leading zeros), dates as date cells shown
+ * mm/dd/yyyy, Yes/No for booleans.
  */
 final class XlsxSheetWriter implements SheetWriter {
 
     static final String SHEET_NAME = "Clients";
     static final String DATE_FORMAT = "mm/dd/yyyy";
     static final String DATE_TIME_FORMAT = "mm/dd/yyyy hh:mm";
-    private static final int MIN_WIDTH_CHARS = 8;
-    private static final int MAX_WIDTH_CHARS = 60;
     private static final int MAX_CELL_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+    private static final int LAST_ROW = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
 
     private final OutputStream out;
     private final ZoneId zone;
-    private final SXSSFWorkbook workbook;
-    private final SXSSFSheet sheet;
-    private final CellStyle headerStyle;
-    private final CellStyle textStyle;
-    private final CellStyle quotedTextStyle;
-    private final CellStyle wholeNumberStyle;
-    private final CellStyle dateStyle;
-    private final CellStyle dateTimeStyle;
-    private int[] widths = new int[0];
-    private int rows;
 
     XlsxSheetWriter(OutputStream out, ZoneId zone) {
         this.out = out;
         this.zone = zone;
-        workbook = new SXSSFWorkbookWithCustomZipEntrySource();
-        sheet = workbook.createSheet(SHEET_NAME);
-        Font bold = workbook.createFont();
-        bold.setBold(true);
-        headerStyle = workbook.createCellStyle();
-        headerStyle.setFont(bold);
-        textStyle = workbook.createCellStyle();
-        textStyle.setDataFormat((short) BuiltinFormats.getBuiltinFormat("@"));
-        // text an edit in Excel would turn into a formula stays text: Excel's own leading apostrophe
-        quotedTextStyle = workbook.createCellStyle();
-        quotedTextStyle.cloneStyleFrom(textStyle);
-        quotedTextStyle.setQuotePrefixed(true);
-        wholeNumberStyle = workbook.createCellStyle();
-        wholeNumberStyle.setDataFormat((short) BuiltinFormats.getBuiltinFormat("0"));
-        dateStyle = workbook.createCellStyle();
-        dateStyle.setDataFormat(workbook.createDataFormat().getFormat(DATE_FORMAT));
-        dateTimeStyle = workbook.createCellStyle();
-        dateTimeStyle.setDataFormat(workbook.createDataFormat().getFormat(DATE_TIME_FORMAT));
     }
 
     @Override
-    public void header(List<String> labels) {
-        widths = new int[labels.size()];
-        Row row = sheet.createRow(rows++);
-        for (int i = 0; i < labels.size(); i++) {
-            Cell cell = row.createCell(i);
-            cell.setCellValue(labels.get(i));
-            cell.setCellStyle(headerStyle);
-            // the filter's drop-down arrow takes about two characters
-            widths[i] = labels.get(i).length() + 3;
+    public long write(List<Column> columns, RowFeed rows) throws IOException {
+        try (DeferredSXSSFWorkbook workbook = new DeferredSXSSFWorkbook()) {
+            Styles styles = new Styles(workbook);
+            DeferredSXSSFSheet sheet = workbook.createSheet(SHEET_NAME);
+            for (int i = 0; i < columns.size(); i++) {
+                sheet.setColumnWidth(i, columns.get(i).width() * 256);
+            }
+            sheet.createFreezePane(0, 1);
+            long expected = rows.expectedRows();
+            sheet.setAutoFilter(new CellRangeAddress(0, (int) Math.min(LAST_ROW, expected), 0, columns.size() - 1));
+            long[] written = new long[1];
+            sheet.setRowGenerator(generated -> {
+                header(generated, columns, styles);
+                written[0] = rows.drainTo(values -> row(generated, values, styles));
+            });
+            workbook.write(out);
+            return written[0];
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("the export was interrupted");
+        } catch (IOException e) {
+            // POI wraps what the row generator threw; a failed read is not an I/O problem of the output
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
         }
-        sheet.createFreezePane(0, 1);
     }
 
-    @Override
-    public void row(Object[] values) {
-        Row row = sheet.createRow(rows++);
+    private static void header(SXSSFSheet sheet, List<Column> columns, Styles styles) {
+        Row row = sheet.createRow(0);
+        for (int i = 0; i < columns.size(); i++) {
+            Cell cell = row.createCell(i);
+            cell.setCellValue(columns.get(i).label());
+            cell.setCellStyle(styles.header);
+        }
+    }
+
+    private void row(SXSSFSheet sheet, Object[] values, Styles styles) {
+        Row row = sheet.createRow(sheet.getLastRowNum() + 1);
         for (int i = 0; i < values.length; i++) {
-            Object value = values[i];
-            if (value != null) {
-                write(row.createCell(i), i, value);
+            if (values[i] != null) {
+                write(row.createCell(i), values[i], styles);
             }
         }
     }
 
-    private void write(Cell cell, int column, Object value) {
+    private void write(Cell cell, Object value, Styles styles) {
         if (value instanceof String text) {
-            text(cell, column, text);
+            text(cell, text, styles);
         } else if (value instanceof Boolean yes) {
-            text(cell, column, yes ? "Yes" : "No");
+            text(cell, yes ? "Yes" : "No", styles);
         } else if (value instanceof LocalDate date) {
             cell.setCellValue(date);
-            cell.setCellStyle(dateStyle);
-            widen(column, DATE_FORMAT.length() + 1);
+            cell.setCellStyle(styles.date);
         } else if (value instanceof Instant instant) {
             cell.setCellValue(LocalDateTime.ofInstant(instant, zone));
-            cell.setCellStyle(dateTimeStyle);
-            widen(column, DATE_TIME_FORMAT.length() + 1);
+            cell.setCellStyle(styles.dateTime);
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
             cell.setCellValue(((Number) value).doubleValue());
-            cell.setCellStyle(wholeNumberStyle);
-            widen(column, value.toString().length());
+            cell.setCellStyle(styles.wholeNumber);
         } else if (value instanceof Number number) {
             cell.setCellValue(number.doubleValue());
-            widen(column, value.toString().length());
         } else {
-            text(cell, column, value.toString());
+            text(cell, value.toString(), styles);
         }
     }
 
-    private void text(Cell cell, int column, String text) {
+    private static void text(Cell cell, String text, Styles styles) {
         String fitting = text.length() > MAX_CELL_TEXT ? text.substring(0, MAX_CELL_TEXT) : text;
         cell.setCellValue(fitting);
-        cell.setCellStyle(FormulaGuard.looksLikeFormula(fitting) ? quotedTextStyle : textStyle);
-        widen(column, fitting.length());
+        cell.setCellStyle(FormulaGuard.looksLikeFormula(fitting) ? styles.quotedText : styles.text);
     }
 
-    private void widen(int column, int chars) {
-        if (chars > widths[column]) {
-            widths[column] = chars;
-        }
-    }
+    /** The workbook's cell styles, made once: Excel allows some 64,000 per file. */
+    private static final class Styles {
+        final CellStyle header;
+        final CellStyle text;
+        final CellStyle quotedText;
+        final CellStyle wholeNumber;
+        final CellStyle date;
+        final CellStyle dateTime;
 
-    @Override
-    public void finish() throws IOException {
-        for (int i = 0; i < widths.length; i++) {
-            int chars = Math.max(MIN_WIDTH_CHARS, Math.min(MAX_WIDTH_CHARS, widths[i] + 1));
-            sheet.setColumnWidth(i, chars * 256);
+        Styles(DeferredSXSSFWorkbook workbook) {
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            header = workbook.createCellStyle();
+            header.setFont(bold);
+            text = workbook.createCellStyle();
+            text.setDataFormat((short) BuiltinFormats.getBuiltinFormat("@"));
+            // text an edit in Excel would turn into a formula stays text: Excel's own leading apostrophe
+            quotedText = workbook.createCellStyle();
+            quotedText.cloneStyleFrom(text);
+            quotedText.setQuotePrefixed(true);
+            wholeNumber = workbook.createCellStyle();
+            wholeNumber.setDataFormat((short) BuiltinFormats.getBuiltinFormat("0"));
+            date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat(DATE_FORMAT));
+            dateTime = workbook.createCellStyle();
+            dateTime.setDataFormat(workbook.createDataFormat().getFormat(DATE_TIME_FORMAT));
         }
-        if (widths.length > 0) {
-            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rows - 1), 0, widths.length - 1));
-        }
-        workbook.write(out);
-    }
-
-    @Override
-    public void close() throws IOException {
-        workbook.dispose();
-        workbook.close();
     }
 }

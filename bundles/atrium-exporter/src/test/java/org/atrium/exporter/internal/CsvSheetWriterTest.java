@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,12 +45,16 @@ class CsvSheetWriterTest {
 
     private static byte[] write(List<String> header, Object[]... rows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CsvSheetWriter writer = new CsvSheetWriter(out, ZoneId.of("America/New_York"))) {
-            writer.header(header);
-            for (Object[] row : rows) {
-                writer.row(row);
-            }
-            writer.finish();
+        ExecutorService readers = Executors.newSingleThreadExecutor();
+        try (RowFeed feed = new RowFeed(readers, (expected, row) -> {
+            expected.accept(rows.length);
+            Arrays.stream(rows).forEach(row);
+            return rows.length;
+        })) {
+            new CsvSheetWriter(out, ZoneId.of("America/New_York")).write(
+                    header.stream().map(label -> XlsxSheetWriterTest.column(label, 10)).toList(), feed);
+        } finally {
+            readers.shutdownNow();
         }
         return out.toByteArray();
     }

@@ -17,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -29,6 +28,7 @@ import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientFilter;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.ClientType;
+import org.atrium.api.client.ClientVisitor;
 import org.atrium.api.client.RegistrationStatus;
 import org.atrium.api.client.ServiceUnavailableException;
 import org.atrium.api.client.SortField;
@@ -241,7 +241,6 @@ class PoiClientExportsTest {
                 null, null);
     }
 
-    @SuppressWarnings("unchecked")
     private ClientRegister register() {
         return (ClientRegister) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ClientRegister.class}, (proxy, method, args) -> switch (method.getName()) {
@@ -251,7 +250,9 @@ class PoiClientExportsTest {
                     }
                     case "forEachClient" -> {
                         filters.add((ClientFilter) args[0]);
-                        clients.forEach((Consumer<Client>) args[3]);
+                        ClientVisitor visitor = (ClientVisitor) args[3];
+                        visitor.matching(clients.size());
+                        clients.forEach(visitor::visit);
                         yield (long) clients.size();
                     }
                     default -> throw new UnsupportedOperationException(method.getName());

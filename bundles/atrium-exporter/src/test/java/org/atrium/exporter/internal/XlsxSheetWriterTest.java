@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -91,13 +94,15 @@ class XlsxSheetWriterTest {
     }
 
     @Test
-    void columnsAreAsWideAsTheirTextWithinLimits() throws IOException {
-        try (XSSFWorkbook workbook = write(List.of("ID", "Name", "Note"),
-                new Object[] {"1", "Alexandra Montgomery-Smith", "x".repeat(500)})) {
+    void columnsAreAsWideAsTheirLabelOrTypicalValueWithinLimits() throws IOException {
+        List<Column> columns = List.of(column("ID", 14), column("Office Location Name", 10), column("Note", 500),
+                column("X", 2));
+        try (XSSFWorkbook workbook = writeColumns(columns, new Object[] {"1", "Main", "x", "y"})) {
             Sheet sheet = workbook.getSheetAt(0);
-            assertEquals(8 * 256, sheet.getColumnWidth(0));
-            assertEquals(("Alexandra Montgomery-Smith".length() + 1) * 256, sheet.getColumnWidth(1));
+            assertEquals(14 * 256, sheet.getColumnWidth(0));
+            assertEquals(("Office Location Name".length() + 3) * 256, sheet.getColumnWidth(1));
             assertEquals(60 * 256, sheet.getColumnWidth(2));
+            assertEquals(8 * 256, sheet.getColumnWidth(3));
         }
     }
 
@@ -125,14 +130,25 @@ class XlsxSheetWriterTest {
     }
 
     static XSSFWorkbook write(List<String> header, Object[]... rows) throws IOException {
+        return writeColumns(header.stream().map(label -> column(label, 10)).toList(), rows);
+    }
+
+    static XSSFWorkbook writeColumns(List<Column> columns, Object[]... rows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (XlsxSheetWriter writer = new XlsxSheetWriter(out, NEW_YORK)) {
-            writer.header(header);
-            for (Object[] row : rows) {
-                writer.row(row);
-            }
-            writer.finish();
+        ExecutorService readers = Executors.newSingleThreadExecutor();
+        try (RowFeed feed = new RowFeed(readers, (expected, row) -> {
+            expected.accept(rows.length);
+            Arrays.stream(rows).forEach(row);
+            return rows.length;
+        })) {
+            assertEquals(rows.length, new XlsxSheetWriter(out, NEW_YORK).write(columns, feed));
+        } finally {
+            readers.shutdownNow();
         }
         return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    static Column column(String label, int typicalWidth) {
+        return new Column(label, label, false, false, typicalWidth, (client, context) -> null);
     }
 }

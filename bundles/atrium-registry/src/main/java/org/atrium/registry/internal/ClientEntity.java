@@ -290,6 +290,29 @@ public class ClientEntity {
                 updatedAt, version, invitedAt, inviteExpiresAt, invitationError, invitationErrorAt);
     }
 
+    /**
+     * The fields {@link #valueOf} needs, as a JPQL select list over {@code c}: reading them is about a third
+     * cheaper than loading entities (no entity, cache or change tracking work; fewer columns decoded), which
+     * is what exports of the whole register spend their time on.
+     */
+    static final List<String> VALUE_FIELDS = List.of("clientId", "type", "name", "email", "taxId", "dateOfBirth",
+            "countryCode", "mobileNumber", "officeLocation", "marriedFilingJointly", "spouseName", "spouseEmail",
+            "spouseTaxId", "spouseDateOfBirth", "spouseCountryCode", "spouseMobileNumber", "spouseSignsFirst",
+            "portalAccess", "smsOtp", "dropOffAccess", "status", "createdAt", "updatedAt", "version", "invitedAt",
+            "inviteExpiresAt", "invitationError", "invitationErrorAt");
+
+    /** The same as {@link #toValue} from a row of {@link #VALUE_FIELDS}. */
+    static Client valueOf(Object[] row, TaxIdCipher taxIds) {
+        boolean couple = (Boolean) row[9];
+        Spouse spouse = couple ? new Spouse((String) row[10], (String) row[11], taxIds.decrypt((String) row[12]),
+                (LocalDate) row[13], (String) row[14], (String) row[15]) : null;
+        return new Client((String) row[0], (ClientType) row[1], (String) row[2], (String) row[3],
+                taxIds.decrypt((String) row[4]), (LocalDate) row[5], (String) row[6], (String) row[7], (Integer) row[8],
+                couple, spouse, (Boolean) row[16], (Boolean) row[17], (Boolean) row[18], (Boolean) row[19],
+                (RegistrationStatus) row[20], (Instant) row[21], (Instant) row[22], (Long) row[23], (Instant) row[24],
+                (Instant) row[25], (String) row[26], (Instant) row[27]);
+    }
+
     /** A new client made by an import, with its key taken from a block the import reserved. */
     static ClientEntity imported(ClientData data, Instant now, TaxIdCipher taxIds, String importId, long pk) {
         ClientEntity entity = create(data, now, taxIds);

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -40,6 +39,7 @@ import org.atrium.api.client.ClientNotFoundException;
 import org.atrium.api.client.ClientQuery;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.ClientValidationException;
+import org.atrium.api.client.ClientVisitor;
 import org.atrium.api.client.FieldError;
 import org.atrium.api.client.ImportCheck;
 import org.atrium.api.client.ImportProgress;
@@ -77,8 +77,8 @@ public class JpaClientRegister implements ClientRegister {
     private static final Pattern TAX_ID_QUERY = Pattern.compile("\\d{9}");
     private static final Pattern TAX_ID_SEPARATORS = Pattern.compile("[\\s-]");
     private static final String ALL_FIELDS = "*";
-    /** EclipseLink's QueryHints.READ_ONLY, named here so the bundle needs no EclipseLink import. */
-    private static final String READ_ONLY_HINT = "eclipselink.read-only";
+    private static final String VALUE_SELECT = ClientEntity.VALUE_FIELDS.stream().map(field -> "c." + field)
+            .collect(Collectors.joining(", "));
     /** Clients read per query by {@link #forEachClient}. */
     private static final int READ_CHUNK = 500;
     private static final int IMPORT_TRANSACTION_TIMEOUT_SECONDS = 6 * 60 * 60;
@@ -366,10 +366,10 @@ public class JpaClientRegister implements ClientRegister {
     }
 
     @Override
-    public long forEachClient(ClientFilter filter, SortField sort, boolean descending,
-            Consumer<? super Client> action) {
-        Objects.requireNonNull(action, "action");
+    public long forEachClient(ClientFilter filter, SortField sort, boolean descending, ClientVisitor visitor) {
+        Objects.requireNonNull(visitor, "visitor");
         if (reachesNoOffice()) {
+            visitor.matching(0);
             return 0;
         }
         ClientFilter matching = filter == null ? ClientFilter.ALL : filter;
@@ -383,32 +383,29 @@ public class JpaClientRegister implements ClientRegister {
             parameters.forEach(select::setParameter);
             return select.getResultList().stream().mapToLong(Long::longValue).toArray();
         });
+        visitor.matching(keys.length);
         long handedOver = 0;
         for (int from = 0; from < keys.length; from += READ_CHUNK) {
             long[] chunk = Arrays.copyOfRange(keys, from, Math.min(keys.length, from + READ_CHUNK));
             for (Client client : jpa.txExpr(TransactionType.Supports, em -> loadInOrder(em, chunk))) {
-                action.accept(client);
+                visitor.visit(client);
                 handedOver++;
             }
         }
         return handedOver;
     }
 
-    /**
-     * The clients with these keys in the keys' order, read-only: EclipseLink neither copies them into the
-     * persistence context nor keeps them past the shared cache's own limits.
-     */
+    /** The clients with these keys, in the keys' order, read as values (not entities). */
     private List<Client> loadInOrder(EntityManager em, long[] keys) {
-        Map<Long, ClientEntity> byKey = new HashMap<>();
-        em.createQuery("SELECT c FROM ClientEntity c WHERE c.pk IN :keys", ClientEntity.class)
+        Map<Long, Object[]> byKey = new HashMap<>();
+        em.createQuery("SELECT c.pk, " + VALUE_SELECT + " FROM ClientEntity c WHERE c.pk IN :keys", Object[].class)
                 .setParameter("keys", Arrays.stream(keys).boxed().toList())
-                .setHint(READ_ONLY_HINT, "true")
-                .getResultList().forEach(c -> byKey.put(c.pk(), c));
+                .getResultList().forEach(row -> byKey.put((Long) row[0], row));
         List<Client> clients = new ArrayList<>(keys.length);
         for (long key : keys) {
-            ClientEntity entity = byKey.get(key);
-            if (entity != null) {
-                clients.add(value(entity));
+            Object[] row = byKey.get(key);
+            if (row != null) {
+                clients.add(ClientEntity.valueOf(Arrays.copyOfRange(row, 1, row.length), taxIds));
             }
         }
         return clients;

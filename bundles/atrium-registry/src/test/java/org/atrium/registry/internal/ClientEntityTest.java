@@ -158,6 +158,21 @@ class ClientEntityTest {
     }
 
     @Test
+    void aClientReadAsValuesIsTheClientReadAsAnEntity() throws Exception {
+        for (ClientEntity entity : List.of(ClientEntity.create(couple("ann@example.com"), T0, TAX_IDS),
+                ClientEntity.create(ClientRules.normalize(ClientRulesTest.individual().build()), T1, TAX_IDS))) {
+            entity.invited(new Invitation("a".repeat(64), "b".repeat(64), T1), T1);
+            Object[] row = new Object[ClientEntity.VALUE_FIELDS.size()];
+            for (int i = 0; i < row.length; i++) {
+                // what the JPQL select list returns: the mapped attribute's value
+                row[i] = field(ClientEntity.VALUE_FIELDS.get(i)).get(entity);
+            }
+
+            assertEquals(entity.toValue(TAX_IDS), ClientEntity.valueOf(row, TAX_IDS));
+        }
+    }
+
+    @Test
     void anImportedClientHasItsReservedKeyAndTheFirstVersion() {
         ClientEntity entity = ClientEntity.imported(couple("ann@example.com"), T0, TAX_IDS, "job-1", 4711);
         assertEquals(4711, entity.pk());

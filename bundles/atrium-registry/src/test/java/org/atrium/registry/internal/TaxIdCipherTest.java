@@ -10,8 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +60,40 @@ class TaxIdCipherTest {
         bytes[bytes.length - 1] ^= 1;
         assertThrows(IllegalStateException.class, () -> cipher.decrypt(Base64.getEncoder().encodeToString(bytes)));
         assertThrows(IllegalStateException.class, () -> cipher.decrypt("123456789"));
+    }
+
+    @Test
+    void reusedCiphersStayCorrectAcrossThreadsAndAfterARefusal() throws Exception {
+        String altered = alter(cipher.encrypt("123456789"));
+        assertThrows(IllegalStateException.class, () -> cipher.decrypt(altered));
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                results.add(threads.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        String number = String.format("%09d", thread * 100_000 + i);
+                        if (!number.equals(cipher.decrypt(cipher.encrypt(number)))
+                                || !cipher.searchHash(number).equals(new TaxIdCipher(key(7)).searchHash(number))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get());
+            }
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    private static String alter(String stored) {
+        byte[] bytes = Base64.getDecoder().decode(stored);
+        bytes[bytes.length - 1] ^= 1;
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     @Test
