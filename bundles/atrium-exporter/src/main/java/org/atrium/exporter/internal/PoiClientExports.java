@@ -3,6 +3,8 @@ package org.atrium.exporter.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,6 +63,8 @@ import org.slf4j.LoggerFactory;
 public class PoiClientExports implements ClientExports {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoiClientExports.class);
+    /** How long a prepared export keeps its place without being written. */
+    static final Duration UNUSED_RESERVATION = Duration.ofMinutes(1);
     /** Characters of a firm's column, unless its label is longer. */
     private static final int ADDED_COLUMN_WIDTH = 16;
     private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -71,6 +76,8 @@ public class PoiClientExports implements ClientExports {
     private final Clock clock;
     private final int maxConcurrent;
     private final Semaphore running;
+    /** Prepared exports holding a reservation, so that one never written cannot keep it for ever. */
+    private final Set<ClientExport> reserved = ConcurrentHashMap.newKeySet();
     /** Threads that read clients while the caller writes the file (see {@link RowFeed}). */
     private final ExecutorService readers = Executors.newCachedThreadPool(new ThreadFactory() {
         private final AtomicInteger count = new AtomicInteger();
@@ -154,11 +161,15 @@ public class PoiClientExports implements ClientExports {
         if (request.revealTaxIds() && !actor.administrator()) {
             throw new AccessDeniedException("Only administrators may export full SSN/EIN (revealTaxIds=true).");
         }
+        // an export prepared but never written (its HTTP response was never sent) gives its place back
+        reserved.removeIf(ClientExport::releaseIfUnused);
         if (!running.tryAcquire()) {
             throw new ServiceUnavailableException("As many exports as may run at the same time (" + maxConcurrent
                     + ") are running; try again when one has finished.");
         }
-        return new ClientExport(request, format, actor, chosen);
+        ClientExport export = new ClientExport(request, format, actor, chosen);
+        reserved.add(export);
+        return export;
     }
 
     /** The columns asked for, in that order; the default ones when none are named. */
@@ -223,6 +234,7 @@ public class PoiClientExports implements ClientExports {
         private final String fileName;
         private final AtomicBoolean used = new AtomicBoolean();
         private final AtomicBoolean released = new AtomicBoolean();
+        private final Instant preparedAt = clock.instant();
 
         ClientExport(ExportRequest request, ExportFormat format, Actor actor, List<Column> columns) {
             this.request = request;
@@ -244,8 +256,12 @@ public class PoiClientExports implements ClientExports {
 
         @Override
         public long writeTo(OutputStream out) throws IOException {
-            if (!used.compareAndSet(false, true) || released.get()) {
+            if (!used.compareAndSet(false, true)) {
                 throw new IllegalStateException("An export is written once.");
+            }
+            if (released.get()) {
+                throw new IllegalStateException("This export was closed, or waited more than " + UNUSED_RESERVATION
+                        + " to be written; prepare it again.");
             }
             try {
                 long started = System.nanoTime();
@@ -302,8 +318,19 @@ public class PoiClientExports implements ClientExports {
         @Override
         public void close() {
             if (released.compareAndSet(false, true)) {
+                reserved.remove(this);
                 running.release();
             }
+        }
+
+        /** Releases the reservation of an export prepared long ago and never written; true if it did. */
+        boolean releaseIfUnused() {
+            boolean stale = !used.get() && clock.instant().isAfter(preparedAt.plus(UNUSED_RESERVATION));
+            if (stale && released.compareAndSet(false, true)) {
+                running.release();
+                return true;
+            }
+            return false;
         }
     }
 }

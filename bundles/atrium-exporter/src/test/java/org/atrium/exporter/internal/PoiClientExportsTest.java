@@ -56,8 +56,29 @@ class PoiClientExportsTest {
     private final List<String> recorded = new ArrayList<>();
     private final List<Actor> registerViews = new ArrayList<>();
     private final List<ClientFilter> filters = new ArrayList<>();
+    private final MovingClock clock = new MovingClock();
     private final PoiClientExports exports = new PoiClientExports(register(), offices(), audit(),
-            ZoneId.of("America/New_York"), Clock.fixed(NOW, ZoneOffset.UTC), 1);
+            ZoneId.of("America/New_York"), clock, 1);
+
+    /** A clock the test moves on. */
+    private static final class MovingClock extends Clock {
+        private Instant now = NOW;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
 
     @Test
     void theDefaultColumnsAreThoseTheListShows() throws IOException {
@@ -191,6 +212,20 @@ class PoiClientExportsTest {
 
         exports.prepare(ExportRequest.ALL, ExportFormat.CSV, ADMIN).close();
         assertThrows(IllegalStateException.class, () -> first.writeTo(new ByteArrayOutputStream()));
+    }
+
+    @Test
+    void anExportNeverWrittenGivesItsPlaceBackAfterAMinute() {
+        PreparedExport forgotten = exports.prepare(ExportRequest.ALL, ExportFormat.CSV, ADMIN);
+        assertThrows(ServiceUnavailableException.class,
+                () -> exports.prepare(ExportRequest.ALL, ExportFormat.CSV, ADMIN));
+
+        clock.now = NOW.plus(PoiClientExports.UNUSED_RESERVATION).plusSeconds(1);
+
+        exports.prepare(ExportRequest.ALL, ExportFormat.CSV, ADMIN).close();
+        IllegalStateException late = assertThrows(IllegalStateException.class,
+                () -> forgotten.writeTo(new ByteArrayOutputStream()));
+        assertTrue(late.getMessage().contains("prepare it again"), late.getMessage());
     }
 
     @Test
