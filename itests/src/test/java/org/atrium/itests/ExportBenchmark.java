@@ -56,8 +56,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * the clients married filing jointly), then exports every client with the default columns as .xlsx through
  * the exporter service, next to the floor: Apache POI's SXSSF writing the same cells, with the same styles,
  * from values already in memory (no database, no column logic), in both of SXSSF's forms (plain, and the
- * deferred one the exporter uses). Three rounds each, alternating, the median reported; the first size also as CSV and over HTTP. Larger sizes (default 1,000,000) are exported once to
- * show the heap stays flat. Karaf runs with {@code -Xmx1g}.
+ * deferred one the exporter uses). Three rounds each, alternating, the median reported; the first size also
+ * as CSV and over HTTP. Larger sizes (default 1,000,000) are exported twice, the second time reported, to show
+ * the heap stays flat once Derby's page cache is full. Karaf runs with {@code -Xmx1g}.
  * Run: {@code mvn -Pbenchmark verify -pl itests -Dit.test=ExportBenchmark} after {@code mvn install};
  * {@code -Dbenchmark.export.rows=100000,1000000}; results on stdout and in itests/target/benchmark-export.txt.
  */
@@ -100,6 +101,8 @@ public class ExportBenchmark extends AtriumTestSupport {
             if (s == 0) {
                 compareWithFloor(report, rows);
             } else {
+                // twice: the first fills Derby's page cache with the client table, the second shows the export's own
+                timed(() -> export(ExportFormat.XLSX));
                 Timed once = timed(() -> export(ExportFormat.XLSX));
                 line(report, "  export .xlsx: %.2f s (%,.0f rows/s), %,d MB; live heap at most %,d MB (%,d MB before it"
                         + " began: Derby's page cache, the rest of Karaf)", once.seconds(), rows / once.seconds(),

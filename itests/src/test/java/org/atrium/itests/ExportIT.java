@@ -251,6 +251,8 @@ public class ExportIT extends AtriumTestSupport {
                 "smsOtp", "dropOffAccess", "createdAt", "updatedAt")));
         assertEquals("Client ID", columns.get(0).get("label").asText());
         assertTrue(columns.get(0).get("byDefault").asBoolean());
+        String openApi = get("/openapi.json").body();
+        assertTrue("documented", openApi.contains("/exports/clients.xlsx") && openApi.contains("revealTaxIds"));
     }
 
     @Test

@@ -46,11 +46,7 @@ class CsvSheetWriterTest {
     private static byte[] write(List<String> header, Object[]... rows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ExecutorService readers = Executors.newSingleThreadExecutor();
-        try (RowFeed feed = new RowFeed(readers, (expected, row) -> {
-            expected.accept(rows.length);
-            Arrays.stream(rows).forEach(row);
-            return rows.length;
-        })) {
+        try (RowFeed feed = RowFeedTest.of(readers, rows)) {
             new CsvSheetWriter(out, ZoneId.of("America/New_York")).write(
                     header.stream().map(label -> XlsxSheetWriterTest.column(label, 10)).toList(), feed);
         } finally {

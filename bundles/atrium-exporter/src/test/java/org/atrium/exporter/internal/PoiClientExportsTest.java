@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -147,25 +148,12 @@ class PoiClientExportsTest {
 
     @Test
     void aFirmsColumnCanBeChosenWhileItsServiceIsThere() throws IOException {
-        ExportColumn partner = new ExportColumn() {
-            @Override
-            public String name() {
-                return "partner";
+        ExportColumn partner = column("partner", "Engagement Partner", client -> {
+            if (client.type() == ClientType.ENTITY) {
+                throw new IllegalStateException("no partner for entities yet");
             }
-
-            @Override
-            public String label() {
-                return "Engagement Partner";
-            }
-
-            @Override
-            public Object value(Client client) {
-                if (client.type() == ClientType.ENTITY) {
-                    throw new IllegalStateException("no partner for entities yet");
-                }
-                return "=Jane Doe";
-            }
-        };
+            return "=Jane Doe";
+        });
         exports.addColumn(partner);
 
         assertTrue(exports.columns().stream().anyMatch(c -> c.name().equals("partner")));
@@ -180,22 +168,7 @@ class PoiClientExportsTest {
 
     @Test
     void aFirmsColumnCannotTakeABuiltInName() {
-        exports.addColumn(new ExportColumn() {
-            @Override
-            public String name() {
-                return "taxId";
-            }
-
-            @Override
-            public String label() {
-                return "Full SSN";
-            }
-
-            @Override
-            public Object value(Client client) {
-                return client.taxId();
-            }
-        });
+        exports.addColumn(column("taxId", "Full SSN", Client::taxId));
 
         assertEquals(1, exports.columns().stream().filter(c -> c.name().equals("taxId")).count());
         assertEquals("SSN/EIN", exports.columns().stream().filter(c -> c.name().equals("taxId")).findFirst()
@@ -234,6 +207,25 @@ class PoiClientExportsTest {
             // 03:00 UTC is still the day before in New York
             assertEquals("atrium-clients-2026-11-22.xlsx", export.fileName());
         }
+    }
+
+    private static ExportColumn column(String name, String label, Function<Client, Object> value) {
+        return new ExportColumn() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String label() {
+                return label;
+            }
+
+            @Override
+            public Object value(Client client) {
+                return value.apply(client);
+            }
+        };
     }
 
     private static ExportRequest request(List<String> columns, boolean reveal) {

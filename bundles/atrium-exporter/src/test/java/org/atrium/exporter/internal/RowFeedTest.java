@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,15 @@ class RowFeedTest {
     @AfterEach
     void stopReaders() {
         readers.shutdownNow();
+    }
+
+    /** A feed of rows already in memory, for the writers' tests. */
+    static RowFeed of(ExecutorService readers, Object[]... rows) {
+        return new RowFeed(readers, (expected, row) -> {
+            expected.accept(rows.length);
+            Arrays.stream(rows).forEach(row);
+            return rows.length;
+        });
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -136,11 +135,7 @@ class XlsxSheetWriterTest {
     static XSSFWorkbook writeColumns(List<Column> columns, Object[]... rows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ExecutorService readers = Executors.newSingleThreadExecutor();
-        try (RowFeed feed = new RowFeed(readers, (expected, row) -> {
-            expected.accept(rows.length);
-            Arrays.stream(rows).forEach(row);
-            return rows.length;
-        })) {
+        try (RowFeed feed = RowFeedTest.of(readers, rows)) {
             assertEquals(rows.length, new XlsxSheetWriter(out, NEW_YORK).write(columns, feed));
         } finally {
             readers.shutdownNow();
