@@ -1,28 +1,35 @@
 package org.atrium.exporter.internal;
 
+import java.util.Arrays;
 import java.util.List;
 
-import javax.ws.rs.BeanParam;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 
+import org.atrium.api.client.ClientFilter;
+import org.atrium.api.client.ClientQuery;
 import org.atrium.api.export.ClientExports;
 import org.atrium.api.export.ExportColumnInfo;
 import org.atrium.api.export.ExportFormat;
+import org.atrium.api.export.ExportRequest;
 import org.atrium.api.export.PreparedExport;
 import org.atrium.api.rest.ApiRoute;
 import org.atrium.api.security.ActorPrincipal;
+import org.atrium.rest.support.ClientSearchParameters;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code /api/v1/exports}: the client list as an Excel or CSV file, and the columns it can have. */
@@ -51,27 +58,39 @@ public class ExportResource implements ApiRoute {
     }
 
     @GET
-    @Path("clients.xlsx")
-    @Produces(XLSX)
-    @Operation(summary = "Export clients to Excel", description = "Every client matching the search (all pages, "
-            + "only the caller's office locations), in the list's order, with the chosen columns.")
-    public Response xlsx(@BeanParam ExportParameters parameters, @Context SecurityContext security) {
-        return export(parameters, ExportFormat.XLSX, security);
+    @Path("clients.{format: xlsx|csv}")
+    @Produces({XLSX, CSV})
+    @Operation(summary = "Export clients to Excel (.xlsx) or CSV", description = "Every client matching the search "
+            + "(all pages, only the caller's office locations), in the list's order, with the chosen columns. The CSV "
+            + "has the import template's value formats, UTF-8 with a byte order mark.")
+    public Response export(@Parameter(description = "xlsx or csv") @PathParam("format") String format,
+            @Parameter(description = "As for GET /clients: client ID, name or email (partial), or an SSN/EIN")
+            @QueryParam("q") String q, @QueryParam("status") String status,
+            @QueryParam("portalAccess") String portalAccess, @QueryParam("office") String office,
+            @QueryParam("invitationFailed") String invitationFailed,
+            @Parameter(description = "field, field,asc or field,desc, as for GET /clients") @QueryParam("sort") String sort,
+            @Parameter(description = "Column names, comma-separated, in the order wanted (GET /exports/columns); the "
+                    + "default columns when absent") @QueryParam("columns") String columns,
+            @Parameter(description = "true: full SSN/EIN instead of masked ones; administrators only, audited")
+            @QueryParam("revealTaxIds") String revealTaxIds, @Context SecurityContext security) {
+        ClientFilter filter = ClientSearchParameters.filter(q, status, portalAccess, office, invitationFailed);
+        ClientQuery order = ClientSearchParameters.query(filter, sort, null, null);
+        ExportRequest request = new ExportRequest(filter, order.sort(), order.descending(), columnNames(columns),
+                Boolean.TRUE.equals(ClientSearchParameters.bool("revealTaxIds", revealTaxIds)));
+        return export(request, format.equals("csv") ? ExportFormat.CSV : ExportFormat.XLSX, security);
     }
 
-    @GET
-    @Path("clients.csv")
-    @Produces(CSV)
-    @Operation(summary = "Export clients to CSV", description = "As clients.xlsx, in the import template's value "
-            + "formats; UTF-8 with a byte order mark.")
-    public Response csv(@BeanParam ExportParameters parameters, @Context SecurityContext security) {
-        return export(parameters, ExportFormat.CSV, security);
+    /** {@code a, b,,c} is a, b, c: spaces and empty names are left out. */
+    static List<String> columnNames(String columns) {
+        if (columns == null) {
+            return List.of();
+        }
+        return Arrays.stream(columns.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
     }
 
-    private Response export(ExportParameters parameters, ExportFormat format, SecurityContext security) {
+    private Response export(ExportRequest request, ExportFormat format, SecurityContext security) {
         // every check happens here, while a problem can still be answered as such
-        PreparedExport export = exports.prepare(parameters.toRequest(), format,
-                ((ActorPrincipal) security.getUserPrincipal()).actor());
+        PreparedExport export = exports.prepare(request, format, ((ActorPrincipal) security.getUserPrincipal()).actor());
         StreamingOutput body = out -> {
             try (export) {
                 export.writeTo(out);
