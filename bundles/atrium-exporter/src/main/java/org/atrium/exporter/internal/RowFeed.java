@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -104,16 +105,19 @@ final class RowFeed implements AutoCloseable {
      */
     <E extends Exception> long drainTo(RowSink<E> sink) throws E, InterruptedException {
         while (true) {
-            List<Object[]> batch = batches.take();
-            if (batch == END) {
+            List<Object[]> batch = batches.poll(1, TimeUnit.SECONDS);
+            if (batch == END || batch == null && reading.isDone() && batches.isEmpty()) {
+                // the end, or a reader that could not even say so (interrupted as the bundle stopped)
                 break;
             }
-            for (Object[] row : batch) {
+            for (Object[] row : batch == null ? List.<Object[]>of() : batch) {
                 sink.row(row);
             }
         }
         try {
             return reading.get();
+        } catch (CancellationException e) {
+            throw new IllegalStateException("reading the rows was stopped", e);
         } catch (ExecutionException e) {
             throw rethrow(e);
         }

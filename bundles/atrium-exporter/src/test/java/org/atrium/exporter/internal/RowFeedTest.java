@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class RowFeedTest {
 
@@ -101,6 +102,36 @@ class RowFeedTest {
         })) {
             assertSame(failure, assertThrows(IllegalStateException.class, () -> feed.drainTo(values -> {
             })));
+        }
+    }
+
+    @Test
+    @Timeout(20)
+    void aReaderStoppedFromOutsideEndsTheWriterInsteadOfLeavingItWaiting() throws Exception {
+        CountDownLatch queueFull = new CountDownLatch(1);
+        AtomicLong read = new AtomicLong();
+        try (RowFeed feed = new RowFeed(readers, (expected, row) -> {
+            expected.accept(Long.MAX_VALUE);
+            while (true) {
+                row.accept(new Object[] {read.incrementAndGet()});
+                if (read.get() == (long) RowFeed.BATCHES_AHEAD * RowFeed.ROWS_PER_BATCH) {
+                    queueFull.countDown();
+                }
+            }
+        })) {
+            CountDownLatch firstRow = new CountDownLatch(1);
+            Thread stopper = new Thread(() -> {
+                try {
+                    firstRow.await();
+                    queueFull.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                readers.shutdownNow(); // what the exporter does when its bundle stops
+            });
+            stopper.start();
+            assertThrows(IllegalStateException.class, () -> feed.drainTo(values -> firstRow.countDown()));
+            stopper.join();
         }
     }
 
