@@ -24,6 +24,11 @@ final class CsvSheetWriter implements SheetWriter {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/uuuu");
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MM/dd/uuuu HH:mm");
+    /**
+     * A CSV file has no end a program could miss: when reading fails halfway, the last line says that the
+     * file is incomplete, so that a truncated list is never taken for the whole one.
+     */
+    static final String INCOMPLETE = "THE EXPORT STOPPED BEFORE ITS END: THIS FILE IS INCOMPLETE. Export again.";
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final OutputStream out;
@@ -50,7 +55,21 @@ final class CsvSheetWriter implements SheetWriter {
             return written;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            markIncomplete(printer);
             throw new InterruptedIOException("the export was interrupted");
+        } catch (RuntimeException e) {
+            markIncomplete(printer);
+            throw e;
+        }
+    }
+
+    private static void markIncomplete(CSVPrinter printer) {
+        try {
+            printer.println();
+            printer.printRecord(INCOMPLETE);
+            printer.flush();
+        } catch (IOException e) {
+            // the connection is gone as well: nothing more can be said
         }
     }
 

@@ -50,6 +50,7 @@ final class XlsxSheetWriter implements SheetWriter {
 
     @Override
     public long write(List<Column> columns, RowFeed rows) throws IOException {
+        CutOffOutput output = new CutOffOutput(out);
         try (DeferredSXSSFWorkbook workbook = new DeferredSXSSFWorkbook()) {
             Styles styles = new Styles(workbook);
             DeferredSXSSFSheet sheet = workbook.createSheet(SHEET_NAME);
@@ -60,20 +61,35 @@ final class XlsxSheetWriter implements SheetWriter {
             long expected = rows.expectedRows();
             sheet.setAutoFilter(new CellRangeAddress(0, (int) Math.min(LAST_ROW, expected), 0, columns.size() - 1));
             long[] written = new long[1];
+            Exception[] failed = new Exception[1];
             sheet.setRowGenerator(generated -> {
                 header(generated, columns, styles);
-                written[0] = rows.drainTo(values -> row(generated, values, styles));
+                try {
+                    written[0] = rows.drainTo(values -> row(generated, values, styles));
+                } catch (Exception e) {
+                    failed[0] = e;
+                    output.cutOff();
+                    throw e;
+                }
             });
-            workbook.write(out);
+            try {
+                workbook.write(output);
+            } catch (IOException e) {
+                // POI wraps what the row generator threw, or loses it to the cut-off output: report the cause
+                if (failed[0] instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (failed[0] instanceof InterruptedException) {
+                    throw new InterruptedException();
+                }
+                throw e;
+            }
             return written[0];
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("the export was interrupted");
-        } catch (IOException e) {
-            // POI wraps what the row generator threw; a failed read is not an I/O problem of the output
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
+        } catch (RuntimeException e) {
+            output.cutOff();
             throw e;
         }
     }

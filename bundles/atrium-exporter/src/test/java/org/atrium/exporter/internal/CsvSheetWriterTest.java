@@ -2,6 +2,7 @@ package org.atrium.exporter.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,6 +42,29 @@ class CsvSheetWriterTest {
                 + "\"'=HYPERLINK(\"\"http://evil.example\"\")\",'@x\r\n"
                 + "'+1,'-1\r\n"
                 + "'\t=1,Ann\r\n", new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFailedReadEndsWithALineSayingTheFileIsIncomplete() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ExecutorService readers = Executors.newSingleThreadExecutor();
+        try (RowFeed feed = new RowFeed(readers, (expected, row) -> {
+            expected.accept(1_000);
+            for (int i = 0; i < 600; i++) {
+                row.accept(new Object[] {String.format("%05d", i)});
+            }
+            throw new IllegalStateException("the register went away");
+        })) {
+            assertThrows(IllegalStateException.class, () -> new CsvSheetWriter(out, ZoneId.of("UTC"))
+                    .write(List.of(XlsxSheetWriterTest.column("Client ID", 10)), feed));
+        } finally {
+            readers.shutdownNow();
+        }
+        byte[] bytes = out.toByteArray();
+        List<String> lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).lines().toList();
+        assertEquals("Client ID", lines.get(0));
+        assertEquals("00499", lines.get(500)); // the batches handed over before the failure
+        assertEquals(CsvSheetWriter.INCOMPLETE, lines.get(lines.size() - 1));
     }
 
     private static byte[] write(List<String> header, Object[]... rows) throws IOException {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -103,6 +105,27 @@ class XlsxSheetWriterTest {
             assertEquals(60 * 256, sheet.getColumnWidth(2));
             assertEquals(8 * 256, sheet.getColumnWidth(3));
         }
+    }
+
+    @Test
+    void aFailedReadLeavesAFileNoProgramOpensNotAShortListThatLooksWhole() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ExecutorService readers = Executors.newSingleThreadExecutor();
+        IllegalStateException failure = new IllegalStateException("the register went away");
+        try (RowFeed feed = new RowFeed(readers, (expected, row) -> {
+            expected.accept(10_000);
+            for (int i = 0; i < 2_000; i++) {
+                row.accept(new Object[] {String.valueOf(i)});
+            }
+            throw failure;
+        })) {
+            assertSame(failure, assertThrows(IllegalStateException.class,
+                    () -> new XlsxSheetWriter(out, NEW_YORK).write(List.of(column("Client ID", 10)), feed)));
+        } finally {
+            readers.shutdownNow();
+        }
+        assertTrue(out.size() > 0, "what was written stays written");
+        assertThrows(Exception.class, () -> new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray())).close());
     }
 
     @Test
