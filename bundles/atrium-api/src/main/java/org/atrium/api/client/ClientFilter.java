@@ -1,5 +1,8 @@
 package org.atrium.api.client;
 
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 /**
  * Which clients a search or a bulk action covers. Every part is optional ({@code null} = any).
  *
@@ -13,7 +16,19 @@ public record ClientFilter(String q, RegistrationStatus status, Boolean portalAc
 
     public static final ClientFilter ALL = new ClientFilter(null, null, null, null, null);
 
+    private static final Pattern NINE_DIGITS = Pattern.compile("\\d{9}");
+    private static final Pattern TAX_ID_SEPARATORS = Pattern.compile("[\\s-]");
+
     public ClientFilter(String q, RegistrationStatus status, Boolean portalAccess, Integer office) {
         this(q, status, portalAccess, office, null);
+    }
+
+    /** The SSN/EIN {@code q} searches for, as 9 digits, when it is one (dashes and spaces allowed). */
+    public Optional<String> taxIdSearch() {
+        if (q == null) {
+            return Optional.empty();
+        }
+        String digits = TAX_ID_SEPARATORS.matcher(q.strip()).replaceAll("");
+        return NINE_DIGITS.matcher(digits).matches() ? Optional.of(digits) : Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package org.atrium.api.export;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.atrium.api.client.ClientFilter;
@@ -22,4 +23,12 @@ public record ExportRequest(ClientFilter filter, SortField sort, boolean descend
 
     /** Every client, default columns, masked tax IDs. */
     public static final ExportRequest ALL = new ExportRequest(null, null, false, null, false);
+
+    /** Column names as users write them, comma-separated: {@code a, b,,c} is a, b, c; {@code null} is none. */
+    public static List<String> columnNames(String commaSeparated) {
+        if (commaSeparated == null) {
+            return List.of();
+        }
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+    }
 }

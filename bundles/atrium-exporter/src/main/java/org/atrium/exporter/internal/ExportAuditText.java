@@ -2,16 +2,15 @@ package org.atrium.exporter.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.atrium.api.client.ClientFilter;
 import org.atrium.api.client.SortField;
 
-/** How an export's filter reads in the audit trail: what was asked, with never a full tax ID. */
+/**
+ * How an export's filter reads in the audit trail: what was asked, with never a full tax ID (a search for an
+ * SSN/EIN keeps its last four digits).
+ */
 final class ExportAuditText {
-
-    private static final Pattern NINE_DIGITS = Pattern.compile("\\d{9}");
-    private static final Pattern TAX_ID_SEPARATORS = Pattern.compile("[\\s-]");
 
     private ExportAuditText() {
     }
@@ -19,7 +18,8 @@ final class ExportAuditText {
     static String filter(ClientFilter filter, SortField sort, boolean descending) {
         List<String> parts = new ArrayList<>();
         if (filter.q() != null && !filter.q().isBlank()) {
-            parts.add("q=" + maskTaxIdSearch(filter.q().strip()));
+            parts.add("q=" + filter.taxIdSearch().map(digits -> "*****" + digits.substring(5))
+                    .orElse(filter.q().strip()));
         }
         if (filter.status() != null) {
             parts.add("status=" + filter.status());
@@ -35,11 +35,5 @@ final class ExportAuditText {
         }
         parts.add("sort=" + sort.apiName() + (descending ? ",desc" : ""));
         return String.join(" ", parts);
-    }
-
-    /** A search for an SSN/EIN (9 digits, dashes allowed) keeps its last four digits only. */
-    static String maskTaxIdSearch(String q) {
-        String digits = TAX_ID_SEPARATORS.matcher(q).replaceAll("");
-        return NINE_DIGITS.matcher(digits).matches() ? "*****" + digits.substring(5) : q;
     }
 }

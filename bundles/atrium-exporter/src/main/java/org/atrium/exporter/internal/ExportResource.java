@@ -1,6 +1,5 @@
 package org.atrium.exporter.internal;
 
-import java.util.Arrays;
 import java.util.List;
 
 import javax.ws.rs.GET;
@@ -75,17 +74,9 @@ public class ExportResource implements ApiRoute {
             @QueryParam("revealTaxIds") String revealTaxIds, @Context SecurityContext security) {
         ClientFilter filter = ClientSearchParameters.filter(q, status, portalAccess, office, invitationFailed);
         ClientQuery order = ClientSearchParameters.query(filter, sort, null, null);
-        ExportRequest request = new ExportRequest(filter, order.sort(), order.descending(), columnNames(columns),
-                Boolean.TRUE.equals(ClientSearchParameters.bool("revealTaxIds", revealTaxIds)));
+        ExportRequest request = new ExportRequest(filter, order.sort(), order.descending(),
+                ExportRequest.columnNames(columns), Boolean.TRUE.equals(ClientSearchParameters.bool("revealTaxIds", revealTaxIds)));
         return export(request, format.equals("csv") ? ExportFormat.CSV : ExportFormat.XLSX, security);
-    }
-
-    /** {@code a, b,,c} is a, b, c: spaces and empty names are left out. */
-    static List<String> columnNames(String columns) {
-        if (columns == null) {
-            return List.of();
-        }
-        return Arrays.stream(columns.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
     }
 
     private Response export(ExportRequest request, ExportFormat format, SecurityContext security) {

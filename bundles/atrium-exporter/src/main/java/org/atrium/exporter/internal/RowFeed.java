@@ -49,7 +49,6 @@ final class RowFeed implements AutoCloseable {
     RowFeed(ExecutorService readers, RowReader read) {
         reading = readers.submit(() -> {
             List<Object[]> batch = new ArrayList<>(ROWS_PER_BATCH);
-            List<List<Object[]>> pending = new ArrayList<>(1);
             try {
                 long count = read.read(expected::complete, row -> {
                     if (stopped) {
@@ -61,7 +60,7 @@ final class RowFeed implements AutoCloseable {
                         batch.clear();
                     }
                 });
-                pending.add(batch);
+                hand(batch); // the last, partial one
                 expected.complete(count); // a reader that never told
                 return count;
             } catch (RuntimeException | Error e) {
@@ -70,9 +69,6 @@ final class RowFeed implements AutoCloseable {
             } finally {
                 // the writer waits for the end marker whether reading succeeded or failed
                 if (!stopped) {
-                    for (List<Object[]> rest : pending) {
-                        hand(rest);
-                    }
                     hand(END);
                 }
             }

@@ -301,7 +301,7 @@ public class ClientEntity {
             "portalAccess", "smsOtp", "dropOffAccess", "status", "createdAt", "updatedAt", "version", "invitedAt",
             "inviteExpiresAt", "invitationError", "invitationErrorAt");
 
-    /** The same as {@link #toValue} from a row of {@link #VALUE_FIELDS}. */
+    /** The same as {@link #toValue} from a row of {@link #VALUE_FIELDS} (anything after them is ignored). */
     static Client valueOf(Object[] row, TaxIdCipher taxIds) {
         boolean couple = (Boolean) row[9];
         Spouse spouse = couple ? new Spouse((String) row[10], (String) row[11], taxIds.decrypt((String) row[12]),

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
@@ -78,8 +77,6 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = RegisterConfig.class)
 public class JpaClientRegister implements ClientRegister {
 
-    private static final Pattern TAX_ID_QUERY = Pattern.compile("\\d{9}");
-    private static final Pattern TAX_ID_SEPARATORS = Pattern.compile("[\\s-]");
     private static final String ALL_FIELDS = "*";
     private static final String VALUE_SELECT = ClientEntity.VALUE_FIELDS.stream().map(field -> "c." + field)
             .collect(Collectors.joining(", "));
@@ -424,14 +421,15 @@ public class JpaClientRegister implements ClientRegister {
     /** The clients with these keys, in the keys' order, read as values (not entities). */
     private List<Client> loadInOrder(EntityManager em, long[] keys) {
         Map<Long, Object[]> byKey = new HashMap<>();
-        em.createQuery("SELECT c.pk, " + VALUE_SELECT + " FROM ClientEntity c WHERE c.pk IN :keys", Object[].class)
+        // the key last, after the fields valueOf reads
+        em.createQuery("SELECT " + VALUE_SELECT + ", c.pk FROM ClientEntity c WHERE c.pk IN :keys", Object[].class)
                 .setParameter("keys", Arrays.stream(keys).boxed().toList())
-                .getResultList().forEach(row -> byKey.put((Long) row[0], row));
+                .getResultList().forEach(row -> byKey.put((Long) row[row.length - 1], row));
         List<Client> clients = new ArrayList<>(keys.length);
         for (long key : keys) {
             Object[] row = byKey.get(key);
             if (row != null) {
-                clients.add(ClientEntity.valueOf(Arrays.copyOfRange(row, 1, row.length), taxIds));
+                clients.add(ClientEntity.valueOf(row, taxIds));
             }
         }
         return clients;
@@ -631,9 +629,9 @@ public class JpaClientRegister implements ClientRegister {
             String q = filter.q().strip();
             parameters.put("text", "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
             String text = "c.searchText LIKE :text ESCAPE '!'";
-            String digits = TAX_ID_SEPARATORS.matcher(q).replaceAll("");
-            if (TAX_ID_QUERY.matcher(digits).matches()) {
-                parameters.put("taxIdHash", taxIdHash.apply(digits));
+            Optional<String> taxId = filter.taxIdSearch();
+            if (taxId.isPresent()) {
+                parameters.put("taxIdHash", taxIdHash.apply(taxId.get()));
                 text += " OR c.taxIdHash = :taxIdHash OR c.spouseTaxIdHash = :taxIdHash";
             }
             conditions.add("(" + text + ")");

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -83,9 +81,8 @@ public class ExportCommand implements Action {
             ExportFormat chosen = format(target);
             ClientFilter filter = ClientSearchParameters.filter(query, status, portalAccess, office);
             ClientQuery order = ClientSearchParameters.query(filter, sort, null, null);
-            List<String> names = columns == null ? List.of()
-                    : Arrays.stream(columns.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-            ExportRequest request = new ExportRequest(filter, order.sort(), order.descending(), names, revealTaxIds);
+            ExportRequest request = new ExportRequest(filter, order.sort(), order.descending(),
+                    ExportRequest.columnNames(columns), revealTaxIds);
             // the console is for administrators; the audit trail names the console user
             Actor actor = Actor.administrator(InviteCommand.consoleUser());
             try (PreparedExport export = exports.prepare(request, chosen, actor)) {
