@@ -31,10 +31,12 @@ import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.atrium.api.client.ClientRegister;
+import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.BundleContext;
+import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +48,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public abstract class AtriumTestSupport {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** A first boot of the whole distribution on a busy 2-core machine. */
+    static final Duration BOOT_TIMEOUT = Duration.ofSeconds(180);
     static final ObjectMapper JSON = new ObjectMapper();
     static final String HTTP_PORT_PROPERTY = "atrium.itest.http.port";
 
@@ -55,8 +59,7 @@ public abstract class AtriumTestSupport {
     @Inject
     protected SessionFactory sessionFactory;
 
-    /** Injected so that tests start once the register is up. */
-    @Inject
+    /** Set by {@link #awaitRegister()}: tests start once the register is up. */
     protected ClientRegister register;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -86,15 +89,35 @@ public abstract class AtriumTestSupport {
             editConfigurationFilePut("etc/users.properties", "swappy", "swappy-pw,atrium-staff"),
             // the test code runs inside Karaf and reads the HTTP port from here
             systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
-            // injected services (the register) may take longer than Pax Exam's 10 s on a first boot of the
-            // whole distribution on 2 cores; MailerSwapIT gave up once at 10 s
-            systemProperty("pax.exam.service.timeout").value(String.valueOf(READY_TIMEOUT.toMillis())),
+            // injected services may take longer than Pax Exam's 10 s on a first boot of the whole
+            // distribution on 2 cores
+            systemProperty("pax.exam.service.timeout").value(String.valueOf(BOOT_TIMEOUT.toMillis())),
             systemProperty(GreenMailServer.JAR_PROPERTY).value(System.getProperty(GreenMailServer.JAR_PROPERTY, ""))
         };
     }
 
     private static String freePort() {
         return String.valueOf(FreePorts.next());
+    }
+
+    /**
+     * Waits for the register rather than injecting it: Pax Exam's injection gives up with no reason given,
+     * which is what CI once showed for the first boot after another class's Karaf. This says why.
+     */
+    @Before
+    public void awaitRegister() throws InterruptedException {
+        ServiceTracker<ClientRegister, ClientRegister> tracker = new ServiceTracker<>(bundleContext,
+                ClientRegister.class, null);
+        tracker.open();
+        try {
+            register = tracker.waitForService(BOOT_TIMEOUT.toMillis());
+        } finally {
+            tracker.close();
+        }
+        if (register == null) {
+            fail("No ClientRegister " + BOOT_TIMEOUT.toSeconds() + " s after the test began: "
+                    + BootDiagnosis.of(bundleContext));
+        }
     }
 
     // --- HTTP
