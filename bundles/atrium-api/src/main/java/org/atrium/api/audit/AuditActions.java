@@ -29,6 +29,19 @@ public final class AuditActions {
      */
     public static final String CLIENTS_EXPORTED = "CLIENTS_EXPORTED";
 
+    /** A client (taxpayer or spouse) registered for the portal with the link of an onboarding email. */
+    public static final String CLIENT_REGISTERED = "CLIENT_REGISTERED";
+    /** A client signed in to the portal with an access code. */
+    public static final String CLIENT_SIGNED_IN = "CLIENT_SIGNED_IN";
+    /** Staff gave a client a temporary access code to pass on by phone (never the code itself). */
+    public static final String ACCESS_CODE_ISSUED = "ACCESS_CODE_ISSUED";
+    /** Staff unlocked a client's sign-in after too many wrong access codes. */
+    public static final String SIGN_IN_UNLOCKED = "SIGN_IN_UNLOCKED";
+    /** A client uploaded a document through the portal's drop-off. */
+    public static final String DROP_OFF_RECEIVED = "DROP_OFF_RECEIVED";
+    /** Staff listed or downloaded a client's drop-off uploads. */
+    public static final String DROP_OFF_READ = "DROP_OFF_READ";
+
     private AuditActions() {
     }
 }

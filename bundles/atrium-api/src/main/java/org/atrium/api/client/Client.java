@@ -13,12 +13,37 @@ import java.time.LocalDate;
  * @param invitationExpiresAt when the links of the last onboarding email stop working
  * @param lastInvitationError why the last onboarding email could not be delivered; {@code null} if it was
  *        (or none was sent)
+ * @param registeredAt when the taxpayer registered for the portal with the link of an onboarding email;
+ *        {@code null} if not (yet, or again since their email changed)
+ * @param spouseRegisteredAt the same for the spouse
+ * @param lastSignInAt when the taxpayer or the spouse last signed in to the portal; {@code null} if never
  */
 public record Client(String clientId, ClientType type, String name, String email, String taxId,
         LocalDate dateOfBirth, String countryCode, String mobileNumber, int officeLocation,
         boolean marriedFilingJointly, Spouse spouse, boolean spouseSignsFirst, boolean portalAccess, boolean smsOtp,
         boolean dropOffAccess, RegistrationStatus status, Instant createdAt, Instant updatedAt, long version,
-        Instant invitedAt, Instant invitationExpiresAt, String lastInvitationError, Instant lastInvitationErrorAt) {
+        Instant invitedAt, Instant invitationExpiresAt, String lastInvitationError, Instant lastInvitationErrorAt,
+        Instant registeredAt, Instant spouseRegisteredAt, Instant lastSignInAt) {
+
+    /** A client that never used the portal: the constructor of version 1.0 of this package. */
+    public Client(String clientId, ClientType type, String name, String email, String taxId, LocalDate dateOfBirth,
+            String countryCode, String mobileNumber, int officeLocation, boolean marriedFilingJointly, Spouse spouse,
+            boolean spouseSignsFirst, boolean portalAccess, boolean smsOtp, boolean dropOffAccess,
+            RegistrationStatus status, Instant createdAt, Instant updatedAt, long version, Instant invitedAt,
+            Instant invitationExpiresAt, String lastInvitationError, Instant lastInvitationErrorAt) {
+        this(clientId, type, name, email, taxId, dateOfBirth, countryCode, mobileNumber, officeLocation,
+                marriedFilingJointly, spouse, spouseSignsFirst, portalAccess, smsOtp, dropOffAccess, status, createdAt,
+                updatedAt, version, invitedAt, invitationExpiresAt, lastInvitationError, lastInvitationErrorAt, null,
+                null, null);
+    }
+
+    /** The taxpayer or the spouse as a person of the portal; empty for a spouse the client does not have. */
+    public java.util.Optional<PortalPerson> person(Person person) {
+        if (person == Person.SPOUSE && (!marriedFilingJointly || spouse == null)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new PortalPerson(this, person));
+    }
 
     public String maskedTaxId() {
         return type.maskTaxId(taxId);

@@ -85,6 +85,27 @@ public interface ClientRegister {
     Client recordInvitationFailure(String clientId, String error);
 
     /**
+     * Registers the person whose onboarding link carries this token (taxpayer or spouse): their registration
+     * time is recorded, the client becomes {@code REGISTERED} and the token stops working. Audited under the
+     * client's name. A person who changes their email must register again with a new onboarding email.
+     *
+     * @param token the token of the link, as the person received it
+     * @throws RegistrationRejectedException if no person has this token (mistyped, forged, used already,
+     *         replaced by a newer onboarding email) or it expired; nothing is changed
+     * @throws PortalAccessOffException if the client's portal access is off; nothing is changed
+     */
+    PortalPerson registerPerson(String token);
+
+    /**
+     * The taxpayer or spouse whose current email this is (case-insensitive), registered or not. Reaches every
+     * office: for the portal, which acts for the person, not for staff.
+     */
+    Optional<PortalPerson> findPortalPerson(String email);
+
+    /** Records that the person signed in to the portal ({@code lastSignInAt}). Audited under their name. */
+    Client recordSignIn(String clientId, Person person);
+
+    /**
      * Hands every client matching the filter (all pages) to the visitor, in the order asked (client ID
      * breaking ties, as in {@link #search}), after telling it how many matched. Clients are read in chunks,
      * each in its own short read, so memory does not grow with their number and no transaction stays open

@@ -10,6 +10,8 @@ public final class MailTopics {
 
     /** Event property: the message's ID in the queue (String). */
     public static final String PROPERTY_ID = "id";
+    /** Event property: the message's subject (String), so a receiver can name what was delivered. */
+    public static final String PROPERTY_SUBJECT = "subject";
     /** Event property: the delivery error (String), on failures. */
     public static final String PROPERTY_ERROR = "error";
     /** Prefix of the event properties that carry the message's tags: {@code tag.clientId} and so on. */

@@ -1,6 +1,6 @@
 /** Outgoing mail: the queue every bundle sends through, and its delivery events. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.atrium.api.mail;
 
 import org.osgi.annotation.bundle.Export;

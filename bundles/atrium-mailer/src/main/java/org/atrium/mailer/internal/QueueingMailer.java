@@ -228,6 +228,7 @@ public class QueueingMailer implements Mailer {
         }
         Map<String, Object> properties = new HashMap<>();
         properties.put(MailTopics.PROPERTY_ID, mail.id());
+        properties.put(MailTopics.PROPERTY_SUBJECT, mail.subject());
         if (error != null) {
             properties.put(MailTopics.PROPERTY_ERROR, error);
         }

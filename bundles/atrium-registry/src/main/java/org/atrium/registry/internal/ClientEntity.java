@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -28,6 +29,7 @@ import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientData;
 import org.atrium.api.client.ClientType;
 import org.atrium.api.client.Invitation;
+import org.atrium.api.client.Person;
 import org.atrium.api.client.RegistrationStatus;
 import org.atrium.api.client.Spouse;
 
@@ -47,7 +49,11 @@ import org.atrium.api.client.Spouse;
             @Index(name = "IX_CLIENT_SPOUSE_TAX_ID_HASH", columnList = "SPOUSE_TAX_ID_HASH"),
             // the usual filters, with the default order: a filtered page is an index range, not a sort
             @Index(name = "IX_CLIENT_OFFICE_SORT", columnList = "OFFICE_LOCATION, CLIENT_ID_KEY"),
-            @Index(name = "IX_CLIENT_STATUS_SORT", columnList = "STATUS, CLIENT_ID_KEY")
+            @Index(name = "IX_CLIENT_STATUS_SORT", columnList = "STATUS, CLIENT_ID_KEY"),
+            // a registration link finds its client
+            @Index(name = "IX_CLIENT_INVITE_TOKEN", columnList = "INVITE_TOKEN_HASH"),
+            @Index(name = "IX_CLIENT_SPOUSE_INVITE_TOKEN", columnList = "SPOUSE_INVITE_TOKEN_HASH"),
+            @Index(name = "IX_CLIENT_SPOUSE_EMAIL", columnList = "SPOUSE_EMAIL_KEY")
         })
 public class ClientEntity {
 
@@ -150,6 +156,15 @@ public class ClientEntity {
     @Column(name = "INVITATION_ERROR_AT")
     private Instant invitationErrorAt;
 
+    /** When the taxpayer registered for the portal; cleared when their email changes. */
+    @Column(name = "REGISTERED_AT")
+    private Instant registeredAt;
+    @Column(name = "SPOUSE_REGISTERED_AT")
+    private Instant spouseRegisteredAt;
+    /** Written by a bulk UPDATE: a sign-in is no edit and must not make a staff member's form stale. */
+    @Column(name = "LAST_SIGN_IN_AT")
+    private Instant lastSignInAt;
+
     /**
      * Client ID, names and emails of taxpayer and spouse, lower case, one per line: a search for part of
      * any of them is one LIKE per row instead of five. No field can contain a line break.
@@ -178,7 +193,7 @@ public class ClientEntity {
             "SPOUSE_MOBILE_NUMBER", "SPOUSE_SIGNS_FIRST", "PORTAL_ACCESS", "SMS_OTP", "DROP_OFF_ACCESS", "STATUS",
             "CREATED_AT", "UPDATED_AT", "VERSION", "INVITE_TOKEN_HASH", "SPOUSE_INVITE_TOKEN_HASH",
             "INVITE_EXPIRES_AT", "INVITED_AT", "INVITATION_ERROR", "INVITATION_ERROR_AT", "SEARCH_TEXT",
-            "CREATED_BY_IMPORT");
+            "CREATED_BY_IMPORT", "REGISTERED_AT", "SPOUSE_REGISTERED_AT", "LAST_SIGN_IN_AT");
 
     protected ClientEntity() {
         // for JPA
@@ -204,11 +219,18 @@ public class ClientEntity {
             inviteTokenHash = null;
             invitationError = null;
             invitationErrorAt = null;
+            registeredAt = null; // the new address must register again
         }
         Spouse newSpouse = data.marriedFilingJointly() ? data.spouse() : null;
         if (spouseEmailKey != null && (newSpouse == null
                 || !spouseEmailKey.equals(ClientRules.emailKey(newSpouse.email())))) {
             spouseInviteTokenHash = null; // the spouse's link went to an address that is no longer theirs
+            spouseRegisteredAt = null;
+        }
+        if (status == RegistrationStatus.REGISTERED && registeredAt == null && spouseRegisteredAt == null
+                && emailKey != null) {
+            status = inviteTokenHash != null || spouseInviteTokenHash != null ? RegistrationStatus.INVITED
+                    : RegistrationStatus.PENDING;
         }
         clientId = data.clientId();
         clientIdKey = lower(clientId);
@@ -287,7 +309,8 @@ public class ClientEntity {
                 spouseDateOfBirth, spouseCountryCode, spouseMobileNumber) : null;
         return new Client(clientId, type, name, email, taxIds.decrypt(taxId), dateOfBirth, countryCode, mobileNumber, officeLocation,
                 marriedFilingJointly, spouse, spouseSignsFirst, portalAccess, smsOtp, dropOffAccess, status, createdAt,
-                updatedAt, version, invitedAt, inviteExpiresAt, invitationError, invitationErrorAt);
+                updatedAt, version, invitedAt, inviteExpiresAt, invitationError, invitationErrorAt, registeredAt,
+                spouseRegisteredAt, lastSignInAt);
     }
 
     /**
@@ -299,7 +322,8 @@ public class ClientEntity {
             "countryCode", "mobileNumber", "officeLocation", "marriedFilingJointly", "spouseName", "spouseEmail",
             "spouseTaxId", "spouseDateOfBirth", "spouseCountryCode", "spouseMobileNumber", "spouseSignsFirst",
             "portalAccess", "smsOtp", "dropOffAccess", "status", "createdAt", "updatedAt", "version", "invitedAt",
-            "inviteExpiresAt", "invitationError", "invitationErrorAt");
+            "inviteExpiresAt", "invitationError", "invitationErrorAt", "registeredAt", "spouseRegisteredAt",
+            "lastSignInAt");
 
     /** The same as {@link #toValue} from a row of {@link #VALUE_FIELDS} (anything after them is ignored). */
     static Client valueOf(Object[] row, TaxIdCipher taxIds) {
@@ -310,7 +334,8 @@ public class ClientEntity {
                 taxIds.decrypt((String) row[4]), (LocalDate) row[5], (String) row[6], (String) row[7], (Integer) row[8],
                 couple, spouse, (Boolean) row[16], (Boolean) row[17], (Boolean) row[18], (Boolean) row[19],
                 (RegistrationStatus) row[20], (Instant) row[21], (Instant) row[22], (Long) row[23], (Instant) row[24],
-                (Instant) row[25], (String) row[26], (Instant) row[27]);
+                (Instant) row[25], (String) row[26], (Instant) row[27], (Instant) row[28], (Instant) row[29],
+                (Instant) row[30]);
     }
 
     /** A new client made by an import, with its key taken from a block the import reserved. */
@@ -348,7 +373,8 @@ public class ClientEntity {
             spouseCountryCode, spouseMobileNumber, spouseSignsFirst, portalAccess, smsOtp, dropOffAccess,
             status.name(), timestamp(createdAt), timestamp(updatedAt), version, inviteTokenHash, spouseInviteTokenHash,
             timestamp(inviteExpiresAt), timestamp(invitedAt), invitationError, timestamp(invitationErrorAt),
-            searchText, createdByImport};
+            searchText, createdByImport, timestamp(registeredAt), timestamp(spouseRegisteredAt),
+            timestamp(lastSignInAt)};
     }
 
     /** The emails this client claims in CLIENT_EMAIL: the taxpayer's and the spouse's. */
@@ -380,7 +406,7 @@ public class ClientEntity {
                 spouseMobileNumber, String.valueOf(spouseSignsFirst), String.valueOf(portalAccess),
                 String.valueOf(smsOtp), String.valueOf(dropOffAccess), status.name(), text(updatedAt), inviteTokenHash,
                 spouseInviteTokenHash, text(inviteExpiresAt), text(invitedAt), invitationError,
-                text(invitationErrorAt));
+                text(invitationErrorAt), text(registeredAt), text(spouseRegisteredAt));
     }
 
     /** Puts back the values of a {@link #snapshot}. */
@@ -421,6 +447,10 @@ public class ClientEntity {
         invitedAt = values.instant();
         invitationError = values.next();
         invitationErrorAt = values.instant();
+        if (values.hasNext()) { // snapshots taken before the portal existed end here
+            registeredAt = values.instant();
+            spouseRegisteredAt = values.instant();
+        }
         claimEmails();
         refreshSearchText();
     }
@@ -441,6 +471,36 @@ public class ClientEntity {
             status = RegistrationStatus.INVITED;
         }
         updatedAt = now;
+    }
+
+    /** The person's registration with their link: see ClientRegister#registerPerson. */
+    void registered(Person person, Instant now) {
+        if (person == Person.TAXPAYER) {
+            registeredAt = now;
+        } else {
+            spouseRegisteredAt = now;
+        }
+        status = RegistrationStatus.REGISTERED;
+        updatedAt = now;
+    }
+
+    /** Which person's link has this token hash; empty if none. */
+    Optional<Person> personOfToken(String tokenHash) {
+        if (tokenHash.equals(inviteTokenHash)) {
+            return Optional.of(Person.TAXPAYER);
+        }
+        if (marriedFilingJointly && tokenHash.equals(spouseInviteTokenHash)) {
+            return Optional.of(Person.SPOUSE);
+        }
+        return Optional.empty();
+    }
+
+    Instant registeredAt(Person person) {
+        return person == Person.TAXPAYER ? registeredAt : spouseRegisteredAt;
+    }
+
+    Instant inviteExpiresAt() {
+        return inviteExpiresAt;
     }
 
     void invitationFailed(String error, Instant now) {

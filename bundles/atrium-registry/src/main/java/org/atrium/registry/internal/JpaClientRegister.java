@@ -48,6 +48,10 @@ import org.atrium.api.client.ImportResult;
 import org.atrium.api.client.ImportRows;
 import org.atrium.api.client.Invitation;
 import org.atrium.api.client.Page;
+import org.atrium.api.client.Person;
+import org.atrium.api.client.PortalAccessOffException;
+import org.atrium.api.client.PortalPerson;
+import org.atrium.api.client.RegistrationRejectedException;
 import org.atrium.api.client.SortField;
 import org.atrium.api.client.Spouse;
 import org.atrium.api.client.StaleVersionException;
@@ -83,6 +87,10 @@ public class JpaClientRegister implements ClientRegister {
     /** Clients read per query by {@link #forEachClient}. */
     private static final int READ_CHUNK = 500;
     private static final int IMPORT_TRANSACTION_TIMEOUT_SECONDS = 6 * 60 * 60;
+    private static final String UNKNOWN_LINK = "This registration link is not valid: it may be incomplete, or replaced "
+            + "by a newer invitation. Open the link of your latest invitation email, or ask your firm for a new one.";
+    private static final java.time.format.DateTimeFormatter LINK_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("MMMM d, yyyy", Locale.US).withZone(java.time.ZoneOffset.UTC);
 
     private final JpaTemplate jpa;
     private final TransactionManager transactions;
@@ -305,6 +313,77 @@ public class JpaClientRegister implements ClientRegister {
                     List.of(new FieldChange("lastInvitationError", null, AuditLog.cut(error, 500))));
             return value(entity);
         });
+    }
+
+    @Override
+    public PortalPerson registerPerson(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            throw new RegistrationRejectedException(UNKNOWN_LINK);
+        }
+        String hash = Invitation.hash(token.strip());
+        Registered registered = write(em -> {
+            ClientEntity entity = em.createQuery("SELECT c FROM ClientEntity c WHERE c.inviteTokenHash = :hash"
+                    + " OR c.spouseInviteTokenHash = :hash", ClientEntity.class).setParameter("hash", hash)
+                    .getResultStream().findFirst().orElseThrow(() -> new RegistrationRejectedException(UNKNOWN_LINK));
+            Person person = entity.personOfToken(hash).orElseThrow(() -> new RegistrationRejectedException(UNKNOWN_LINK));
+            if (entity.registeredAt(person) != null) {
+                throw new RegistrationRejectedException("This registration link was used already: you registered on "
+                        + LINK_DATE.format(entity.registeredAt(person)) + ". Sign in with your email address and an "
+                        + "access code instead.");
+            }
+            if (entity.inviteExpiresAt() != null && !clock.instant().isBefore(entity.inviteExpiresAt())) {
+                throw new RegistrationRejectedException("This registration link expired on "
+                        + LINK_DATE.format(entity.inviteExpiresAt()) + ". Ask your firm to send you a new invitation.");
+            }
+            if (!entity.portalAccess()) {
+                throw new PortalAccessOffException("Portal access is off for this client: ask your firm to turn it "
+                        + "on. Nothing was changed.");
+            }
+            Client before = value(entity);
+            entity.registered(person, clock.instant());
+            em.flush();
+            Client after = value(entity);
+            List<FieldChange> changes = AuditLog.diff(before, after);
+            AuditLog.append(em, clock.instant(), PortalPerson.auditName(after.clientId(), person),
+                    AuditActions.CLIENT_REGISTERED, after.clientId(), null, changes);
+            return new Registered(new PortalPerson(after, person),
+                    changes.stream().map(FieldChange::field).toArray(String[]::new));
+        });
+        post(AtriumTopics.CLIENT_UPDATED, registered.person().client(), registered.changedFields());
+        return registered.person();
+    }
+
+    @Override
+    public Optional<PortalPerson> findPortalPerson(String email) {
+        String key = ClientRules.emailKey(email);
+        if (key == null || key.isEmpty()) {
+            return Optional.empty();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT c FROM ClientEntity c"
+                + " WHERE c.emailKey = :key OR c.spouseEmailKey = :key", ClientEntity.class).setParameter("key", key)
+                .getResultStream().findFirst().map(entity -> {
+                    Client client = value(entity);
+                    Person person = key.equals(ClientRules.emailKey(client.email())) ? Person.TAXPAYER : Person.SPOUSE;
+                    return new PortalPerson(client, person);
+                }));
+    }
+
+    @Override
+    public Client recordSignIn(String clientId, Person person) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            ClientEntity entity = findEntity(em, clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+            java.time.Instant now = clock.instant();
+            // a bulk update: no new version, so a staff member's open form does not become stale
+            em.createQuery("UPDATE ClientEntity c SET c.lastSignInAt = :now WHERE c.pk = :pk")
+                    .setParameter("now", now).setParameter("pk", entity.pk()).executeUpdate();
+            AuditLog.append(em, now, PortalPerson.auditName(entity.clientId(), person), AuditActions.CLIENT_SIGNED_IN,
+                    entity.clientId(), null, List.of());
+            em.refresh(entity);
+            return value(entity);
+        });
+    }
+
+    private record Registered(PortalPerson person, String[] changedFields) {
     }
 
     @Override

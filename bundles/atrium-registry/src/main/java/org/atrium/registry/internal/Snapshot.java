@@ -47,6 +47,10 @@ final class Snapshot {
             return text.substring(colon + 1, position);
         }
 
+        boolean hasNext() {
+            return position < text.length();
+        }
+
         LocalDate date() {
             String value = next();
             return value == null ? null : LocalDate.parse(value);

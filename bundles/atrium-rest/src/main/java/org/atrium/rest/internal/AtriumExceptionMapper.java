@@ -11,6 +11,7 @@ import org.atrium.api.client.ClientNotFoundException;
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.FieldError;
 import org.atrium.api.client.ImportRevertBlockedException;
+import org.atrium.api.client.RegistrationRejectedException;
 import org.atrium.api.client.ServiceUnavailableException;
 import org.atrium.api.client.StaleVersionException;
 import org.atrium.api.client.UnknownItemException;
@@ -44,6 +45,9 @@ public class AtriumExceptionMapper implements ExceptionMapper<AtriumException> {
         } else if (e instanceof InvalidRequestException invalidRequest) {
             problem = Problem.typed("invalid-request", "Invalid request", Status.BAD_REQUEST, e.getMessage(),
                     invalidRequest.errors());
+        } else if (e instanceof RegistrationRejectedException) {
+            problem = Problem.typed("registration-link", "The registration link cannot be used", Status.BAD_REQUEST,
+                    e.getMessage(), null);
         } else if (e instanceof AccessDeniedException) {
             problem = Problem.of(Status.FORBIDDEN, e.getMessage());
         } else if (e instanceof ServiceUnavailableException) {

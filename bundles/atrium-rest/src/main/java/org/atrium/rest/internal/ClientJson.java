@@ -15,7 +15,8 @@ public record ClientJson(String clientId, ClientType type, String name, String e
         String dateOfBirth, String countryCode, String mobileNumber, int officeLocation, boolean marriedFilingJointly,
         SpouseJson spouse, boolean spouseSignsFirst, boolean portalAccess, boolean smsOtp, boolean dropOffAccess,
         RegistrationStatus status, String createdAt, String updatedAt, long version, String invitedAt,
-        String invitationExpiresAt, String lastInvitationError, String lastInvitationErrorAt) {
+        String invitationExpiresAt, String lastInvitationError, String lastInvitationErrorAt, String registeredAt,
+        String spouseRegisteredAt, String lastSignInAt) {
 
     /** The spouse as the API shows it: SSN masked. */
     public record SpouseJson(String name, String email, String taxId, String dateOfBirth, String countryCode,
@@ -32,7 +33,8 @@ public record ClientJson(String clientId, ClientType type, String name, String e
                 c.countryCode(), c.mobileNumber(), c.officeLocation(), c.marriedFilingJointly(), SpouseJson.of(c.spouse()),
                 c.spouseSignsFirst(), c.portalAccess(), c.smsOtp(), c.dropOffAccess(), c.status(),
                 c.createdAt().toString(), c.updatedAt().toString(), c.version(), text(c.invitedAt()),
-                text(c.invitationExpiresAt()), c.lastInvitationError(), text(c.lastInvitationErrorAt()));
+                text(c.invitationExpiresAt()), c.lastInvitationError(), text(c.lastInvitationErrorAt()),
+                text(c.registeredAt()), text(c.spouseRegisteredAt()), text(c.lastSignInAt()));
     }
 
     private static String text(java.time.Instant instant) {

@@ -1,0 +1,50 @@
+package org.atrium.portal.internal;
+
+import java.time.Instant;
+import java.util.Date;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import javax.persistence.Temporal;
+import javax.persistence.TemporalType;
+
+/**
+ * Something the firm delivered to a person's email address (an onboarding email, and whatever else a bundle
+ * sends tagged with the client), listed in the portal for that address only.
+ */
+@Entity
+@Table(name = "PORTAL_ITEM", indexes = @Index(name = "IX_PORTAL_ITEM_EMAIL", columnList = "EMAIL_KEY, DELIVERED_AT"))
+public class PortalItemEntity {
+
+    @Id
+    @Column(name = "MAIL_ID", length = 64)
+    private String mailId;
+    @Column(name = "EMAIL_KEY", nullable = false, length = 254)
+    private String emailKey;
+    @Column(name = "CLIENT_ID", nullable = false, length = 40)
+    private String clientId;
+    @Column(name = "TITLE", nullable = false, length = 300)
+    private String title;
+    @Temporal(TemporalType.TIMESTAMP)
+    @Column(name = "DELIVERED_AT", nullable = false)
+    private Date deliveredAt;
+
+    protected PortalItemEntity() {
+        // for JPA
+    }
+
+    PortalItemEntity(String mailId, String emailKey, String clientId, String title, Instant deliveredAt) {
+        this.mailId = mailId;
+        this.emailKey = emailKey;
+        this.clientId = clientId;
+        this.title = title.length() > 300 ? title.substring(0, 300) : title;
+        this.deliveredAt = Date.from(deliveredAt);
+    }
+
+    PortalItem value() {
+        return new PortalItem(title, deliveredAt.toInstant());
+    }
+}
