@@ -40,6 +40,11 @@ public class HotSwapIT extends AtriumTestSupport {
         }
     }
 
+    private int portalPage() {
+        return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                + System.getProperty(HTTP_PORT_PROPERTY) + "/portal/")).GET()).status();
+    }
+
     @Before
     public void setUp() {
         awaitRestApi();
@@ -92,7 +97,8 @@ public class HotSwapIT extends AtriumTestSupport {
             executeCommand("feature:uninstall scheduler");
 
             // our own capabilities, out and back in: with atrium-core pinned first, removing the "atrium"
-            // umbrella removes the console, mailer, client instructions, onboarding, importer and exporter features, among them
+            // umbrella removes the console, mailer, client instructions, onboarding, importer, exporter, SMS and portal
+            // features, among them
             // bundles that contribute REST endpoints
             executeCommand("feature:install atrium-core");
             executeCommand("feature:uninstall atrium");
@@ -101,11 +107,13 @@ public class HotSwapIT extends AtriumTestSupport {
             assertEquals("the mailer's endpoint is gone", 404, get("/mail/outbox").status());
             assertEquals("the importer's endpoint is gone", 404, get("/imports").status());
             assertEquals("the exporter's endpoint is gone", 404, get("/exports/columns").status());
+            assertEquals("the client portal is gone", 404, portalPage());
             executeCommand("feature:install atrium-console");
             executeCommand("feature:install atrium");
             await("the mailer's endpoint to be back", () -> get("/mail/outbox").status() == 200);
             await("the importer's endpoint to be back", () -> get("/imports").status() == 200);
             await("the exporter's endpoint to be back", () -> get("/exports/columns").status() == 200);
+            await("the client portal to be back", () -> portalPage() == 200);
 
             // the exporter alone (with POI, wrapped): every other part pinned, the umbrella out removes only it
             executeCommand("feature:install atrium-mailer atrium-instructions atrium-onboarding atrium-importer");
@@ -131,7 +139,8 @@ public class HotSwapIT extends AtriumTestSupport {
         stoppedBundles.removeAll(removedBundles); // the swapped features' own bundles
         assertTrue(removedBundles.toString(), removedBundles.containsAll(Set.of("org.apache.karaf.scheduler.core",
                 "org.atrium.shell", "org.atrium.mailer", "org.atrium.instructions", "org.atrium.onboarding",
-                "org.atrium.importer", "org.atrium.exporter", "org.apache.poi.ooxml")));
+                "org.atrium.importer", "org.atrium.exporter", "org.apache.poi.ooxml", "org.atrium.portal",
+                "org.atrium.sms")));
         assertEquals("no bundle but the swapped features' own stopped", Set.of(), stoppedBundles);
         assertTrue(executeCommand("atrium:client-show " + clientId).contains("Hot " + clientId));
 

@@ -43,8 +43,9 @@ public interface ClientRegister {
     Client get(String clientId);
 
     /**
-     * Replaces the client's data. A changed taxpayer email resets the status to {@code PENDING}; other
-     * changes keep it. {@code data.clientId()} may differ from {@code clientId} to rename the client.
+     * Replaces the client's data. A changed taxpayer email resets the status to {@code PENDING} (it stays
+     * {@code REGISTERED} while the spouse is registered) and the person must register again; so must a spouse
+     * whose email changed. Other changes keep the status. {@code data.clientId()} may differ from {@code clientId} to rename the client.
      *
      * @param expectedVersion the version the caller read
      * @throws StaleVersionException if the client changed since

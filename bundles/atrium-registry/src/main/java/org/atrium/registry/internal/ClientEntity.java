@@ -210,25 +210,30 @@ public class ClientEntity {
     }
 
     /**
-     * Copies the editable fields. A changed taxpayer email makes the client {@code PENDING} again: what was
-     * sent to the old address must no longer reach the portal.
+     * Copies the editable fields. A changed taxpayer email makes the client {@code PENDING} again (unless the
+     * spouse has registered): what was sent to the old address must no longer reach the portal, and the new
+     * address must register itself. The same goes for the spouse's email and registration.
      */
     void apply(ClientData data, Instant now, TaxIdCipher taxIds) {
+        boolean spouseRegistrationLost = false;
         if (emailKey != null && !emailKey.equals(ClientRules.emailKey(data.email()))) {
-            status = RegistrationStatus.PENDING;
+            // a registered spouse keeps the client registered; the new address must register again
+            status = spouseRegisteredAt != null ? RegistrationStatus.REGISTERED : RegistrationStatus.PENDING;
             inviteTokenHash = null;
             invitationError = null;
             invitationErrorAt = null;
-            registeredAt = null; // the new address must register again
+            registeredAt = null;
         }
         Spouse newSpouse = data.marriedFilingJointly() ? data.spouse() : null;
         if (spouseEmailKey != null && (newSpouse == null
                 || !spouseEmailKey.equals(ClientRules.emailKey(newSpouse.email())))) {
             spouseInviteTokenHash = null; // the spouse's link went to an address that is no longer theirs
-            spouseRegisteredAt = null;
+            if (spouseRegisteredAt != null) {
+                spouseRegisteredAt = null;
+                spouseRegistrationLost = true;
+            }
         }
-        if (status == RegistrationStatus.REGISTERED && registeredAt == null && spouseRegisteredAt == null
-                && emailKey != null) {
+        if (spouseRegistrationLost && status == RegistrationStatus.REGISTERED && registeredAt == null) {
             status = inviteTokenHash != null || spouseInviteTokenHash != null ? RegistrationStatus.INVITED
                     : RegistrationStatus.PENDING;
         }

@@ -18,6 +18,7 @@ import javax.persistence.ElementCollection;
 import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientData;
 import org.atrium.api.client.Invitation;
+import org.atrium.api.client.Person;
 import org.atrium.api.client.RegistrationStatus;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,36 @@ class ClientEntityTest {
         assertEquals(RegistrationStatus.PENDING, entity.toValue(TAX_IDS).status());
         assertEquals(T0, entity.toValue(TAX_IDS).createdAt());
         assertEquals(T1, entity.toValue(TAX_IDS).updatedAt());
+    }
+
+    @Test
+    void aNewEmailMustRegisterAgainWhileTheOtherPersonKeepsTheClientRegistered() {
+        ClientEntity entity = ClientEntity.create(couple("ann@example.com"), T0, TAX_IDS);
+        entity.registered(Person.TAXPAYER, T0);
+        entity.registered(Person.SPOUSE, T0);
+
+        entity.apply(couple("ann.new@example.com"), T1, TAX_IDS);
+        Client client = entity.toValue(TAX_IDS);
+        assertNull(client.registeredAt());
+        assertEquals(T0, client.spouseRegisteredAt());
+        assertEquals(RegistrationStatus.REGISTERED, client.status(), "the spouse is still registered");
+
+        entity.apply(ClientRules.normalize(ClientRulesTest.individual().email("ann.new@example.com")
+                .mfj(ClientRulesTest.spouse("bob.new@example.com")).build()), T1, TAX_IDS);
+        assertNull(entity.toValue(TAX_IDS).spouseRegisteredAt());
+        assertEquals(RegistrationStatus.PENDING, entity.toValue(TAX_IDS).status(), "nobody is registered any more");
+    }
+
+    @Test
+    void registrationIsSnapshottedForAnImportRevert() {
+        ClientEntity entity = ClientEntity.create(couple("ann@example.com"), T0, TAX_IDS);
+        entity.registered(Person.SPOUSE, T1);
+        String snapshot = entity.snapshot();
+        entity.apply(couple("ann@example.com"), T1, TAX_IDS);
+        ClientEntity restored = ClientEntity.create(couple("ann@example.com"), T0, TAX_IDS);
+        restored.restore(snapshot);
+        assertEquals(T1, restored.toValue(TAX_IDS).spouseRegisteredAt());
+        assertEquals(RegistrationStatus.REGISTERED, restored.toValue(TAX_IDS).status());
     }
 
     @Test
