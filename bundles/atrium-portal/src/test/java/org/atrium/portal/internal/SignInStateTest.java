@@ -1,0 +1,98 @@
+package org.atrium.portal.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.atrium.api.client.Person;
+import org.junit.jupiter.api.Test;
+
+/** Access codes, their lock and the send limits, without a database. */
+class SignInStateTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Duration WINDOW = Duration.ofMinutes(15);
+
+    @Test
+    void theFifthWrongCodeClosesTheCodeAndLocks() {
+        AccessCodeEntity state = new AccessCodeEntity("ann@example.com", "0042", Person.TAXPAYER);
+        state.open("hash", T0.plusSeconds(600), null, "0042", Person.TAXPAYER);
+        for (int i = 1; i < 5; i++) {
+            assertFalse(state.wrongTry(T0, 5, Duration.ofMinutes(30)), "try " + i);
+            assertTrue(state.hasOpenCode(T0));
+        }
+        assertTrue(state.wrongTry(T0, 5, Duration.ofMinutes(30)));
+        assertFalse(state.hasOpenCode(T0), "the code is dead");
+        assertTrue(state.locked(T0.plusSeconds(29 * 60)));
+        assertFalse(state.locked(T0.plusSeconds(30 * 60)), "the lock ends by itself");
+
+        state.unlock();
+        assertFalse(state.locked(T0));
+        assertNull(state.lockedUntil());
+    }
+
+    @Test
+    void aNewCodeStartsItsWrongTriesAfreshAndExpires() {
+        AccessCodeEntity state = new AccessCodeEntity("ann@example.com", "0042", Person.TAXPAYER);
+        state.open("one", T0.plusSeconds(600), null, "0042", Person.TAXPAYER);
+        for (int i = 0; i < 4; i++) {
+            state.wrongTry(T0, 5, Duration.ofMinutes(30));
+        }
+        state.open("two", T0.plusSeconds(600), null, "0042", Person.TAXPAYER);
+        assertFalse(state.wrongTry(T0, 5, Duration.ofMinutes(30)), "four wrong tries of the old code do not count");
+        assertTrue(state.hasOpenCode(T0.plusSeconds(599)));
+        assertFalse(state.hasOpenCode(T0.plusSeconds(600)), "expired after 10 minutes");
+    }
+
+    @Test
+    void sendsAreLimitedPerWindow() {
+        AccessCodeEntity state = new AccessCodeEntity("ann@example.com", "0042", Person.TAXPAYER);
+        assertTrue(state.takeSend(T0, WINDOW, 3));
+        assertTrue(state.takeSend(T0.plusSeconds(60), WINDOW, 3));
+        assertTrue(state.takeSend(T0.plusSeconds(120), WINDOW, 3));
+        assertFalse(state.takeSend(T0.plusSeconds(180), WINDOW, 3));
+        assertTrue(state.takeSend(T0.plus(WINDOW), WINDOW, 3), "a new window");
+    }
+
+    @Test
+    void addressesAreLimitedPerWindowAndToldWhenToComeBack() {
+        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+        AddressLimiter limiter = new AddressLimiter(clock);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Optional.empty(), limiter.take("10.0.0.1", 3, WINDOW));
+        }
+        assertEquals(Optional.of(WINDOW), limiter.take("10.0.0.1", 3, WINDOW));
+        assertEquals(Optional.empty(), limiter.take("10.0.0.2", 3, WINDOW), "another address");
+    }
+
+    @Test
+    void codesAreSixRandomDigitsStoredAsKeyedHashes() {
+        Secrets secrets = new Secrets(new byte[32]);
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            String code = secrets.newCode();
+            assertTrue(code.matches("\\d{6}"), code);
+            codes.add(code);
+        }
+        assertTrue(codes.size() > 190, "random: " + codes.size() + " distinct of 200");
+        String hash = secrets.codeHash("ann@example.com", "123456");
+        assertFalse(hash.contains("123456"));
+        assertEquals(hash, secrets.codeHash("ann@example.com", "123456"));
+        assertNotEquals(hash, secrets.codeHash("bob@example.com", "123456"), "bound to the address");
+        assertNotEquals(hash, new Secrets(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+            20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}).codeHash("ann@example.com", "123456"),
+                "and to the key");
+        assertTrue(Secrets.sameHash(hash, secrets.codeHash("ann@example.com", "123456")));
+        assertFalse(Secrets.sameHash(hash, null));
+    }
+}
