@@ -188,6 +188,7 @@ public class PortalIT extends MailTestSupport {
         assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
         assertEquals("application/pdf", download.headers().firstValue("Content-Type").orElse(""));
 
+
         assertEquals(200, put("/users/staff", "{\"offices\":[2]}").status());
         assertEquals("office-scoped", 404, as("staff", "staff-pw", "GET", "/clients/" + clientId + "/drop-offs", null)
                 .status());
@@ -197,6 +198,15 @@ public class PortalIT extends MailTestSupport {
             assertTrue("stored under its ID, not the client's name", files.anyMatch(file -> file.getFileName().toString()
                     .equals(dropOff.get("id").asText())));
         }
+
+        // a renamed client keeps its drop-offs
+        String renamed = "D2" + run;
+        Reply rename = put("/clients/" + clientId, get("/clients/" + clientId).json().toString()
+                .replace("\"clientId\":\"" + clientId + "\"", "\"clientId\":\"" + renamed + "\""));
+        assertEquals(rename.body(), 200, rename.status());
+        await("the drop-off to follow the renamed client", () -> get("/clients/" + renamed + "/drop-offs").body()
+                .contains(dropOff.get("id").asText()));
+        assertEquals(1, portal("GET", "/api/v1/me", null, token).json().get("uploads").size());
     }
 
     @Test

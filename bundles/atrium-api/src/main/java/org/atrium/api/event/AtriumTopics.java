@@ -15,6 +15,8 @@ public final class AtriumTopics {
 
     /** Event property: the client ID (String). */
     public static final String PROPERTY_CLIENT_ID = "clientId";
+    /** Event property: the client ID before a rename (String), on updates that changed it. */
+    public static final String PROPERTY_PREVIOUS_CLIENT_ID = "previousClientId";
     /** Event property: the office location number (Integer). */
     public static final String PROPERTY_OFFICE = "office";
     /** Event property: the names of the fields that changed (String[]), on updates. */

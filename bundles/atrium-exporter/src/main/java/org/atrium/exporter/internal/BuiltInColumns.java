@@ -45,6 +45,9 @@ final class BuiltInColumns {
             column("dropOffAccess", "Drop-off Access", true, 8, Client::dropOffAccess),
             column("invitedAt", "Invited At", false, 17, Client::invitedAt),
             column("lastInvitationError", "Last Invitation Error", false, 40, Client::lastInvitationError),
+            column("registeredAt", "Registered At", false, 17, Client::registeredAt),
+            column("spouseRegisteredAt", "Spouse Registered At", false, 17, Client::spouseRegisteredAt),
+            column("lastSignInAt", "Last Sign-in At", false, 17, Client::lastSignInAt),
             column("createdAt", "Created At", false, 17, Client::createdAt),
             column("updatedAt", "Updated At", false, 17, Client::updatedAt));
 

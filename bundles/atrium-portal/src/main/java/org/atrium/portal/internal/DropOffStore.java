@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,7 +77,7 @@ public class DropOffStore {
             MessageDigest sha256 = sha256();
             long size;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256)) {
-                restrict(partial);
+                PortalFolders.ownerOnly(partial);
                 size = copyAtMost(content, out, maxBytes);
             }
             if (size > maxBytes) {
@@ -145,12 +144,6 @@ public class DropOffStore {
             out.write(buffer, 0, read);
         }
         return total;
-    }
-
-    private static void restrict(Path file) throws IOException {
-        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
     }
 
     private static MessageDigest sha256() {

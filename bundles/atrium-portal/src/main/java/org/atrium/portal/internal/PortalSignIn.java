@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import javax.persistence.EntityManager;
 import javax.ws.rs.core.Response.Status;
@@ -17,7 +21,6 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.atrium.api.audit.AuditActions;
 import org.atrium.api.audit.AuditTrail;
-import org.atrium.api.audit.FieldChange;
 import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.Person;
@@ -35,6 +38,7 @@ import org.atrium.rest.support.InvalidRequestException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -78,6 +82,9 @@ public class PortalSignIn {
     private final Secrets secrets;
     private final Clock clock;
     private final AddressLimiter addresses;
+    /** One thread: code requests are few, and answered before they are worked on. */
+    private final ExecutorService codeSender = Executors
+            .newSingleThreadExecutor(runnable -> new Thread(runnable, "atrium-portal-access-codes"));
     private volatile PortalConfig config;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -115,6 +122,12 @@ public class PortalSignIn {
         return this;
     }
 
+    @Deactivate
+    void stop() throws InterruptedException {
+        codeSender.shutdown();
+        codeSender.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
     @Modified
     void reconfigure(PortalConfig changed) {
         config = changed;
@@ -128,7 +141,8 @@ public class PortalSignIn {
 
     /**
      * Sends a new code to the registered person with this email, if there is one who may sign in; does
-     * nothing otherwise. The caller answers the same either way.
+     * nothing otherwise. The caller answers the same either way, and as fast: the lookup and the sending
+     * happen after the answer, so its timing does not tell whether the address is known either.
      */
     void requestCode(String email, String address) {
         PortalConfig current = config;
@@ -138,6 +152,20 @@ public class PortalSignIn {
             throw new ServiceUnavailableException("Access codes cannot be sent right now (the mailer is not running); "
                     + "try again later.");
         }
+        try {
+            codeSender.execute(() -> {
+                try {
+                    sendCode(email, current);
+                } catch (RuntimeException e) {
+                    LOG.error("An access code could not be sent", e);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            throw new ServiceUnavailableException("The client portal is stopping: try again in a moment.");
+        }
+    }
+
+    void sendCode(String email, PortalConfig current) {
         Optional<PortalPerson> found = register.findPortalPerson(email);
         if (found.isEmpty() || !found.get().registered() || !found.get().client().portalAccess()) {
             LOG.info("Access code asked for an address that cannot sign in; nothing sent");

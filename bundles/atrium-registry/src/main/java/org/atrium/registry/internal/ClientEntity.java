@@ -52,8 +52,7 @@ import org.atrium.api.client.Spouse;
             @Index(name = "IX_CLIENT_STATUS_SORT", columnList = "STATUS, CLIENT_ID_KEY"),
             // a registration link finds its client
             @Index(name = "IX_CLIENT_INVITE_TOKEN", columnList = "INVITE_TOKEN_HASH"),
-            @Index(name = "IX_CLIENT_SPOUSE_INVITE_TOKEN", columnList = "SPOUSE_INVITE_TOKEN_HASH"),
-            @Index(name = "IX_CLIENT_SPOUSE_EMAIL", columnList = "SPOUSE_EMAIL_KEY")
+            @Index(name = "IX_CLIENT_SPOUSE_INVITE_TOKEN", columnList = "SPOUSE_INVITE_TOKEN_HASH")
         })
 public class ClientEntity {
 

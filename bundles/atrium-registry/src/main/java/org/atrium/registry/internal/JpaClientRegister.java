@@ -213,7 +213,8 @@ public class JpaClientRegister implements ClientRegister {
             em.flush();
             return recordUpdate(em, before, value(entity));
         });
-        post(AtriumTopics.CLIENT_UPDATED, change.after(), change.changedFields());
+        post(AtriumTopics.CLIENT_UPDATED, change.after(), change.changedFields(),
+                stored.clientId().equals(change.after().clientId()) ? null : stored.clientId());
         return change.after();
     }
 
@@ -322,9 +323,10 @@ public class JpaClientRegister implements ClientRegister {
         }
         String hash = Invitation.hash(token.strip());
         Registered registered = write(em -> {
-            ClientEntity entity = em.createQuery("SELECT c FROM ClientEntity c WHERE c.inviteTokenHash = :hash"
-                    + " OR c.spouseInviteTokenHash = :hash", ClientEntity.class).setParameter("hash", hash)
-                    .getResultStream().findFirst().orElseThrow(() -> new RegistrationRejectedException(UNKNOWN_LINK));
+            // two indexed lookups: Derby answers an OR over two columns by reading every row
+            ClientEntity entity = byToken(em, "inviteTokenHash", hash)
+                    .or(() -> byToken(em, "spouseInviteTokenHash", hash))
+                    .orElseThrow(() -> new RegistrationRejectedException(UNKNOWN_LINK));
             Person person = entity.personOfToken(hash).orElseThrow(() -> new RegistrationRejectedException(UNKNOWN_LINK));
             if (entity.registeredAt(person) != null) {
                 throw new RegistrationRejectedException("This registration link was used already: you registered on "
@@ -359,8 +361,9 @@ public class JpaClientRegister implements ClientRegister {
         if (key == null || key.isEmpty()) {
             return Optional.empty();
         }
+        // CLIENT_EMAIL holds every taxpayer's and spouse's address under a unique index
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT c FROM ClientEntity c"
-                + " WHERE c.emailKey = :key OR c.spouseEmailKey = :key", ClientEntity.class).setParameter("key", key)
+                + " JOIN c.emailKeys e WHERE e = :key", ClientEntity.class).setParameter("key", key)
                 .getResultStream().findFirst().map(entity -> {
                     Client client = value(entity);
                     Person person = key.equals(ClientRules.emailKey(client.email())) ? Person.TAXPAYER : Person.SPOUSE;
@@ -381,6 +384,11 @@ public class JpaClientRegister implements ClientRegister {
             em.refresh(entity);
             return value(entity);
         });
+    }
+
+    private static Optional<ClientEntity> byToken(EntityManager em, String field, String hash) {
+        return em.createQuery("SELECT c FROM ClientEntity c WHERE c." + field + " = :hash", ClientEntity.class)
+                .setParameter("hash", hash).getResultStream().findFirst();
     }
 
     private record Registered(PortalPerson person, String[] changedFields) {
@@ -927,6 +935,11 @@ public class JpaClientRegister implements ClientRegister {
 
     /** Posts after commit, asynchronously; events carry identifiers only. */
     private void post(String topic, Client client, String[] changedFields) {
+        post(topic, client, changedFields, null);
+    }
+
+    /** @param previousClientId the ID before a rename; null if it did not change */
+    private void post(String topic, Client client, String[] changedFields, String previousClientId) {
         EventAdmin events = eventAdmin.get();
         if (events == null) {
             return;
@@ -936,6 +949,9 @@ public class JpaClientRegister implements ClientRegister {
         properties.put(AtriumTopics.PROPERTY_OFFICE, client.officeLocation());
         if (changedFields != null) {
             properties.put(AtriumTopics.PROPERTY_CHANGED_FIELDS, changedFields);
+        }
+        if (previousClientId != null) {
+            properties.put(AtriumTopics.PROPERTY_PREVIOUS_CLIENT_ID, previousClientId);
         }
         events.postEvent(new Event(topic, properties));
     }
