@@ -62,6 +62,8 @@ public class PortalIT extends MailTestSupport {
         List<Option> options = new ArrayList<>(Arrays.asList(super.config()));
         // every request of these tests comes from 127.0.0.1: the per-address limit is not what they test
         options.add(editConfigurationFilePut("etc/atrium.portal.cfg", "requests.per.address", "1000"));
+        // a limit a test can pass without sending 25 MB
+        options.add(editConfigurationFilePut("etc/atrium.portal.cfg", "drop.off.max.mb", "1"));
         return options.toArray(Option[]::new);
     }
 
@@ -172,6 +174,10 @@ public class PortalIT extends MailTestSupport {
         Reply program = upload(token, "invoice.pdf", "application/pdf", new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0});
         assertEquals("an executable named .pdf", 415, program.status());
         assertEquals(415, upload(token, "notes.html", "text/html", "<script>x</script>".getBytes()).status());
+        byte[] large = Arrays.copyOf(pdf, 1024 * 1024 + 10_000);
+        Reply tooLarge = upload(token, "scan.pdf", "application/pdf", large);
+        assertEquals(tooLarge.body(), 413, tooLarge.status());
+        assertTrue(tooLarge.body(), tooLarge.json().get("detail").asText().contains("1 MB"));
 
         Reply list = as("staff", "staff-pw", "GET", "/clients/" + clientId + "/drop-offs", null);
         assertEquals(list.body(), 200, list.status());
@@ -195,8 +201,9 @@ public class PortalIT extends MailTestSupport {
         String trail = get("/audit?clientId=" + clientId).body();
         assertTrue(trail, trail.contains("DROP_OFF_RECEIVED") && trail.contains("DROP_OFF_READ"));
         try (Stream<Path> files = Files.list(karafData().resolve("atrium/drop-off"))) {
-            assertTrue("stored under its ID, not the client's name", files.anyMatch(file -> file.getFileName().toString()
-                    .equals(dropOff.get("id").asText())));
+            List<String> names = files.map(file -> file.getFileName().toString()).toList();
+            assertTrue("stored under its ID, not the client's name", names.contains(dropOff.get("id").asText()));
+            assertFalse("nothing left of the refused uploads: " + names, names.stream().anyMatch(n -> n.endsWith(".part")));
         }
 
         // a renamed client keeps its drop-offs
