@@ -36,6 +36,7 @@ public class AccessCodeEntity {
     @Temporal(TemporalType.TIMESTAMP)
     @Column(name = "CODE_EXPIRES_AT")
     private Date codeExpiresAt;
+    /** Who of the staff gave the open code, if staff did: for whoever reads the table after an incident. */
     @Column(name = "ISSUED_BY_STAFF", length = 100)
     private String issuedByStaff;
     @Column(name = "WRONG_TRIES", nullable = false)
@@ -98,14 +99,6 @@ public class AccessCodeEntity {
         return codeHash;
     }
 
-    Instant codeExpiresAt() {
-        return codeExpiresAt == null ? null : codeExpiresAt.toInstant();
-    }
-
-    String issuedByStaff() {
-        return issuedByStaff;
-    }
-
     /** A wrong code; at the last allowed try the code is closed and sign-in locked. @return true if locked now */
     boolean wrongTry(Instant now, int maxWrong, java.time.Duration lock) {
         wrongTries++;
@@ -128,10 +121,6 @@ public class AccessCodeEntity {
     void unlock() {
         lockedUntil = null;
         wrongTries = 0;
-    }
-
-    String emailKey() {
-        return emailKey;
     }
 
     String clientId() {
