@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 import javax.ws.rs.core.Response.Status;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -208,7 +209,8 @@ public class PortalSignIn {
         Instant now = clock.instant();
         String hash = secrets.codeHash(key, code.strip());
         Optional<AccessCodeEntity> accepted = jpa.txExpr(TransactionType.Required, em -> {
-            AccessCodeEntity state = em.find(AccessCodeEntity.class, key);
+            // locked for this transaction: two tries at once can neither both use the code nor both miss a count
+            AccessCodeEntity state = em.find(AccessCodeEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
             if (state == null || state.locked(now) || !state.hasOpenCode(now)) {
                 return Optional.empty();
             }
@@ -389,7 +391,7 @@ public class PortalSignIn {
 
     private static AccessCodeEntity stateOf(EntityManager em, PortalPerson person) {
         String key = emailKey(person.email());
-        AccessCodeEntity state = em.find(AccessCodeEntity.class, key);
+        AccessCodeEntity state = em.find(AccessCodeEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (state == null) {
             state = new AccessCodeEntity(key, person.client().clientId(), person.person());
             em.persist(state);
