@@ -92,6 +92,10 @@ class DistributionIT {
         assertTrue(log.contains("still has the default password"), "operators are warned about admin/admin");
         assertTrue(Files.exists(home.resolve("etc/org.ops4j.datasource-atrium.cfg")), "datasource configured in etc/");
         assertTrue(Files.isDirectory(home.resolve("data/derby/atrium")), "database under data/");
+        HttpResponse<String> portal = http.send(HttpRequest.newBuilder(api("/clients").resolve("/portal/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, portal.statusCode(), "the client portal's page is served too");
+        assertTrue(portal.body().contains("Client portal"));
     }
 
     /**
