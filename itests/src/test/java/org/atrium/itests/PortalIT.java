@@ -111,7 +111,7 @@ public class PortalIT extends MailTestSupport {
 
         Reply reused = portal("POST", "/api/v1/registrations", "{\"token\":\"" + link.group(2) + "\"}", null);
         assertEquals(400, reused.status());
-        assertTrue(reused.body(), reused.json().get("detail").asText().contains("used already"));
+        assertTrue(reused.body(), reused.json().get("detail").asText().contains("registered already"));
         assertEquals("a reused token changes nothing", stored.get("version").asLong(),
                 get("/clients/" + clientId).json().get("version").asLong());
         assertEquals(400, portal("POST", "/api/v1/registrations", "{\"token\":1}", null).status());

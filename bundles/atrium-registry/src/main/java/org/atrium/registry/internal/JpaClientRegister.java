@@ -329,8 +329,9 @@ public class JpaClientRegister implements ClientRegister {
                     .orElseThrow(() -> new RegistrationRejectedException(UNKNOWN_LINK));
             Person person = entity.personOfToken(hash).orElseThrow(() -> new RegistrationRejectedException(UNKNOWN_LINK));
             if (entity.registeredAt(person) != null) {
-                throw new RegistrationRejectedException("This registration link was used already: you registered on "
-                        + LINK_DATE.format(entity.registeredAt(person)) + ". Sign in with your email address and an "
+                // a used link, or a new invitation of someone registered: either way nothing to register
+                throw new RegistrationRejectedException("You registered already, on "
+                        + LINK_DATE.format(entity.registeredAt(person)) + ": sign in with your email address and an "
                         + "access code instead.");
             }
             if (entity.inviteExpiresAt() != null && !clock.instant().isBefore(entity.inviteExpiresAt())) {
