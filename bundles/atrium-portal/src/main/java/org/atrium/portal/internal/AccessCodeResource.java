@@ -59,11 +59,11 @@ public class AccessCodeResource implements ApiRoute {
     public Response issue(@PathParam("clientId") String clientId, @Parameter(description = "TAXPAYER (default) or "
             + "SPOUSE") @QueryParam("person") String person, @Context SecurityContext security) {
         Actor actor = StaffRequests.actor(security);
-        ClientRegister view = register.as(actor);
-        PortalSignIn.StaffCode code = signIn.issueStaffCode(view, clientId, StaffRequests.person(person), actor);
+        PortalSignIn.StaffCode code = signIn.issueStaffCode(register.as(actor), clientId, StaffRequests.person(person),
+                actor);
         return Response.status(Response.Status.CREATED).cacheControl(CacheControl.valueOf("no-store"))
-                .entity(new StaffCodeJson(view.get(clientId).clientId(), code.person(), code.code(),
-                        code.expiresAt().toString())).build();
+                .entity(new StaffCodeJson(code.clientId(), code.person(), code.code(), code.expiresAt().toString()))
+                .build();
     }
 
     @GET
@@ -83,8 +83,7 @@ public class AccessCodeResource implements ApiRoute {
             + "on the taxpayer's and the spouse's sign-in. Audited.")
     public UnlockedJson unlock(@PathParam("clientId") String clientId, @Context SecurityContext security) {
         Actor actor = StaffRequests.actor(security);
-        ClientRegister view = register.as(actor);
-        List<Person> unlocked = signIn.unlock(view, clientId, actor);
-        return new UnlockedJson(view.get(clientId).clientId(), unlocked);
+        PortalSignIn.Unlocked unlocked = signIn.unlock(register.as(actor), clientId, actor);
+        return new UnlockedJson(unlocked.clientId(), unlocked.persons());
     }
 }

@@ -2,7 +2,6 @@ package org.atrium.portal.internal;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -71,7 +70,7 @@ public class PortalItems implements EventHandler {
     List<PortalItem> of(PortalPerson person) {
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT i FROM PortalItemEntity i"
                 + " WHERE i.emailKey = :key ORDER BY i.deliveredAt DESC", PortalItemEntity.class)
-                .setParameter("key", person.email().strip().toLowerCase(Locale.ROOT)).setMaxResults(200)
+                .setParameter("key", PortalSignIn.emailKey(person.email())).setMaxResults(200)
                 .getResultStream().map(PortalItemEntity::value).toList());
     }
 }

@@ -22,6 +22,7 @@ import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.PortalPerson;
 import org.atrium.api.client.ServiceUnavailableException;
 import org.atrium.api.office.OfficeDirectory;
+import org.atrium.rest.support.StrictJson;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -31,13 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The client portal at {@code /portal}: the page ({@code /portal/}, {@code /portal/register}, its script and
@@ -65,14 +60,8 @@ public class PortalServlet extends HttpServlet {
     private static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
-    /** Strict like the staff API: unknown fields and wrong types are errors, not guesses. */
-    static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .withCoercionConfig(LogicalType.Textual, text -> text
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .build();
+    /** The staff API's rules: unknown fields and wrong types are errors, not guesses. */
+    static final ObjectMapper JSON = StrictJson.mapper();
 
     public record RegistrationInput(String token) {
     }
@@ -207,8 +196,7 @@ public class PortalServlet extends HttpServlet {
     }
 
     PortalView view(PortalPerson person) {
-        return PortalView.of(person, present(offices), present(items).of(person),
-                present(dropOffs).list(person.client().clientId()));
+        return PortalView.of(person, present(offices), present(items), present(dropOffs));
     }
 
     private PortalPerson session(HttpServletRequest request) {

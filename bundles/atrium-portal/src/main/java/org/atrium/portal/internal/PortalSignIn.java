@@ -68,7 +68,11 @@ public class PortalSignIn {
     }
 
     /** A code staff give a client by phone. */
-    record StaffCode(String code, Person person, Instant expiresAt) {
+    record StaffCode(String clientId, String code, Person person, Instant expiresAt) {
+    }
+
+    /** Whose sign-in was locked and is no more. */
+    record Unlocked(String clientId, List<Person> persons) {
     }
 
     /** Sign-in state of one person, for staff. */
@@ -303,11 +307,11 @@ public class PortalSignIn {
             audit.record(actor.name(), AuditActions.ACCESS_CODE_ISSUED, client.clientId(), "temporary access code for "
                     + "the " + label(person) + ", valid until " + expiresAt, List.of());
         });
-        return new StaffCode(code, person, expiresAt);
+        return new StaffCode(client.clientId(), code, person, expiresAt);
     }
 
-    /** Lifts the locks of the client's taxpayer and spouse. @return whose sign-in was locked */
-    List<Person> unlock(ClientRegister staffView, String clientId, Actor actor) {
+    /** Lifts the locks of the client's taxpayer and spouse. */
+    Unlocked unlock(ClientRegister staffView, String clientId, Actor actor) {
         Client client = staffView.get(clientId);
         Instant now = clock.instant();
         List<Person> unlocked = new ArrayList<>();
@@ -323,7 +327,7 @@ public class PortalSignIn {
             audit.record(actor.name(), AuditActions.SIGN_IN_UNLOCKED, client.clientId(),
                     unlocked.isEmpty() ? "nothing was locked" : "unlocked: " + unlocked, List.of());
         });
-        return unlocked;
+        return new Unlocked(client.clientId(), unlocked);
     }
 
     List<SignInState> states(ClientRegister staffView, String clientId) {

@@ -31,8 +31,11 @@ public record PortalView(String clientId, Person person, String name, String ema
     public record Upload(String fileName, long size, String receivedAt, Person by) {
     }
 
-    static PortalView of(PortalPerson person, OfficeDirectory offices, List<PortalItem> items, List<DropOff> uploads) {
+    /** The view of the person as it is now: the one place both the portal and staff's client view build it. */
+    static PortalView of(PortalPerson person, OfficeDirectory offices, PortalItems deliveries, DropOffStore dropOffs) {
         Client client = person.client();
+        List<PortalItem> items = deliveries.of(person);
+        List<DropOff> uploads = dropOffs.list(client.clientId());
         String other = client.spouse() == null ? null
                 : person.person() == Person.TAXPAYER ? client.spouse().name() : client.name();
         Office office = new Office(client.officeLocation(), offices.find(client.officeLocation())

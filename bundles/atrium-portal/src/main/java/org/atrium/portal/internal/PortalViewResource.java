@@ -54,6 +54,6 @@ public class PortalViewResource implements ApiRoute {
         Person who = StaffRequests.person(person);
         PortalPerson target = client.person(who).orElseThrow(() -> new InvalidRequestException("Client '"
                 + client.clientId() + "' has no spouse."));
-        return PortalView.of(target, offices, items.of(target), dropOffs.list(client.clientId()));
+        return PortalView.of(target, offices, items, dropOffs);
     }
 }

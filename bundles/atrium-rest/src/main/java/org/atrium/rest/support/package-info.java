@@ -3,7 +3,7 @@
  * parameters exactly as {@code GET /api/v1/clients} does, and the 400 problem for a malformed request.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.atrium.rest.support;
 
 import org.osgi.annotation.bundle.Export;
