@@ -48,24 +48,9 @@ import com.sun.net.httpserver.HttpServer;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PortalIT extends MailTestSupport {
+public class PortalIT extends PortalTestSupport {
 
-    private static final Pattern LINK = Pattern.compile("(http://localhost:8181/portal/register)\\?token=([A-Za-z0-9_-]{43})");
-    private static final Pattern MAILED_CODE = Pattern.compile("your access code is (\\d{6})");
     private static final Pattern TEXTED_CODE = Pattern.compile("^(\\d{6}) is your ", Pattern.MULTILINE);
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @Override
-    @Configuration
-    public Option[] config() {
-        List<Option> options = new ArrayList<>(Arrays.asList(super.config()));
-        // every request of these tests comes from 127.0.0.1: the per-address limit is not what they test
-        options.add(editConfigurationFilePut("etc/atrium.portal.cfg", "requests.per.address", "1000"));
-        // a limit a test can pass without sending 25 MB
-        options.add(editConfigurationFilePut("etc/atrium.portal.cfg", "drop.off.max.mb", "1"));
-        return options.toArray(Option[]::new);
-    }
 
     @Before
     public void grants() {
@@ -395,39 +380,6 @@ public class PortalIT extends MailTestSupport {
 
     // --- helpers
 
-    private void client(String clientId, String name, String email, String more) {
-        Reply created = post("/clients", "{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":\"" + name
-                + "\",\"email\":\"" + email + "\",\"officeLocation\":1" + more + "}");
-        assertEquals(created.body(), 201, created.status());
-    }
-
-    /** Invites, registers with the mailed link and signs in with the first mailed code: the session token. */
-    private String registerAndSignIn(String clientId, String email) throws Exception {
-        assertEquals(200, post("/clients/" + clientId + "/onboarding-email", "").status());
-        assertEquals(200, portal("POST", "/api/v1/registrations", "{\"token\":\"" + link(email).group(2) + "\"}", null)
-                .status());
-        assertEquals(202, portal("POST", "/api/v1/access-codes", "{\"email\":\"" + email + "\"}", null).status());
-        Reply session = portal("POST", "/api/v1/sessions", "{\"email\":\"" + email + "\",\"code\":\""
-                + mailedCode(email, 2) + "\"}", null);
-        assertEquals(session.body(), 201, session.status());
-        return session.json().get("token").asText();
-    }
-
-    private Matcher link(String email) throws Exception {
-        ReceivedMail invitation = ReceivedMail.parse(bundleContext, awaitMessages(email, 1).get(0));
-        Matcher link = LINK.matcher(invitation.part("text/plain").text());
-        assertTrue(invitation.part("text/plain").text(), link.find());
-        return link;
-    }
-
-    /** The code of the {@code nth} mail to the address. */
-    private String mailedCode(String email, int nth) throws Exception {
-        ReceivedMail mail = ReceivedMail.parse(bundleContext, awaitMessages(email, nth).get(nth - 1));
-        Matcher code = MAILED_CODE.matcher(mail.part("text/plain").text());
-        assertTrue(mail.part("text/plain").text(), code.find());
-        return code.group(1);
-    }
-
     private String awaitText(String to) throws IOException {
         Path outbox = karafData().resolve("atrium/sms-outbox");
         List<String> found = new ArrayList<>();
@@ -461,49 +413,4 @@ public class PortalIT extends MailTestSupport {
         }
     }
 
-    private static Path karafData() {
-        return Path.of(System.getProperty("karaf.data"));
-    }
-
-    private Reply portal(String method, String path, String json, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:"
-                + System.getProperty(HTTP_PORT_PROPERTY) + "/portal" + path)).timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return exchange(request);
-    }
-
-    private Reply upload(String bearer, String fileName, String type, byte[] content) {
-        String boundary = "----atrium" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + content.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(content, 0, body, head.length, content.length);
-        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        return exchange(HttpRequest.newBuilder(URI.create("http://localhost:" + System.getProperty(HTTP_PORT_PROPERTY)
-                + "/portal/api/v1/drop-off")).header("Authorization", "Bearer " + bearer)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-    }
-
-    private Reply exchange(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    null, response.body(), response.headers().firstValue("WWW-Authenticate").orElse(null));
-        } catch (IOException e) {
-            return new Reply(-1, "", null, e.toString(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -39,8 +39,13 @@ public final class AuditActions {
     public static final String SIGN_IN_UNLOCKED = "SIGN_IN_UNLOCKED";
     /** A client uploaded a document through the portal's drop-off. */
     public static final String DROP_OFF_RECEIVED = "DROP_OFF_RECEIVED";
-    /** Staff listed or downloaded a client's drop-off uploads. */
+    /** Staff listed or downloaded a client's drop-off uploads (or an administrator those of a deleted client). */
     public static final String DROP_OFF_READ = "DROP_OFF_READ";
+    /**
+     * A deleted client's drop-offs were detached (kept for the retention, for administrators only) or deleted,
+     * with the client or when the retention ended.
+     */
+    public static final String DROP_OFF_REMOVED = "DROP_OFF_REMOVED";
 
     private AuditActions() {
     }

@@ -17,13 +17,30 @@ import java.time.LocalDate;
  *        {@code null} if not (yet, or again since their email changed)
  * @param spouseRegisteredAt the same for the spouse
  * @param lastSignInAt when the taxpayer or the spouse last signed in to the portal; {@code null} if never
+ * @param reference the client's own identity: given once when the client is created, never changed (not by
+ *        a rename, an email change, an import or a revert) and never given to another client, unlike the
+ *        client ID and the email addresses, which staff may change and reuse. Whatever belongs to a client
+ *        (drop-offs, delivered items, portal sessions) is tied to it.
  */
 public record Client(String clientId, ClientType type, String name, String email, String taxId,
         LocalDate dateOfBirth, String countryCode, String mobileNumber, int officeLocation,
         boolean marriedFilingJointly, Spouse spouse, boolean spouseSignsFirst, boolean portalAccess, boolean smsOtp,
         boolean dropOffAccess, RegistrationStatus status, Instant createdAt, Instant updatedAt, long version,
         Instant invitedAt, Instant invitationExpiresAt, String lastInvitationError, Instant lastInvitationErrorAt,
-        Instant registeredAt, Instant spouseRegisteredAt, Instant lastSignInAt) {
+        Instant registeredAt, Instant spouseRegisteredAt, Instant lastSignInAt, String reference) {
+
+    /** A client without a reference: the constructor of version 1.1 of this package. */
+    public Client(String clientId, ClientType type, String name, String email, String taxId, LocalDate dateOfBirth,
+            String countryCode, String mobileNumber, int officeLocation, boolean marriedFilingJointly, Spouse spouse,
+            boolean spouseSignsFirst, boolean portalAccess, boolean smsOtp, boolean dropOffAccess,
+            RegistrationStatus status, Instant createdAt, Instant updatedAt, long version, Instant invitedAt,
+            Instant invitationExpiresAt, String lastInvitationError, Instant lastInvitationErrorAt,
+            Instant registeredAt, Instant spouseRegisteredAt, Instant lastSignInAt) {
+        this(clientId, type, name, email, taxId, dateOfBirth, countryCode, mobileNumber, officeLocation,
+                marriedFilingJointly, spouse, spouseSignsFirst, portalAccess, smsOtp, dropOffAccess, status, createdAt,
+                updatedAt, version, invitedAt, invitationExpiresAt, lastInvitationError, lastInvitationErrorAt,
+                registeredAt, spouseRegisteredAt, lastSignInAt, null);
+    }
 
     /** A client that never used the portal: the constructor of version 1.0 of this package. */
     public Client(String clientId, ClientType type, String name, String email, String taxId, LocalDate dateOfBirth,
@@ -34,7 +51,7 @@ public record Client(String clientId, ClientType type, String name, String email
         this(clientId, type, name, email, taxId, dateOfBirth, countryCode, mobileNumber, officeLocation,
                 marriedFilingJointly, spouse, spouseSignsFirst, portalAccess, smsOtp, dropOffAccess, status, createdAt,
                 updatedAt, version, invitedAt, invitationExpiresAt, lastInvitationError, lastInvitationErrorAt, null,
-                null, null);
+                null, null, null);
     }
 
     /** The taxpayer or the spouse as a person of the portal; empty for a spouse the client does not have. */
@@ -52,6 +69,7 @@ public record Client(String clientId, ClientType type, String name, String email
     @Override
     public String toString() {
         return "Client[clientId=" + clientId + ", type=" + type + ", name=" + name + ", taxId=" + maskedTaxId()
-                + ", officeLocation=" + officeLocation + ", status=" + status + ", version=" + version + "]";
+                + ", officeLocation=" + officeLocation + ", status=" + status + ", version=" + version + ", reference="
+                + reference + "]";
     }
 }

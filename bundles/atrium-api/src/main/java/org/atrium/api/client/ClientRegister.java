@@ -39,6 +39,18 @@ public interface ClientRegister {
 
     Optional<Client> find(String clientId);
 
+    /**
+     * The client with this {@linkplain Client#reference() reference}, whatever its client ID and emails are now;
+     * empty once it is deleted (a reference is never given to another client).
+     */
+    Optional<Client> findByReference(String reference);
+
+    /**
+     * Which of these references belong to clients that exist: how a bundle that keeps things of clients finds
+     * those of clients deleted while it was not running. Reaches every office.
+     */
+    java.util.Set<String> existingReferences(java.util.Collection<String> references);
+
     /** @throws ClientNotFoundException if there is no such client */
     Client get(String clientId);
 

@@ -13,14 +13,43 @@ public final class AtriumTopics {
     public static final String CLIENT_DELETED = "org/atrium/client/DELETED";
     public static final String OFFICE_CREATED = "org/atrium/office/CREATED";
 
+    /** Every import event: subscribe with {@code org/atrium/import/*}. */
+    public static final String IMPORT_ALL = "org/atrium/import/*";
+    /**
+     * An import was applied (committed). Its clients have their own {@link #CLIENT_CREATED} and
+     * {@link #CLIENT_UPDATED} events, carrying {@link #PROPERTY_IMPORT_ID}.
+     */
+    public static final String IMPORTED = "org/atrium/import/IMPORTED";
+    /**
+     * An import was reverted (committed). The clients it deleted and restored have their own
+     * {@link #CLIENT_DELETED} and {@link #CLIENT_UPDATED} events, carrying {@link #PROPERTY_IMPORT_ID}.
+     */
+    public static final String IMPORT_REVERTED = "org/atrium/import/IMPORT_REVERTED";
+
     /** Event property: the client ID (String). */
     public static final String PROPERTY_CLIENT_ID = "clientId";
+    /**
+     * Event property: the client's reference (String), on every client event: the one identifier a client
+     * keeps for good and never shares with another (client IDs and emails can be reused after a delete).
+     */
+    public static final String PROPERTY_CLIENT_REFERENCE = "clientReference";
     /** Event property: the client ID before a rename (String), on updates that changed it. */
     public static final String PROPERTY_PREVIOUS_CLIENT_ID = "previousClientId";
     /** Event property: the office location number (Integer). */
     public static final String PROPERTY_OFFICE = "office";
     /** Event property: the names of the fields that changed (String[]), on updates. */
     public static final String PROPERTY_CHANGED_FIELDS = "changedFields";
+
+    /** Event property: the import's ID (String), on import events and the client events of an import. */
+    public static final String PROPERTY_IMPORT_ID = "importId";
+    /** Event property on {@link #IMPORTED}: how many clients were created (Long). */
+    public static final String PROPERTY_CREATED = "created";
+    /** Event property on {@link #IMPORTED}: how many clients were updated (Long). */
+    public static final String PROPERTY_UPDATED = "updated";
+    /** Event property on {@link #IMPORT_REVERTED}: how many clients the import had created and were deleted (Long). */
+    public static final String PROPERTY_DELETED = "deleted";
+    /** Event property on {@link #IMPORT_REVERTED}: how many updated clients got their values back (Long). */
+    public static final String PROPERTY_RESTORED = "restored";
 
     private AtriumTopics() {
     }

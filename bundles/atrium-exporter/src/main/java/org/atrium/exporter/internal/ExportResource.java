@@ -21,8 +21,8 @@ import org.atrium.api.export.ExportFormat;
 import org.atrium.api.export.ExportRequest;
 import org.atrium.api.export.PreparedExport;
 import org.atrium.api.rest.ApiRoute;
-import org.atrium.api.security.ActorPrincipal;
 import org.atrium.rest.support.ClientSearchParameters;
+import org.atrium.rest.support.RouteContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,10 +42,12 @@ public class ExportResource implements ApiRoute {
     static final String CSV = "text/csv";
 
     private final ClientExports exports;
+    private final RouteContext route;
 
     @Activate
-    public ExportResource(@Reference ClientExports exports) {
+    public ExportResource(@Reference ClientExports exports, @Reference RouteContext route) {
         this.exports = exports;
+        this.route = route;
     }
 
     @GET
@@ -81,7 +83,7 @@ public class ExportResource implements ApiRoute {
 
     private Response export(ExportRequest request, ExportFormat format, SecurityContext security) {
         // every check happens here, while a problem can still be answered as such
-        PreparedExport export = exports.prepare(request, format, ((ActorPrincipal) security.getUserPrincipal()).actor());
+        PreparedExport export = exports.prepare(request, format, route.actor(security));
         StreamingOutput body = out -> {
             try (export) {
                 export.writeTo(out);

@@ -32,7 +32,7 @@ import org.atrium.api.imports.ImportState;
 import org.atrium.api.imports.ImportUploadException;
 import org.atrium.api.rest.ApiRoute;
 import org.atrium.api.security.Actor;
-import org.atrium.api.security.ActorPrincipal;
+import org.atrium.rest.support.RouteContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -68,10 +68,12 @@ public class ImportResource implements ApiRoute {
     }
 
     private final ClientImportJobs jobs;
+    private final RouteContext route;
 
     @Activate
-    public ImportResource(@Reference ClientImportJobs jobs) {
+    public ImportResource(@Reference ClientImportJobs jobs, @Reference RouteContext route) {
         this.jobs = jobs;
+        this.route = route;
     }
 
     @GET
@@ -161,8 +163,8 @@ public class ImportResource implements ApiRoute {
         return files.get(0);
     }
 
-    private static Actor actor(SecurityContext security) {
-        return ((ActorPrincipal) security.getUserPrincipal()).actor();
+    private Actor actor(SecurityContext security) {
+        return route.actor(security);
     }
 
     private static boolean flag(String value) {

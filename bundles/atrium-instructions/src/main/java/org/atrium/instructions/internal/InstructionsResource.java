@@ -36,7 +36,7 @@ import org.atrium.api.office.OfficeDirectory;
 import org.atrium.api.office.OfficeLocation;
 import org.atrium.api.rest.ApiRoute;
 import org.atrium.api.security.Actor;
-import org.atrium.api.security.ActorPrincipal;
+import org.atrium.rest.support.RouteContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -73,13 +73,15 @@ public class InstructionsResource implements ApiRoute {
     public record PreviewInput(String clientId) {
     }
 
+    private final RouteContext route;
     private final ClientInstructions instructions;
     private final ClientRegister register;
     private final OfficeDirectory offices;
 
     @Activate
     public InstructionsResource(@Reference ClientInstructions instructions, @Reference ClientRegister register,
-            @Reference OfficeDirectory offices) {
+            @Reference OfficeDirectory offices, @Reference RouteContext route) {
+        this.route = route;
         this.instructions = instructions;
         this.register = register;
         this.offices = offices;
@@ -173,12 +175,8 @@ public class InstructionsResource implements ApiRoute {
                 + "'."));
     }
 
-    private static Actor administrator(SecurityContext security) {
-        if (security != null && security.getUserPrincipal() instanceof ActorPrincipal principal
-                && principal.actor().administrator()) {
-            return principal.actor();
-        }
-        throw new AccessDeniedException("Client instructions are for system administrators only.");
+    private Actor administrator(SecurityContext security) {
+        return route.administrator(security, "Client instructions");
     }
 
     private static <T> T requireBody(T body) {

@@ -1,6 +1,9 @@
 package org.atrium.onboarding.internal;
 
+import java.util.Optional;
+
 import org.atrium.api.client.AtriumException;
+import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.mail.MailTopics;
 import org.osgi.service.component.annotations.Activate;
@@ -34,14 +37,21 @@ public class InvitationFailures implements EventHandler {
             return;
         }
         Object clientId = event.getProperty(MailTopics.TAG_PREFIX + MailOnboarding.TAG_CLIENT_ID);
+        Object reference = event.getProperty(MailTopics.TAG_PREFIX + MailOnboarding.TAG_CLIENT_REFERENCE);
         Object person = event.getProperty(MailTopics.TAG_PREFIX + MailOnboarding.TAG_PERSON);
         Object error = event.getProperty(MailTopics.PROPERTY_ERROR);
-        if (clientId instanceof String id) {
-            try {
-                register.recordInvitationFailure(id, "Email to the " + person + " not delivered: " + error);
-            } catch (AtriumException gone) {
-                LOG.info("Client {} no longer exists; its undelivered onboarding email is not recorded", id);
-            }
+        // by reference: a mail of a deleted client is not recorded on a later client with its ID
+        Optional<String> current = reference instanceof String ref
+                ? register.findByReference(ref).map(Client::clientId)
+                : Optional.ofNullable(clientId instanceof String id ? id : null);
+        if (current.isEmpty()) {
+            LOG.info("Client {} no longer exists; its undelivered onboarding email is not recorded", clientId);
+            return;
+        }
+        try {
+            register.recordInvitationFailure(current.get(), "Email to the " + person + " not delivered: " + error);
+        } catch (AtriumException gone) {
+            LOG.info("Client {} no longer exists; its undelivered onboarding email is not recorded", clientId);
         }
     }
 }

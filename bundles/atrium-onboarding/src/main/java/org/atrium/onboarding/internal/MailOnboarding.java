@@ -55,6 +55,8 @@ public class MailOnboarding implements Onboarding, BulkAction {
     static final String TAG_PURPOSE = "purpose";
     static final String PURPOSE = "onboarding";
     static final String TAG_CLIENT_ID = "clientId";
+    /** The client's reference: the portal lists the mail for this client only, never for a later one. */
+    static final String TAG_CLIENT_REFERENCE = "clientReference";
     static final String TAG_PERSON = "person";
 
     private static final Logger LOG = LoggerFactory.getLogger(MailOnboarding.class);
@@ -129,10 +131,10 @@ public class MailOnboarding implements Onboarding, BulkAction {
         common.put(Placeholders.LINK_EXPIRES_ON, LONG_DATE.format(expiresAt.atZone(ZoneId.systemDefault())));
         List<MailMessage> mails = new ArrayList<>();
         mails.add(mail(currentInstructions, template, common, client.email(), client.name(),
-                client.spouse() == null ? "" : client.spouse().name(), taxpayerToken, client.clientId(), "taxpayer"));
+                client.spouse() == null ? "" : client.spouse().name(), taxpayerToken, client, "taxpayer"));
         if (spouseToken != null) {
             mails.add(mail(currentInstructions, template, common, client.spouse().email(), client.spouse().name(),
-                    client.name(), spouseToken, client.clientId(), "spouse"));
+                    client.name(), spouseToken, client, "spouse"));
         }
         try {
             mails.forEach(currentMailer::send);
@@ -147,14 +149,23 @@ public class MailOnboarding implements Onboarding, BulkAction {
     }
 
     private MailMessage mail(ClientInstructions currentInstructions, Instruction template, Map<String, String> common,
-            String to, String name, String otherName, String token, String clientId, String person) {
+            String to, String name, String otherName, String token, Client client, String person) {
         Map<String, String> values = new HashMap<>(common);
         values.put(Placeholders.CLIENT_NAME, name);
         values.put(Placeholders.SPOUSE_NAME, otherName);
         values.put(Placeholders.REGISTRATION_LINK, link(token));
         RenderedMail rendered = currentInstructions.render(template, values);
         return new MailMessage(List.of(to), rendered.subject(), rendered.text(), rendered.html(), List.of(),
-                Map.of(TAG_PURPOSE, PURPOSE, TAG_CLIENT_ID, clientId, TAG_PERSON, person));
+                tags(client, person));
+    }
+
+    private static Map<String, String> tags(Client client, String person) {
+        Map<String, String> tags = new HashMap<>(Map.of(TAG_PURPOSE, PURPOSE, TAG_CLIENT_ID, client.clientId(),
+                TAG_PERSON, person));
+        if (client.reference() != null) {
+            tags.put(TAG_CLIENT_REFERENCE, client.reference());
+        }
+        return tags;
     }
 
     private String link(String token) {

@@ -13,7 +13,7 @@ import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.RegistrationStatus;
 import org.atrium.api.onboarding.Onboarding;
 import org.atrium.api.rest.ApiRoute;
-import org.atrium.api.security.ActorPrincipal;
+import org.atrium.rest.support.RouteContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,11 +35,14 @@ public class OnboardingResource implements ApiRoute {
 
     private final Onboarding onboarding;
     private final ClientRegister register;
+    private final RouteContext route;
 
     @Activate
-    public OnboardingResource(@Reference Onboarding onboarding, @Reference ClientRegister register) {
+    public OnboardingResource(@Reference Onboarding onboarding, @Reference ClientRegister register,
+            @Reference RouteContext route) {
         this.onboarding = onboarding;
         this.register = register;
+        this.route = route;
     }
 
     @POST
@@ -47,8 +50,7 @@ public class OnboardingResource implements ApiRoute {
             + "taxpayer and (married filing jointly) the spouse, each with their own single-use registration link; "
             + "earlier links stop working. 400 when portal access is off; 503 while the mailer is not installed.")
     public InvitationJson send(@PathParam("clientId") String clientId, @Context SecurityContext security) {
-        ActorPrincipal caller = (ActorPrincipal) security.getUserPrincipal();
-        Client invited = onboarding.invite(register.as(caller.actor()), clientId);
+        Client invited = onboarding.invite(register.as(route.actor(security)), clientId);
         return new InvitationJson(invited.clientId(), invited.status(), invited.invitedAt().toString(),
                 invited.invitationExpiresAt().toString(), MailOnboarding.hasSpouseEmail(invited) ? 2 : 1);
     }

@@ -15,8 +15,10 @@ import javax.persistence.TemporalType;
 import org.atrium.api.client.Person;
 
 /**
- * The sign-in state of one person, by their email (unique across clients): the hash of their current access
- * code, its expiry and wrong tries, the lock, and how many codes were sent in the current window.
+ * The sign-in state of one person, by their email (unique across clients at any one time): the hash of their
+ * current access code, its expiry and wrong tries, the lock, and how many codes were sent in the current
+ * window. It belongs to the client with {@link #clientReference}: an address that passes to a later client
+ * (after a delete, or an email change) starts afresh, with no code, lock or count of the earlier one.
  */
 @Entity
 @Table(name = "PORTAL_ACCESS_CODE")
@@ -25,6 +27,10 @@ public class AccessCodeEntity {
     @Id
     @Column(name = "EMAIL_KEY", length = 254)
     private String emailKey;
+    /** The client's reference (see Client#reference); null only in rows of earlier versions. */
+    @Column(name = "CLIENT_REFERENCE", length = 36)
+    private String clientReference;
+    /** The client ID when the state was last written, for logs and the audit trail. */
     @Column(name = "CLIENT_ID", nullable = false, length = 40)
     private String clientId;
     @Enumerated(EnumType.STRING)
@@ -54,10 +60,36 @@ public class AccessCodeEntity {
         // for JPA
     }
 
-    AccessCodeEntity(String emailKey, String clientId, Person person) {
+    AccessCodeEntity(String emailKey, String clientReference, String clientId, Person person) {
         this.emailKey = emailKey;
+        this.clientReference = clientReference;
         this.clientId = clientId;
         this.person = person;
+    }
+
+    /** Whether this state is the one of that person (same client, same role), not of an earlier owner of the address. */
+    boolean belongsTo(String reference, Person who) {
+        return reference != null && reference.equals(clientReference) && who == person;
+    }
+
+    /** The address now belongs to another person: nothing of the earlier owner's state carries over. */
+    void startOver(String reference, String clientIdNow, Person personNow) {
+        close();
+        lockedUntil = null;
+        windowStartedAt = null;
+        sendsInWindow = 0;
+        clientReference = reference;
+        clientId = clientIdNow;
+        person = personNow;
+    }
+
+    /** A row of an earlier version joins the client it was written for. */
+    void joinClient(String reference) {
+        clientReference = reference;
+    }
+
+    String emailKey() {
+        return emailKey;
     }
 
     boolean locked(Instant now) {

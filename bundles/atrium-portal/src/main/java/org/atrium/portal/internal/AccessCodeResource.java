@@ -18,6 +18,7 @@ import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.Person;
 import org.atrium.api.rest.ApiRoute;
 import org.atrium.api.security.Actor;
+import org.atrium.rest.support.RouteContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,9 +46,12 @@ public class AccessCodeResource implements ApiRoute {
 
     private final PortalSignIn signIn;
     private final ClientRegister register;
+    private final RouteContext route;
 
     @Activate
-    public AccessCodeResource(@Reference PortalSignIn signIn, @Reference ClientRegister register) {
+    public AccessCodeResource(@Reference PortalSignIn signIn, @Reference ClientRegister register,
+            @Reference RouteContext route) {
+        this.route = route;
         this.signIn = signIn;
         this.register = register;
     }
@@ -58,7 +62,7 @@ public class AccessCodeResource implements ApiRoute {
             + "(without the code). 409 if the person has not registered or portal access is off.")
     public Response issue(@PathParam("clientId") String clientId, @Parameter(description = "TAXPAYER (default) or "
             + "SPOUSE") @QueryParam("person") String person, @Context SecurityContext security) {
-        Actor actor = StaffRequests.actor(security);
+        Actor actor = route.actor(security);
         PortalSignIn.StaffCode code = signIn.issueStaffCode(register.as(actor), clientId, StaffRequests.person(person),
                 actor);
         return Response.status(Response.Status.CREATED).cacheControl(CacheControl.valueOf("no-store"))
@@ -70,7 +74,7 @@ public class AccessCodeResource implements ApiRoute {
     @Operation(summary = "Sign-in state of the client's people", description = "Registered, locked (until when), "
             + "whether a code is open, last sign-in.")
     public List<SignInStateJson> state(@PathParam("clientId") String clientId, @Context SecurityContext security) {
-        return signIn.states(register.as(StaffRequests.actor(security)), clientId).stream()
+        return signIn.states(register.as(route.actor(security)), clientId).stream()
                 .map(state -> new SignInStateJson(state.person(), state.registered(), state.locked(),
                         state.lockedUntil() == null ? null : state.lockedUntil().toString(), state.codeOpen(),
                         state.lastSignInAt() == null ? null : state.lastSignInAt().toString()))
@@ -82,7 +86,7 @@ public class AccessCodeResource implements ApiRoute {
     @Operation(summary = "Unlock the client's sign-in", description = "Lifts the lock that too many wrong codes put "
             + "on the taxpayer's and the spouse's sign-in. Audited.")
     public UnlockedJson unlock(@PathParam("clientId") String clientId, @Context SecurityContext security) {
-        Actor actor = StaffRequests.actor(security);
+        Actor actor = route.actor(security);
         PortalSignIn.Unlocked unlocked = signIn.unlock(register.as(actor), clientId, actor);
         return new UnlockedJson(unlocked.clientId(), unlocked.persons());
     }

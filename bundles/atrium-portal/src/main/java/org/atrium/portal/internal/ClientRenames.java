@@ -14,7 +14,10 @@ import org.osgi.service.event.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A renamed client keeps its drop-offs, delivered items and sign-in state: they follow the new client ID. */
+/**
+ * A renamed client's drop-offs, delivered items and sign-in state belong to it by reference already; this keeps
+ * the client ID they show (in logs, the audit trail and, once the client is deleted, to administrators) current.
+ */
 @Component(property = EventConstants.EVENT_TOPIC + "=" + AtriumTopics.CLIENT_UPDATED)
 public class ClientRenames implements EventHandler {
 
@@ -31,22 +34,22 @@ public class ClientRenames implements EventHandler {
     public void handleEvent(Event event) {
         Object previous = event.getProperty(AtriumTopics.PROPERTY_PREVIOUS_CLIENT_ID);
         Object current = event.getProperty(AtriumTopics.PROPERTY_CLIENT_ID);
-        if (previous == null || current == null) {
+        Object reference = event.getProperty(AtriumTopics.PROPERTY_CLIENT_REFERENCE);
+        if (previous == null || current == null || reference == null) {
             return;
         }
-        String from = previous.toString();
         String to = current.toString();
         jpa.tx(TransactionType.Required, em -> {
             int dropOffs = em.createQuery("UPDATE DropOffEntity d SET d.clientId = :to, d.clientIdKey = :toKey"
-                    + " WHERE d.clientIdKey = :fromKey").setParameter("to", to)
+                    + " WHERE d.clientReference = :reference").setParameter("to", to)
                     .setParameter("toKey", to.toLowerCase(Locale.ROOT))
-                    .setParameter("fromKey", from.toLowerCase(Locale.ROOT)).executeUpdate();
-            em.createQuery("UPDATE PortalItemEntity i SET i.clientId = :to WHERE i.clientId = :from")
-                    .setParameter("to", to).setParameter("from", from).executeUpdate();
-            em.createQuery("UPDATE AccessCodeEntity a SET a.clientId = :to WHERE a.clientId = :from")
-                    .setParameter("to", to).setParameter("from", from).executeUpdate();
+                    .setParameter("reference", reference).executeUpdate();
+            em.createQuery("UPDATE PortalItemEntity i SET i.clientId = :to WHERE i.clientReference = :reference")
+                    .setParameter("to", to).setParameter("reference", reference).executeUpdate();
+            em.createQuery("UPDATE AccessCodeEntity a SET a.clientId = :to WHERE a.clientReference = :reference")
+                    .setParameter("to", to).setParameter("reference", reference).executeUpdate();
             if (dropOffs > 0) {
-                LOG.info("Client {} renamed {}: {} drop-off(s) follow", from, to, dropOffs);
+                LOG.info("Client {} renamed {}: the ID shown with its {} drop-off(s) follows", previous, to, dropOffs);
             }
         });
     }

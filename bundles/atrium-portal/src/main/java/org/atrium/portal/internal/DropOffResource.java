@@ -24,6 +24,7 @@ import org.atrium.api.client.Person;
 import org.atrium.api.client.UnknownItemException;
 import org.atrium.api.rest.ApiRoute;
 import org.atrium.api.security.Actor;
+import org.atrium.rest.support.RouteContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -44,10 +45,12 @@ public class DropOffResource implements ApiRoute {
     private final DropOffStore dropOffs;
     private final ClientRegister register;
     private final AuditTrail audit;
+    private final RouteContext route;
 
     @Activate
     public DropOffResource(@Reference DropOffStore dropOffs, @Reference ClientRegister register,
-            @Reference AuditTrail audit) {
+            @Reference AuditTrail audit, @Reference RouteContext route) {
+        this.route = route;
         this.dropOffs = dropOffs;
         this.register = register;
         this.audit = audit;
@@ -57,9 +60,9 @@ public class DropOffResource implements ApiRoute {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The client's drop-off uploads", description = "Newest first. Audited.")
     public List<DropOffJson> list(@PathParam("clientId") String clientId, @Context SecurityContext security) {
-        Actor actor = StaffRequests.actor(security);
+        Actor actor = route.actor(security);
         Client client = register.as(actor).get(clientId);
-        List<DropOff> found = dropOffs.list(client.clientId());
+        List<DropOff> found = dropOffs.list(client);
         audit.record(actor.name(), AuditActions.DROP_OFF_READ, client.clientId(), "listed " + found.size()
                 + " drop-off(s)", List.of());
         return found.stream().map(d -> new DropOffJson(d.id(), d.fileName(), d.contentType(), d.size(), d.sha256(),
@@ -73,12 +76,17 @@ public class DropOffResource implements ApiRoute {
             + "checked to be. Audited.")
     public Response download(@PathParam("clientId") String clientId, @PathParam("dropOffId") String dropOffId,
             @Context SecurityContext security) {
-        Actor actor = StaffRequests.actor(security);
+        Actor actor = route.actor(security);
         Client client = register.as(actor).get(clientId);
-        DropOff dropOff = dropOffs.find(client.clientId(), dropOffId).orElseThrow(() -> new UnknownItemException(
+        DropOff dropOff = dropOffs.find(client, dropOffId).orElseThrow(() -> new UnknownItemException(
                 "Client '" + client.clientId() + "' has no drop-off '" + dropOffId + "'."));
         audit.record(actor.name(), AuditActions.DROP_OFF_READ, client.clientId(), "downloaded '" + dropOff.fileName()
                 + "' (" + dropOff.id() + ")", List.of());
+        return fileResponse(dropOffs, dropOff);
+    }
+
+    /** The file as an attachment, with the type it was checked to be; never cached, never sniffed. */
+    static Response fileResponse(DropOffStore dropOffs, DropOff dropOff) {
         StreamingOutput body = out -> {
             try (InputStream in = dropOffs.open(dropOff)) {
                 in.transferTo(out);

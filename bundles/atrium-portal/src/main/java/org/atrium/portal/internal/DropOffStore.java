@@ -10,12 +10,18 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import javax.ws.rs.core.Response.Status;
 
@@ -23,11 +29,16 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.atrium.api.audit.AuditActions;
 import org.atrium.api.audit.AuditTrail;
+import org.atrium.api.client.Client;
+import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.PortalPerson;
+import org.atrium.api.security.Actor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drop-off uploads: the bytes in data/atrium/drop-off/{id} (owner-only, no name or extension of the
@@ -37,6 +48,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = DropOffStore.class)
 public class DropOffStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DropOffStore.class);
     private static final int HEAD = 8192;
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -94,11 +106,13 @@ public class DropOffStore {
             String contentType = UploadCheck.contentType(name, declaredType, head).orElseThrow(() -> new PortalException(
                     Status.UNSUPPORTED_MEDIA_TYPE, "'" + name + "' is not a file the firm accepts here. Allowed: "
                             + UploadCheck.ALLOWED + ", with their usual file name endings."));
-            DropOff received = new DropOff(id, person.client().clientId(), person.person(), name, contentType, size,
-                    HexFormat.of().formatHex(sha256.digest()), clock.instant());
+            DropOff received = new DropOff(id, person.client().reference(), person.client().clientId(),
+                    person.person(), name, contentType, size, HexFormat.of().formatHex(sha256.digest()),
+                    clock.instant(), null);
             jpa.tx(TransactionType.Required, em -> {
-                em.persist(new DropOffEntity(received.id(), received.clientId(), received.person(), received.fileName(),
-                        received.contentType(), received.size(), received.sha256(), received.receivedAt()));
+                em.persist(new DropOffEntity(received.id(), received.clientReference(), received.clientId(),
+                        received.person(), received.fileName(), received.contentType(), received.size(),
+                        received.sha256(), received.receivedAt()));
                 audit.record(PortalPerson.auditName(received.clientId(), received.person()),
                         AuditActions.DROP_OFF_RECEIVED, received.clientId(), "'" + name + "', " + size + " bytes, "
                                 + contentType, List.of());
@@ -110,21 +124,135 @@ public class DropOffStore {
         }
     }
 
-    /** The client's drop-offs, newest first. */
-    List<DropOff> list(String clientId) {
+    /** The client's drop-offs, newest first: those of this client (by reference), never of an earlier one. */
+    List<DropOff> list(Client client) {
+        if (client.reference() == null) {
+            return List.of();
+        }
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT d FROM DropOffEntity d"
-                + " WHERE d.clientIdKey = :key ORDER BY d.receivedAt DESC", DropOffEntity.class)
-                .setParameter("key", clientId.toLowerCase(Locale.ROOT)).getResultStream().map(DropOffEntity::value)
-                .toList());
+                + " WHERE d.clientReference = :reference AND d.detachedAt IS NULL ORDER BY d.receivedAt DESC",
+                DropOffEntity.class).setParameter("reference", client.reference()).getResultStream()
+                .map(DropOffEntity::value).toList());
     }
 
     /** One drop-off of this client (of no other), if there is one with this ID. */
-    Optional<DropOff> find(String clientId, String id) {
+    Optional<DropOff> find(Client client, String id) {
+        return find(id).filter(dropOff -> dropOff.detachedAt() == null && client.reference() != null
+                && client.reference().equals(dropOff.clientReference()));
+    }
+
+    /** The drop-offs of deleted clients, kept for the retention, oldest detachment first. */
+    List<DropOff> listDetached() {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT d FROM DropOffEntity d"
+                + " WHERE d.detachedAt IS NOT NULL ORDER BY d.detachedAt, d.receivedAt", DropOffEntity.class)
+                .getResultStream().map(DropOffEntity::value).toList());
+    }
+
+    /** One drop-off of a deleted client, if there is one with this ID. */
+    Optional<DropOff> findDetached(String id) {
+        return find(id).filter(dropOff -> dropOff.detachedAt() != null);
+    }
+
+    private Optional<DropOff> find(String id) {
         if (id == null || !ID.matcher(id).matches()) {
             return Optional.empty();
         }
         return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(em.find(DropOffEntity.class, id))
-                .map(DropOffEntity::value).filter(dropOff -> dropOff.clientId().equalsIgnoreCase(clientId)));
+                .map(DropOffEntity::value));
+    }
+
+    /**
+     * What belonged to deleted clients: with no retention their drop-offs go (rows and files), else they are
+     * detached, kept for administrators until the retention ends. Audited per client.
+     *
+     * @param deleted the references of clients that no longer exist
+     * @return how many drop-offs were detached or deleted
+     */
+    int detach(Collection<String> deleted, int retentionDays) {
+        if (deleted.isEmpty()) {
+            return 0;
+        }
+        return detachWhere("d.clientReference IN :keys", List.copyOf(deleted), retentionDays);
+    }
+
+    /**
+     * Rows of an earlier version are joined to the client they were received for: the client with their
+     * client ID, if it existed by then. Those received before that client was created belonged to a deleted
+     * client that had the same ID; they are detached as the deleted clients' are.
+     *
+     * @return how many were detached
+     */
+    int joinEarlierRows(ClientRegister register, int retentionDays) {
+        List<String> orphans = jpa.txExpr(TransactionType.Required, em -> {
+            List<String> unjoined = new ArrayList<>();
+            em.createQuery("SELECT d FROM DropOffEntity d WHERE d.clientReference IS NULL AND d.detachedAt IS NULL",
+                    DropOffEntity.class).getResultList().forEach(entity -> {
+                        DropOff dropOff = entity.value();
+                        Optional<Client> owner = register.find(dropOff.clientId())
+                                .filter(client -> !client.createdAt().isAfter(dropOff.receivedAt()));
+                        owner.ifPresentOrElse(client -> entity.joinClient(client.reference()),
+                                () -> unjoined.add(dropOff.id()));
+                    });
+            return unjoined;
+        });
+        return orphans.isEmpty() ? 0 : detachWhere("d.id IN :keys", orphans, retentionDays);
+    }
+
+    private int detachWhere(String condition, List<String> keys, int retentionDays) {
+        Instant now = clock.instant();
+        List<DropOff> gone = jpa.txExpr(TransactionType.Required, em -> {
+            List<DropOffEntity> found = em.createQuery("SELECT d FROM DropOffEntity d WHERE " + condition
+                    + " AND d.detachedAt IS NULL", DropOffEntity.class).setParameter("keys", keys).getResultList();
+            for (DropOffEntity entity : found) {
+                if (retentionDays > 0) {
+                    entity.detach(now);
+                } else {
+                    em.remove(entity);
+                }
+            }
+            List<DropOff> values = found.stream().map(DropOffEntity::value).toList();
+            recordPerClient(values, retentionDays > 0
+                    ? "detached: the client was deleted; kept " + retentionDays + " day(s) for administrators"
+                    : "deleted with the client");
+            return values;
+        });
+        if (retentionDays <= 0) {
+            gone.forEach(this::deleteFile);
+        }
+        return gone.size();
+    }
+
+    /** Deletes the detached drop-offs whose retention has ended. @return how many */
+    int purgeDetached(int retentionDays) {
+        Instant cutoff = clock.instant().minus(Duration.ofDays(Math.max(0, retentionDays)));
+        List<DropOff> purged = jpa.txExpr(TransactionType.Required, em -> {
+            List<DropOffEntity> found = em.createQuery("SELECT d FROM DropOffEntity d WHERE d.detachedAt IS NOT NULL"
+                    + " AND d.detachedAt <= :cutoff", DropOffEntity.class)
+                    .setParameter("cutoff", Date.from(cutoff)).getResultList();
+            found.forEach(em::remove);
+            List<DropOff> values = found.stream().map(DropOffEntity::value).toList();
+            recordPerClient(values, "deleted: the retention for deleted clients' drop-offs ended");
+            return values;
+        });
+        purged.forEach(this::deleteFile);
+        return purged.size();
+    }
+
+    /** One audit entry per client, naming the files, in the transaction that changed them. */
+    private void recordPerClient(List<DropOff> dropOffs, String what) {
+        dropOffs.stream().collect(Collectors.groupingBy(DropOff::clientId, TreeMap::new, Collectors.toList()))
+                .forEach((clientId, ofClient) -> audit.record(Actor.SYSTEM.name(), AuditActions.DROP_OFF_REMOVED,
+                        clientId, ofClient.size() + " drop-off(s) " + what + ": " + ofClient.stream()
+                                .map(d -> "'" + d.fileName() + "' (" + d.id() + ")")
+                                .collect(Collectors.joining(", ")), List.of()));
+    }
+
+    private void deleteFile(DropOff dropOff) {
+        try {
+            Files.deleteIfExists(folder.resolve(dropOff.id()));
+        } catch (IOException e) {
+            LOG.warn("The file of drop-off {} could not be deleted: {}", dropOff.id(), e.toString());
+        }
     }
 
     InputStream open(DropOff dropOff) throws IOException {

@@ -33,4 +33,8 @@ public @interface PortalConfig {
 
     @AttributeDefinition(description = "Largest drop-off upload, in megabytes")
     int drop_off_max_mb() default 25;
+
+    @AttributeDefinition(description = "Days a deleted client's drop-offs (and delivered items) are kept, for "
+            + "administrators only; 0 deletes them with the client")
+    int deleted_client_retention_days() default 0;
 }

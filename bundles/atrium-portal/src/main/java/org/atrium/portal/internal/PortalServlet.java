@@ -2,7 +2,6 @@ package org.atrium.portal.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,13 +14,12 @@ import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.Part;
 import javax.ws.rs.core.Response.Status;
 
-import org.atrium.api.client.AccessDeniedException;
 import org.atrium.api.client.AtriumException;
-import org.atrium.api.client.ClientNotFoundException;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.PortalPerson;
 import org.atrium.api.client.ServiceUnavailableException;
 import org.atrium.api.office.OfficeDirectory;
+import org.atrium.rest.support.Problem;
 import org.atrium.rest.support.StrictJson;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -111,14 +109,17 @@ public class PortalServlet extends HttpServlet {
                 page(method, path, response);
             }
         } catch (PortalException e) {
-            problem(response, e.status().getStatusCode(), e.getMessage(), e.retryAfterSeconds());
+            problem(response, Problem.of(e.status(), e.getMessage()), e.retryAfterSeconds());
         } catch (AtriumException e) {
-            problem(response, statusOf(e), e.getMessage(), 0);
+            // the staff API's mapping: a mistake answers the same status on both
+            problem(response, Problem.of(e), 0);
         } catch (JsonProcessingException e) {
-            problem(response, 400, "The request body is not the JSON expected: " + e.getOriginalMessage(), 0);
+            problem(response, Problem.of(Status.BAD_REQUEST, "The request body is not the JSON expected: "
+                    + e.getOriginalMessage()), 0);
         } catch (RuntimeException | ServletException e) {
             LOG.error("Portal request {} {} failed", method, path, e);
-            problem(response, 500, "Something went wrong on our side; it was logged. Try again later.", 0);
+            problem(response, Problem.of(Status.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it was "
+                    + "logged. Try again later."), 0);
         }
     }
 
@@ -270,40 +271,20 @@ public class PortalServlet extends HttpServlet {
         JSON.writeValue(response.getOutputStream(), body);
     }
 
-    static void problem(HttpServletResponse response, int status, String detail, long retryAfterSeconds)
-            throws IOException {
+    static void problem(HttpServletResponse response, Problem problem, long retryAfterSeconds) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         response.resetBuffer();
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        Status known = Status.fromStatusCode(status);
-        problem.put("title", known == null ? "Error" : known.getReasonPhrase());
-        problem.put("status", status);
-        problem.put("detail", detail);
         if (retryAfterSeconds > 0) {
             response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
         }
-        if (status == 401) {
+        if (problem.status() == 401) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"atrium-portal\"");
         }
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
+        response.setStatus(problem.status());
+        response.setContentType(Problem.MEDIA_TYPE);
         JSON.writeValue(response.getOutputStream(), problem);
-    }
-
-    private static int statusOf(AtriumException e) {
-        if (e instanceof AccessDeniedException) {
-            return 403;
-        }
-        if (e instanceof ServiceUnavailableException) {
-            return 503;
-        }
-        if (e instanceof ClientNotFoundException) {
-            return 404;
-        }
-        return 400; // RegistrationRejectedException and every other mistake of the caller's
     }
 
     private static String requireEmail(String email) {

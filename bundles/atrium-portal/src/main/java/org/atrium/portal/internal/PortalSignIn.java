@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -234,7 +235,9 @@ public class PortalSignIn {
         if (accepted.isEmpty()) {
             throw new PortalException(Status.UNAUTHORIZED, wrong);
         }
+        // the code was sent to this person of this client: an address that passed to another since opens nothing
         PortalPerson person = register.findPortalPerson(email).filter(PortalPerson::registered)
+                .filter(found -> accepted.get().belongsTo(found.client().reference(), found.person()))
                 .orElseThrow(() -> new PortalException(Status.UNAUTHORIZED, wrong));
         if (!person.client().portalAccess()) {
             throw new PortalAccessOffException("Portal access is off for your account: ask your firm to turn it on.");
@@ -242,7 +245,8 @@ public class PortalSignIn {
         String token = secrets.newToken();
         Instant expiresAt = now.plus(Duration.ofHours(current.session_hours()));
         jpa.tx(TransactionType.Required, em -> {
-            em.persist(new PortalSessionEntity(Secrets.tokenHash(token), key, now, expiresAt));
+            em.persist(new PortalSessionEntity(Secrets.tokenHash(token), key, person.client().reference(),
+                    person.person(), now, expiresAt));
             // expired sessions of anyone go as new ones come: no timer needed
             em.createQuery("DELETE FROM PortalSessionEntity s WHERE s.expiresAt < :now")
                     .setParameter("now", java.util.Date.from(now)).executeUpdate();
@@ -251,7 +255,10 @@ public class PortalSignIn {
         return new OpenedSession(token, expiresAt, new PortalPerson(signedIn, person.person()));
     }
 
-    /** The person of a session that is still good: not expired, same email, registered, portal access on. */
+    /**
+     * The person of a session that is still good: not expired, same client and person, same email, registered,
+     * portal access on.
+     */
     PortalPerson session(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {
             throw PortalException.signInRequired();
@@ -262,7 +269,11 @@ public class PortalSignIn {
         if (session == null || !now.isBefore(session.expiresAt())) {
             throw PortalException.signInRequired();
         }
-        PortalPerson person = register.findPortalPerson(session.emailKey()).filter(PortalPerson::registered)
+        // the client it was opened for, by reference: a deleted client's session opens nothing, whoever
+        // has its client ID or address now
+        PortalPerson person = register.findByReference(session.clientReference())
+                .flatMap(client -> client.person(session.person()))
+                .filter(found -> emailKey(found.email()).equals(session.emailKey())).filter(PortalPerson::registered)
                 .orElseThrow(PortalException::signInRequired);
         if (!person.client().portalAccess()) {
             throw new PortalAccessOffException("Portal access is off for your account: ask your firm to turn it on.");
@@ -276,6 +287,46 @@ public class PortalSignIn {
                     "DELETE FROM PortalSessionEntity s WHERE s.tokenHash = :hash")
                     .setParameter("hash", Secrets.tokenHash(token.strip())).executeUpdate());
         }
+    }
+
+    /**
+     * Ends the sessions and drops the sign-in state of deleted clients.
+     *
+     * @param deleted the references of clients that no longer exist
+     * @return how many sessions were ended
+     */
+    int forget(Collection<String> deleted) {
+        if (deleted.isEmpty()) {
+            return 0;
+        }
+        List<String> references = List.copyOf(deleted);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            em.createQuery("DELETE FROM AccessCodeEntity a WHERE a.clientReference IN :references")
+                    .setParameter("references", references).executeUpdate();
+            return em.createQuery("DELETE FROM PortalSessionEntity s WHERE s.clientReference IN :references")
+                    .setParameter("references", references).executeUpdate();
+        });
+    }
+
+    /**
+     * Sessions and sign-in states of an earlier version join the person whose email they were opened for, if
+     * that person was there by then (the session) or is of the same client ID (the state); the rest are dropped.
+     */
+    void joinEarlierRows() {
+        jpa.tx(TransactionType.Required, em -> {
+            em.createQuery("SELECT s FROM PortalSessionEntity s WHERE s.clientReference IS NULL",
+                    PortalSessionEntity.class).getResultList().forEach(session -> register
+                            .findPortalPerson(session.emailKey())
+                            .filter(person -> !person.client().createdAt().isAfter(session.createdAt()))
+                            .ifPresentOrElse(person -> session.joinClient(person.client().reference(),
+                                    person.person()), () -> em.remove(session)));
+            em.createQuery("SELECT a FROM AccessCodeEntity a WHERE a.clientReference IS NULL",
+                    AccessCodeEntity.class).getResultList().forEach(state -> register
+                            .findPortalPerson(state.emailKey())
+                            .filter(person -> person.client().clientId().equalsIgnoreCase(state.clientId()))
+                            .ifPresentOrElse(person -> state.joinClient(person.client().reference()),
+                                    () -> em.remove(state)));
+        });
     }
 
     // --- staff help
@@ -318,7 +369,8 @@ public class PortalSignIn {
         jpa.tx(TransactionType.Required, em -> {
             for (Person person : Person.values()) {
                 client.person(person).map(PortalPerson::email).map(PortalSignIn::emailKey)
-                        .map(key -> em.find(AccessCodeEntity.class, key)).filter(state -> state.locked(now))
+                        .map(key -> em.find(AccessCodeEntity.class, key))
+                        .filter(state -> state.belongsTo(client.reference(), person) && state.locked(now))
                         .ifPresent(state -> {
                             state.unlock();
                             unlocked.add(person);
@@ -337,7 +389,9 @@ public class PortalSignIn {
             List<SignInState> states = new ArrayList<>();
             for (Person person : Person.values()) {
                 client.person(person).ifPresent(target -> {
-                    AccessCodeEntity state = em.find(AccessCodeEntity.class, emailKey(target.email()));
+                    AccessCodeEntity state = Optional.ofNullable(em.find(AccessCodeEntity.class,
+                            emailKey(target.email()))).filter(found -> found.belongsTo(client.reference(), person))
+                            .orElse(null);
                     boolean locked = state != null && state.locked(now);
                     states.add(new SignInState(person, target.registered(), locked,
                             locked ? state.lockedUntil() : null, state != null && state.hasOpenCode(now),
@@ -395,10 +449,13 @@ public class PortalSignIn {
 
     private static AccessCodeEntity stateOf(EntityManager em, PortalPerson person) {
         String key = emailKey(person.email());
+        String reference = person.client().reference();
         AccessCodeEntity state = em.find(AccessCodeEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (state == null) {
-            state = new AccessCodeEntity(key, person.client().clientId(), person.person());
+            state = new AccessCodeEntity(key, reference, person.client().clientId(), person.person());
             em.persist(state);
+        } else if (!state.belongsTo(reference, person.person())) {
+            state.startOver(reference, person.client().clientId(), person.person());
         }
         return state;
     }

@@ -35,7 +35,7 @@ public record PortalView(String clientId, Person person, String name, String ema
     static PortalView of(PortalPerson person, OfficeDirectory offices, PortalItems deliveries, DropOffStore dropOffs) {
         Client client = person.client();
         List<PortalItem> items = deliveries.of(person);
-        List<DropOff> uploads = dropOffs.list(client.clientId());
+        List<DropOff> uploads = dropOffs.list(client);
         String other = client.spouse() == null ? null
                 : person.person() == Person.TAXPAYER ? client.spouse().name() : client.name();
         Office office = new Office(client.officeLocation(), offices.find(client.officeLocation())

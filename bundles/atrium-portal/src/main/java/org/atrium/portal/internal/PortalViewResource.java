@@ -16,6 +16,7 @@ import org.atrium.api.client.PortalPerson;
 import org.atrium.api.office.OfficeDirectory;
 import org.atrium.api.rest.ApiRoute;
 import org.atrium.rest.support.InvalidRequestException;
+import org.atrium.rest.support.RouteContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,13 +33,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class PortalViewResource implements ApiRoute {
 
     private final ClientRegister register;
+    private final RouteContext route;
     private final OfficeDirectory offices;
     private final DropOffStore dropOffs;
     private final PortalItems items;
 
     @Activate
     public PortalViewResource(@Reference ClientRegister register, @Reference OfficeDirectory offices,
-            @Reference DropOffStore dropOffs, @Reference PortalItems items) {
+            @Reference DropOffStore dropOffs, @Reference PortalItems items, @Reference RouteContext route) {
+        this.route = route;
         this.register = register;
         this.offices = offices;
         this.dropOffs = dropOffs;
@@ -50,7 +53,7 @@ public class PortalViewResource implements ApiRoute {
             + "/portal/api/v1/me, for the taxpayer or the spouse.")
     public PortalView view(@PathParam("clientId") String clientId, @Parameter(description = "TAXPAYER (default) or "
             + "SPOUSE") @QueryParam("person") String person, @Context SecurityContext security) {
-        Client client = register.as(StaffRequests.actor(security)).get(clientId);
+        Client client = register.as(route.actor(security)).get(clientId);
         Person who = StaffRequests.person(person);
         PortalPerson target = client.person(who).orElseThrow(() -> new InvalidRequestException("Client '"
                 + client.clientId() + "' has no spouse."));

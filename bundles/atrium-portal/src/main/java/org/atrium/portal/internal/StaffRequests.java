@@ -2,21 +2,13 @@ package org.atrium.portal.internal;
 
 import java.util.Locale;
 
-import javax.ws.rs.core.SecurityContext;
-
 import org.atrium.api.client.Person;
-import org.atrium.api.security.Actor;
-import org.atrium.api.security.ActorPrincipal;
 import org.atrium.rest.support.InvalidRequestException;
 
 /** What the staff routes of the portal read from a request. */
 final class StaffRequests {
 
     private StaffRequests() {
-    }
-
-    static Actor actor(SecurityContext security) {
-        return ((ActorPrincipal) security.getUserPrincipal()).actor();
     }
 
     /** {@code taxpayer} (the default) or {@code spouse}, in any case. */

@@ -22,10 +22,12 @@ class SignInStateTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private static final Duration WINDOW = Duration.ofMinutes(15);
+    private static final String ANN = "6f1c3c52-6c1e-4d0b-9a51-5b1f7c1c0001";
+    private static final String LATER_CLIENT = "0b7d8f8e-2a4c-4c55-8f0e-91b6a3d40002";
 
     @Test
     void theFifthWrongCodeClosesTheCodeAndLocks() {
-        AccessCodeEntity state = new AccessCodeEntity("ann@example.com", "0042", Person.TAXPAYER);
+        AccessCodeEntity state = new AccessCodeEntity("ann@example.com", ANN, "0042", Person.TAXPAYER);
         state.open("hash", T0.plusSeconds(600), null, "0042", Person.TAXPAYER);
         for (int i = 1; i < 5; i++) {
             assertFalse(state.wrongTry(T0, 5, Duration.ofMinutes(30)), "try " + i);
@@ -43,7 +45,7 @@ class SignInStateTest {
 
     @Test
     void aNewCodeStartsItsWrongTriesAfreshAndExpires() {
-        AccessCodeEntity state = new AccessCodeEntity("ann@example.com", "0042", Person.TAXPAYER);
+        AccessCodeEntity state = new AccessCodeEntity("ann@example.com", ANN, "0042", Person.TAXPAYER);
         state.open("one", T0.plusSeconds(600), null, "0042", Person.TAXPAYER);
         for (int i = 0; i < 4; i++) {
             state.wrongTry(T0, 5, Duration.ofMinutes(30));
@@ -55,8 +57,28 @@ class SignInStateTest {
     }
 
     @Test
+    void anAddressThatPassesToAnotherClientStartsWithNothingOfTheEarlierOwner() {
+        AccessCodeEntity state = new AccessCodeEntity("ann@example.com", ANN, "0042", Person.TAXPAYER);
+        state.open("hash", T0.plusSeconds(600), null, "0042", Person.TAXPAYER);
+        for (int i = 0; i < 5; i++) {
+            state.wrongTry(T0, 5, Duration.ofMinutes(30));
+        }
+        state.takeSend(T0, WINDOW, 1);
+        assertTrue(state.belongsTo(ANN, Person.TAXPAYER));
+        assertFalse(state.belongsTo(ANN, Person.SPOUSE), "the same client's other person");
+        assertFalse(state.belongsTo(LATER_CLIENT, Person.TAXPAYER), "a later client with the same address");
+        assertFalse(state.belongsTo(null, Person.TAXPAYER));
+
+        state.startOver(LATER_CLIENT, "0042", Person.TAXPAYER);
+        assertTrue(state.belongsTo(LATER_CLIENT, Person.TAXPAYER));
+        assertFalse(state.locked(T0), "the earlier owner's lock does not pass on");
+        assertFalse(state.hasOpenCode(T0), "nor an open code");
+        assertTrue(state.takeSend(T0, WINDOW, 1), "nor the sends counted");
+    }
+
+    @Test
     void sendsAreLimitedPerWindow() {
-        AccessCodeEntity state = new AccessCodeEntity("ann@example.com", "0042", Person.TAXPAYER);
+        AccessCodeEntity state = new AccessCodeEntity("ann@example.com", ANN, "0042", Person.TAXPAYER);
         assertTrue(state.takeSend(T0, WINDOW, 3));
         assertTrue(state.takeSend(T0.plusSeconds(60), WINDOW, 3));
         assertTrue(state.takeSend(T0.plusSeconds(120), WINDOW, 3));

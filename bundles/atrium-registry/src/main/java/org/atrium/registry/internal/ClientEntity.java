@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.UUID;
 
 import javax.persistence.CollectionTable;
 import javax.persistence.Column;
@@ -40,7 +41,11 @@ import org.atrium.api.client.Spouse;
  */
 @Entity
 @Table(name = "CLIENT",
-        uniqueConstraints = @UniqueConstraint(name = "UQ_CLIENT_ID_KEY", columnNames = "CLIENT_ID_KEY"),
+        uniqueConstraints = {
+            @UniqueConstraint(name = "UQ_CLIENT_ID_KEY", columnNames = "CLIENT_ID_KEY"),
+            // EclipseLink cuts constraint names to Derby's old 18 characters: this one fits
+            @UniqueConstraint(name = ReferenceUpgrade.CONSTRAINT, columnNames = "REFERENCE")
+        },
         indexes = {
             // sort key + tie-breaker: an ordered page is read from the index instead of sorting every row
             @Index(name = "IX_CLIENT_NAME_SORT", columnList = "NAME_KEY, CLIENT_ID_KEY"),
@@ -62,6 +67,13 @@ public class ClientEntity {
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "CLIENT_PK")
     @Column(name = "PK")
     private long pk;
+
+    /**
+     * The client's immutable identity (a random UUID), never reused: see Client#reference. Nullable only so
+     * that it could be added to tables of earlier versions; {@link ReferenceUpgrade} fills it in.
+     */
+    @Column(name = "REFERENCE", length = 36, updatable = false)
+    private String reference;
 
     @Column(name = "CLIENT_ID", nullable = false, length = 40)
     private String clientId;
@@ -192,7 +204,7 @@ public class ClientEntity {
             "SPOUSE_MOBILE_NUMBER", "SPOUSE_SIGNS_FIRST", "PORTAL_ACCESS", "SMS_OTP", "DROP_OFF_ACCESS", "STATUS",
             "CREATED_AT", "UPDATED_AT", "VERSION", "INVITE_TOKEN_HASH", "SPOUSE_INVITE_TOKEN_HASH",
             "INVITE_EXPIRES_AT", "INVITED_AT", "INVITATION_ERROR", "INVITATION_ERROR_AT", "SEARCH_TEXT",
-            "CREATED_BY_IMPORT", "REGISTERED_AT", "SPOUSE_REGISTERED_AT", "LAST_SIGN_IN_AT");
+            "CREATED_BY_IMPORT", "REGISTERED_AT", "SPOUSE_REGISTERED_AT", "LAST_SIGN_IN_AT", "REFERENCE");
 
     protected ClientEntity() {
         // for JPA
@@ -204,6 +216,7 @@ public class ClientEntity {
         entity.portalAccess = true;
         entity.status = RegistrationStatus.PENDING;
         entity.createdAt = now;
+        entity.reference = UUID.randomUUID().toString();
         entity.apply(data, now, taxIds);
         return entity;
     }
@@ -314,7 +327,7 @@ public class ClientEntity {
         return new Client(clientId, type, name, email, taxIds.decrypt(taxId), dateOfBirth, countryCode, mobileNumber, officeLocation,
                 marriedFilingJointly, spouse, spouseSignsFirst, portalAccess, smsOtp, dropOffAccess, status, createdAt,
                 updatedAt, version, invitedAt, inviteExpiresAt, invitationError, invitationErrorAt, registeredAt,
-                spouseRegisteredAt, lastSignInAt);
+                spouseRegisteredAt, lastSignInAt, reference);
     }
 
     /**
@@ -327,7 +340,7 @@ public class ClientEntity {
             "spouseTaxId", "spouseDateOfBirth", "spouseCountryCode", "spouseMobileNumber", "spouseSignsFirst",
             "portalAccess", "smsOtp", "dropOffAccess", "status", "createdAt", "updatedAt", "version", "invitedAt",
             "inviteExpiresAt", "invitationError", "invitationErrorAt", "registeredAt", "spouseRegisteredAt",
-            "lastSignInAt");
+            "lastSignInAt", "reference");
 
     /** The same as {@link #toValue} from a row of {@link #VALUE_FIELDS} (anything after them is ignored). */
     static Client valueOf(Object[] row, TaxIdCipher taxIds) {
@@ -339,7 +352,7 @@ public class ClientEntity {
                 couple, spouse, (Boolean) row[16], (Boolean) row[17], (Boolean) row[18], (Boolean) row[19],
                 (RegistrationStatus) row[20], (Instant) row[21], (Instant) row[22], (Long) row[23], (Instant) row[24],
                 (Instant) row[25], (String) row[26], (Instant) row[27], (Instant) row[28], (Instant) row[29],
-                (Instant) row[30]);
+                (Instant) row[30], (String) row[31]);
     }
 
     /** A new client made by an import, with its key taken from a block the import reserved. */
@@ -378,7 +391,7 @@ public class ClientEntity {
             status.name(), timestamp(createdAt), timestamp(updatedAt), version, inviteTokenHash, spouseInviteTokenHash,
             timestamp(inviteExpiresAt), timestamp(invitedAt), invitationError, timestamp(invitationErrorAt),
             searchText, createdByImport, timestamp(registeredAt), timestamp(spouseRegisteredAt),
-            timestamp(lastSignInAt)};
+            timestamp(lastSignInAt), reference};
     }
 
     /** The emails this client claims in CLIENT_EMAIL: the taxpayer's and the spouse's. */
@@ -514,6 +527,10 @@ public class ClientEntity {
 
     boolean portalAccess() {
         return portalAccess;
+    }
+
+    String reference() {
+        return reference;
     }
 
     long pk() {

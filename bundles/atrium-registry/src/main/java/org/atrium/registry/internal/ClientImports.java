@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 import javax.persistence.EntityManager;
@@ -348,7 +349,7 @@ final class ClientImports {
      * Deletes the clients an import created and restores the ones it updated, if none changed since; runs
      * in one transaction.
      */
-    ImportResult revert(EntityManager em, String importId) {
+    ImportResult revert(EntityManager em, String importId, Consumer<ClientEvents.Subject> deleted) {
         ImportBatchEntity batch = em.find(ImportBatchEntity.class, importId);
         if (batch == null) {
             throw new UnknownItemException("No import with ID " + importId + " was applied.");
@@ -361,12 +362,12 @@ final class ClientImports {
         Instant now = clock.instant();
         String subject = "revert of import " + importId;
         try (ImportWriter jdbc = new ImportWriter(connection(em))) {
-            long deleted = deleteCreated(em, jdbc, importId, subject, now);
+            long deletedCount = deleteCreated(em, jdbc, importId, subject, now, deleted);
             long restored = restoreUpdated(em, jdbc, importId, subject, now);
             em.find(ImportBatchEntity.class, importId).reverted(now);
             AuditLog.append(em, now, actor.name(), AuditActions.IMPORT_REVERTED, null,
-                    subject + ": " + deleted + " deleted, " + restored + " restored", List.of());
-            return new ImportResult(importId, deleted, restored);
+                    subject + ": " + deletedCount + " deleted, " + restored + " restored", List.of());
+            return new ImportResult(importId, deletedCount, restored);
         } catch (SQLException e) {
             throw sqlFailure(e);
         }
@@ -404,8 +405,8 @@ final class ClientImports {
 
     /** The clients the import created, in chunks along the primary key (they were given a block of keys). */
     @SuppressWarnings("unchecked")
-    private long deleteCreated(EntityManager em, ImportWriter jdbc, String importId, String subject, Instant now)
-            throws SQLException {
+    private long deleteCreated(EntityManager em, ImportWriter jdbc, String importId, String subject, Instant now,
+            Consumer<ClientEvents.Subject> deletedClients) throws SQLException {
         long deleted = 0;
         long lastPk = -1;
         while (true) {
@@ -420,6 +421,7 @@ final class ClientImports {
             for (ClientEntity entity : chunk) {
                 Client before = entity.toValue(taxIds);
                 jdbc.delete(entity);
+                deletedClients.accept(ClientEvents.Subject.of(before));
                 entries.add(new AuditEntity(now, actor.name(), AuditActions.CLIENT_DELETED, before.clientId(), subject,
                         AuditLog.diff(before, null)));
                 lastPk = entity.pk();

@@ -7,13 +7,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -68,7 +70,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -97,8 +98,8 @@ public class JpaClientRegister implements ClientRegister {
     private final TaxIdCipher taxIds;
     private final Clock clock;
     private final Actor actor;
-    /** Shared with every actor's view; empty while there is no Event Admin. */
-    private final AtomicReference<EventAdmin> eventAdmin;
+    /** Shared with every actor's view. */
+    private final ClientEvents events;
 
     @Activate
     public JpaClientRegister(@Reference(target = "(osgi.unit.name=atrium)") JpaTemplate jpa,
@@ -114,8 +115,9 @@ public class JpaClientRegister implements ClientRegister {
         this.taxIds = taxIds;
         this.clock = clock;
         this.actor = Actor.SYSTEM;
-        this.eventAdmin = new AtomicReference<>();
+        this.events = new ClientEvents();
         upgradeOldRows();
+        ReferenceUpgrade.run(jpa);
     }
 
     private JpaClientRegister(JpaClientRegister register, Actor actor) {
@@ -124,18 +126,18 @@ public class JpaClientRegister implements ClientRegister {
         this.taxIds = register.taxIds;
         this.clock = register.clock;
         this.actor = actor;
-        this.eventAdmin = register.eventAdmin;
+        this.events = register.events;
     }
 
     /** Optional: events are a courtesy to other bundles; the register works without Event Admin. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindEventAdmin(EventAdmin events) {
-        eventAdmin.set(events);
+    void bindEventAdmin(EventAdmin eventAdmin) {
+        events.bind(eventAdmin);
     }
 
-    void unbindEventAdmin(EventAdmin events) {
-        eventAdmin.compareAndSet(events, null);
+    void unbindEventAdmin(EventAdmin eventAdmin) {
+        events.unbind(eventAdmin);
     }
 
     @Override
@@ -189,6 +191,30 @@ public class JpaClientRegister implements ClientRegister {
     @Override
     public Optional<Client> find(String clientId) {
         return jpa.txExpr(TransactionType.Supports, em -> findVisible(em, clientId).map(this::value));
+    }
+
+    @Override
+    public Optional<Client> findByReference(String reference) {
+        if (reference == null || reference.isBlank()) {
+            return Optional.empty();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT c FROM ClientEntity c WHERE c.reference = :reference", ClientEntity.class)
+                .setParameter("reference", reference).getResultStream().findFirst()
+                .filter(entity -> actor.mayAccess(entity.officeLocation())).map(this::value));
+    }
+
+    @Override
+    public Set<String> existingReferences(Collection<String> references) {
+        List<String> asked = references.stream().filter(Objects::nonNull).distinct().toList();
+        Set<String> existing = new HashSet<>();
+        for (int from = 0; from < asked.size(); from += READ_CHUNK) {
+            List<String> chunk = asked.subList(from, Math.min(asked.size(), from + READ_CHUNK));
+            existing.addAll(jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                    "SELECT c.reference FROM ClientEntity c WHERE c.reference IN :references", String.class)
+                    .setParameter("references", chunk).getResultList()));
+        }
+        return existing;
     }
 
     @Override
@@ -579,11 +605,14 @@ public class JpaClientRegister implements ClientRegister {
         if (!check.passed()) {
             throw new ImportRejectedException(check);
         }
+        ImportResult result;
         try {
-            return inLongTransaction(() -> write(em -> imports().write(em, importId, rows, progress)));
+            result = inLongTransaction(() -> write(em -> imports().write(em, importId, rows, progress)));
         } finally {
             evictCachedClients(); // the import wrote with plain JDBC, past JPA's shared cache
         }
+        events.imported(jpa, result);
+        return result;
     }
 
     private void evictCachedClients() {
@@ -599,11 +628,18 @@ public class JpaClientRegister implements ClientRegister {
 
     @Override
     public ImportResult revertImport(String importId) {
+        List<ClientEvents.Subject> deleted = new ArrayList<>();
+        ImportResult result;
         try {
-            return inLongTransaction(() -> write(em -> imports().revert(em, importId)));
+            result = inLongTransaction(() -> write(em -> {
+                deleted.clear(); // a retried transaction starts over
+                return imports().revert(em, importId, deleted::add);
+            }));
         } finally {
             evictCachedClients();
         }
+        events.reverted(jpa, result, deleted);
+        return result;
     }
 
     private ClientImports imports() {
@@ -936,24 +972,11 @@ public class JpaClientRegister implements ClientRegister {
 
     /** Posts after commit, asynchronously; events carry identifiers only. */
     private void post(String topic, Client client, String[] changedFields) {
-        post(topic, client, changedFields, null);
+        events.client(topic, client, changedFields, null);
     }
 
     /** @param previousClientId the ID before a rename; null if it did not change */
     private void post(String topic, Client client, String[] changedFields, String previousClientId) {
-        EventAdmin events = eventAdmin.get();
-        if (events == null) {
-            return;
-        }
-        Map<String, Object> properties = new HashMap<>();
-        properties.put(AtriumTopics.PROPERTY_CLIENT_ID, client.clientId());
-        properties.put(AtriumTopics.PROPERTY_OFFICE, client.officeLocation());
-        if (changedFields != null) {
-            properties.put(AtriumTopics.PROPERTY_CHANGED_FIELDS, changedFields);
-        }
-        if (previousClientId != null) {
-            properties.put(AtriumTopics.PROPERTY_PREVIOUS_CLIENT_ID, previousClientId);
-        }
-        events.postEvent(new Event(topic, properties));
+        events.client(topic, client, changedFields, previousClientId);
     }
 }

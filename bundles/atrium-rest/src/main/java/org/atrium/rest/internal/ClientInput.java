@@ -20,7 +20,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *
  * @param version required on PUT: the version that was read
  */
-@JsonIgnoreProperties(value = {"status", "createdAt", "updatedAt", "lastSignInAt", "invitedAt", "invitationExpiresAt",
+@JsonIgnoreProperties(value = {"reference", "status", "createdAt", "updatedAt", "lastSignInAt", "invitedAt", "invitationExpiresAt",
     "lastInvitationError", "lastInvitationErrorAt", "registeredAt", "spouseRegisteredAt"}, allowSetters = false)
 public record ClientInput(String clientId, ClientType type, String name, String email, String taxId,
         String dateOfBirth, String countryCode, String mobileNumber, Integer officeLocation,

@@ -11,7 +11,7 @@ import org.atrium.api.client.Spouse;
  * A client as the API shows it: tax IDs masked the IRS way, dates as ISO text. Married-filing-jointly
  * records carry {@code marriedFilingJointly: true} and a spouse, so lists can show the spouse indicator.
  */
-public record ClientJson(String clientId, ClientType type, String name, String email, String taxId,
+public record ClientJson(String clientId, String reference, ClientType type, String name, String email, String taxId,
         String dateOfBirth, String countryCode, String mobileNumber, int officeLocation, boolean marriedFilingJointly,
         SpouseJson spouse, boolean spouseSignsFirst, boolean portalAccess, boolean smsOtp, boolean dropOffAccess,
         RegistrationStatus status, String createdAt, String updatedAt, long version, String invitedAt,
@@ -29,7 +29,7 @@ public record ClientJson(String clientId, ClientType type, String name, String e
     }
 
     static ClientJson of(Client c) {
-        return new ClientJson(c.clientId(), c.type(), c.name(), c.email(), c.maskedTaxId(), date(c.dateOfBirth()),
+        return new ClientJson(c.clientId(), c.reference(), c.type(), c.name(), c.email(), c.maskedTaxId(), date(c.dateOfBirth()),
                 c.countryCode(), c.mobileNumber(), c.officeLocation(), c.marriedFilingJointly(), SpouseJson.of(c.spouse()),
                 c.spouseSignsFirst(), c.portalAccess(), c.smsOtp(), c.dropOffAccess(), c.status(),
                 c.createdAt().toString(), c.updatedAt().toString(), c.version(), text(c.invitedAt()),

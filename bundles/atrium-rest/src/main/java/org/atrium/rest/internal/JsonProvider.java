@@ -14,6 +14,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import org.atrium.rest.support.Problem;
 
 /**
  * JSON for the Atrium application, strict on input: unknown fields, wrong types (a number where text is

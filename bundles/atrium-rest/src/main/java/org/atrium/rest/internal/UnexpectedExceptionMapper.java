@@ -11,6 +11,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.atrium.rest.support.Problem;
 
 /**
  * A fault of ours: 500 with an incident number the operator finds in the log; the stack trace stays in

@@ -9,6 +9,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.atrium.rest.support.Problem;
 
 /**
  * HTTP errors raised by JAX-RS itself (unknown path 404, wrong method 405, wrong content type 415, not

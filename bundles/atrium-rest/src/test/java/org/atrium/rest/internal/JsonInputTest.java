@@ -10,6 +10,7 @@ import org.atrium.rest.support.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.atrium.rest.support.Problem;
 
 /** What a REST client sees for bad JSON, without a server: the provider's mapper and the error mapping. */
 class JsonInputTest {

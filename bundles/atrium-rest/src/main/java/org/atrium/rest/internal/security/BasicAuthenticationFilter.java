@@ -21,7 +21,7 @@ import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.security.Actor;
 import org.atrium.api.security.UserGrants;
 import org.atrium.rest.internal.AtriumApplication;
-import org.atrium.rest.internal.Problem;
+import org.atrium.rest.support.Problem;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
