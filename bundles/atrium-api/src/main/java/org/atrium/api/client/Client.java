@@ -66,6 +66,16 @@ public record Client(String clientId, ClientType type, String name, String email
         return type.maskTaxId(taxId);
     }
 
+    /** This client as people may see it: the taxpayer's and the spouse's tax IDs masked, all else the same. */
+    public Client withTaxIdsMasked() {
+        Spouse masked = spouse == null ? null : new Spouse(spouse.name(), spouse.email(), spouse.maskedTaxId(),
+                spouse.dateOfBirth(), spouse.countryCode(), spouse.mobileNumber());
+        return new Client(clientId, type, name, email, maskedTaxId(), dateOfBirth, countryCode, mobileNumber,
+                officeLocation, marriedFilingJointly, masked, spouseSignsFirst, portalAccess, smsOtp, dropOffAccess,
+                status, createdAt, updatedAt, version, invitedAt, invitationExpiresAt, lastInvitationError,
+                lastInvitationErrorAt, registeredAt, spouseRegisteredAt, lastSignInAt, reference);
+    }
+
     @Override
     public String toString() {
         return "Client[clientId=" + clientId + ", type=" + type + ", name=" + name + ", taxId=" + maskedTaxId()

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.atrium.api.security.Actor;
-
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The register of a firm's clients. Every way of creating or changing a client (REST, CSV import, a firm's
- * own bundle) goes through this service, so the client rules are enforced in one place. Each call is one
+ * own bundle) goes through this service, so the client rules are enforced in one place. Two services beside
+ * it work on the same clients: {@link org.atrium.api.portal.PortalIdentity} (invitations, registration and
+ * sign-in of the portal's people) and {@link org.atrium.api.imports.ImportLedger} (imports and their revert). Each call is one
  * transaction: it applies entirely or not at all, together with its entry in the audit trail.
  * <p>
  * The service itself acts as {@link Actor#SYSTEM}. Work done for a user goes through {@link #as(Actor)}:
@@ -86,39 +87,6 @@ public interface ClientRegister {
     Page<Client> search(ClientQuery query);
 
     /**
-     * Records an onboarding email being sent: its token hashes replace the earlier ones (whose links stop
-     * working), the status becomes {@code INVITED} (a registered client stays {@code REGISTERED}) and an
-     * earlier delivery error is cleared. Audited.
-     *
-     * @throws ClientValidationException if the client's portal access is off
-     */
-    Client recordInvitation(String clientId, Invitation invitation);
-
-    /** Records that the last onboarding email could not be delivered, and why. Audited. */
-    Client recordInvitationFailure(String clientId, String error);
-
-    /**
-     * Registers the person whose onboarding link carries this token (taxpayer or spouse): their registration
-     * time is recorded, the client becomes {@code REGISTERED} and the token stops working. Audited under the
-     * client's name. A person who changes their email must register again with a new onboarding email.
-     *
-     * @param token the token of the link, as the person received it
-     * @throws RegistrationRejectedException if no person has this token (mistyped, forged, used already,
-     *         replaced by a newer onboarding email) or it expired; nothing is changed
-     * @throws PortalAccessOffException if the client's portal access is off; nothing is changed
-     */
-    PortalPerson registerPerson(String token);
-
-    /**
-     * The taxpayer or spouse whose current email this is (case-insensitive), registered or not. Reaches every
-     * office: for the portal, which acts for the person, not for staff.
-     */
-    Optional<PortalPerson> findPortalPerson(String email);
-
-    /** Records that the person signed in to the portal ({@code lastSignInAt}). Audited under their name. */
-    Client recordSignIn(String clientId, Person person);
-
-    /**
      * Hands every client matching the filter (all pages) to the visitor, in the order asked (client ID
      * breaking ties, as in {@link #search}), after telling it how many matched. Clients are read in chunks,
      * each in its own short read, so memory does not grow with their number and no transaction stays open
@@ -139,42 +107,4 @@ public interface ClientRegister {
      * @return the broken rules; empty if the data can be saved
      */
     List<FieldError> validate(ClientData data);
-
-    /**
-     * Checks the rows of an import without changing anything: each row against the client rules (as
-     * {@link #validate} does), client IDs and email addresses against each other within the rows and against
-     * other clients, and office locations against the actor's. A row whose client ID exists would update that
-     * client, a row with a new ID create one.
-     *
-     * @param maxProblems how many problems to list at most
-     */
-    ImportCheck checkImport(ImportRows rows, int maxProblems, ImportProgress progress);
-
-    /**
-     * Applies an import as one transaction: first every row is checked as {@link #checkImport} does; if all
-     * pass, new clients are created and existing ones overwritten with their row, each change audited under
-     * the import's ID. The previous values of updated clients are kept so the import can be
-     * {@linkplain #revertImport reverted}.
-     *
-     * @param importId a unique ID chosen by the caller, e.g. the import job's
-     * @throws ImportRejectedException if any row has a problem; nothing is changed
-     * @throws ClientConflictException if another change took a client ID or email at the same time
-     */
-    ImportResult applyImport(String importId, ImportRows rows, int maxProblems, ImportProgress progress);
-
-    /**
-     * The import with this ID, if it was applied (committed), reverted since or not: how a caller whose
-     * process stopped during {@link #applyImport} learns whether the import took effect.
-     */
-    Optional<ImportResult> findImport(String importId);
-
-    /**
-     * Puts the register back as it was before an applied import: the clients it created are deleted, and
-     * those it updated get their previous values back. One transaction, audited.
-     *
-     * @throws UnknownItemException if no import with this ID was applied
-     * @throws ClientConflictException if it was already reverted
-     * @throws ImportRevertBlockedException if any of those clients changed since; nothing is changed
-     */
-    ImportResult revertImport(String importId);
 }

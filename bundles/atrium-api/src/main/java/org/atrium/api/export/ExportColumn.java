@@ -25,7 +25,16 @@ public interface ExportColumn {
     /**
      * The cell for one client: a {@link String}, {@link Boolean} (shown Yes/No), {@link Number},
      * {@link java.time.LocalDate}, {@link java.time.Instant}, or {@code null} for an empty cell. Anything
-     * else is written as its {@code toString()}. Never a full SSN/EIN: {@link Client#taxId()} is full.
+     * else is written as its {@code toString()}. The client's tax IDs arrive masked ({@code XXX-XX-6789})
+     * unless {@link #needsFullTaxIds()}.
      */
     Object value(Client client);
+
+    /**
+     * Whether {@link #value} must see the full SSN/EIN (e.g. to derive something from it); by default it sees
+     * them masked, as people do. A column that says yes must never write the full number into its cell.
+     */
+    default boolean needsFullTaxIds() {
+        return false;
+    }
 }

@@ -3,7 +3,7 @@
  * and the extension point for a firm's own columns.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.atrium.api.export;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.atrium.api.client.Client;
+import org.atrium.api.client.ClientRegister;
+import org.atrium.api.client.UnknownItemException;
 import org.atrium.api.security.Actor;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -51,7 +54,7 @@ public interface ClientImportJobs {
     /**
      * Undoes a succeeded import (see {@link org.atrium.api.client.ClientRegister#revertImport}).
      *
-     * @throws org.atrium.api.client.ImportRevertBlockedException if clients it wrote changed since
+     * @throws org.atrium.api.imports.ImportRevertBlockedException if clients it wrote changed since
      */
     ImportJob revert(String jobId, Actor actor);
 

@@ -1,6 +1,9 @@
-/** Bulk import and bulk edit of clients from the CSV template, as background jobs. */
+/**
+ * Bulk import and bulk edit of clients: the register's ledger of imports (check, apply, revert) and the CSV
+ * template's imports as background jobs.
+ */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.atrium.api.imports;
 
 import org.osgi.annotation.bundle.Export;

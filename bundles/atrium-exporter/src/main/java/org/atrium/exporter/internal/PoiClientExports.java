@@ -202,12 +202,16 @@ public class PoiClientExports implements ClientExports {
         return BuiltInColumns.ALL.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
     }
 
-    /** A firm's column; if it fails for a client, that cell stays empty and the export goes on. */
+    /**
+     * A firm's column; if it fails for a client, that cell stays empty and the export goes on. It sees the tax
+     * IDs masked unless it says it needs them.
+     */
     private static Column adapt(ExportColumn column) {
         AtomicBoolean warned = new AtomicBoolean();
+        boolean fullTaxIds = column.needsFullTaxIds();
         return new Column(column.name(), column.label(), false, false, ADDED_COLUMN_WIDTH, (client, context) -> {
             try {
-                return column.value(client);
+                return column.value(fullTaxIds ? client : client.withTaxIdsMasked());
             } catch (RuntimeException e) {
                 if (warned.compareAndSet(false, true)) {
                     LOG.warn("Export column '{}' ({}) failed for client {}; its cells stay empty where it fails",

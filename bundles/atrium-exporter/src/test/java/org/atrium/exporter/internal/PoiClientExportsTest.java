@@ -167,6 +167,37 @@ class PoiClientExportsTest {
     }
 
     @Test
+    void aFirmsColumnSeesTaxIdsMaskedUnlessItSaysItNeedsThem() throws IOException {
+        exports.addColumn(column("lastFour", "Last four", client -> client.taxId() + "/"
+                + (client.spouse() == null ? "" : client.spouse().taxId())));
+        exports.addColumn(new ExportColumn() {
+            @Override
+            public String name() {
+                return "checkDigit";
+            }
+
+            @Override
+            public String label() {
+                return "Check";
+            }
+
+            @Override
+            public Object value(Client client) {
+                return client.taxId().chars().map(c -> c - '0').sum() % 10;
+            }
+
+            @Override
+            public boolean needsFullTaxIds() {
+                return true;
+            }
+        });
+
+        String csv = csv(request(List.of("clientId", "lastFour", "checkDigit"), false), ADMIN);
+        // 1+2+3+4+5+6+7+8+9 = 45 and 1+2+1+2+3+4+5+6+7 = 31: computed from the full numbers, never written
+        assertEquals("Client ID,Last four,Check\r\n00042,XXX-XX-6789/XXX-XX-4321,5\r\n0007,XX-XXX4567/,1\r\n", csv);
+    }
+
+    @Test
     void aFirmsColumnCannotTakeABuiltInName() {
         exports.addColumn(column("taxId", "Full SSN", Client::taxId));
 

@@ -19,15 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.atrium.api.client.ClientConflictException;
-import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.FieldError;
-import org.atrium.api.client.ImportResult;
 import org.atrium.api.client.UnknownItemException;
 import org.atrium.api.imports.ClientImportJobs;
 import org.atrium.api.imports.ImportJob;
+import org.atrium.api.imports.ImportLedger;
+import org.atrium.api.imports.ImportResult;
 import org.atrium.api.imports.ImportState;
 import org.atrium.api.imports.ImportUploadException;
 import org.atrium.api.mail.Mailer;
@@ -82,7 +81,7 @@ public class CsvImportJobs implements ClientImportJobs {
         }
     }
 
-    private final ClientRegister register;
+    private final ImportLedger ledger;
     private final JobStore store;
     private final UploadCipher uploads;
     private final Clock clock = Clock.systemUTC();
@@ -92,22 +91,28 @@ public class CsvImportJobs implements ClientImportJobs {
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicReference<Mailer> mailer = new AtomicReference<>();
-    private final AtomicReference<UserGrants> grants = new AtomicReference<>();
+    /** Optional: without the mailer, jobs still run and their outcome stays available over REST. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Mailer mailer;
+    /** The submitters' email addresses. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile UserGrants grants;
     private final ResultMail resultMail = new ResultMail();
     private volatile ImporterConfig config;
     private volatile boolean stopping;
 
     @Activate
-    public CsvImportJobs(@Reference ClientRegister register, BundleContext context, ImporterConfig config)
+    public CsvImportJobs(@Reference ImportLedger ledger, BundleContext context, ImporterConfig config)
             throws IOException {
-        this(register, new JobStore(root(context)), UploadCipher.load(root(context).resolveSibling(UPLOAD_KEY)),
+        this(ledger, new JobStore(root(context)), UploadCipher.load(root(context).resolveSibling(UPLOAD_KEY)),
                 config);
     }
 
-    CsvImportJobs(ClientRegister register, JobStore store, UploadCipher uploads, ImporterConfig config)
+    CsvImportJobs(ImportLedger ledger, JobStore store, UploadCipher uploads, ImporterConfig config)
             throws IOException {
-        this.register = register;
+        this.ledger = ledger;
         this.store = store;
         this.uploads = uploads;
         this.config = config;
@@ -130,28 +135,6 @@ public class CsvImportJobs implements ClientImportJobs {
     @Modified
     void modified(ImporterConfig changed) {
         config = changed;
-    }
-
-    /** Optional: without the mailer, jobs still run and their outcome stays available over REST. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindMailer(Mailer bound) {
-        mailer.set(bound);
-    }
-
-    void unbindMailer(Mailer unbound) {
-        mailer.compareAndSet(unbound, null);
-    }
-
-    /** The submitters' email addresses. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindUserGrants(UserGrants bound) {
-        grants.set(bound);
-    }
-
-    void unbindUserGrants(UserGrants unbound) {
-        grants.compareAndSet(unbound, null);
     }
 
     @Deactivate
@@ -227,7 +210,7 @@ public class CsvImportJobs implements ClientImportJobs {
         if (job.revertedAt() != null) {
             throw conflict("Import job " + jobId + " was already reverted at " + job.revertedAt() + ".");
         }
-        register.as(actor).revertImport(jobId);
+        ledger.as(actor).revert(jobId);
         ImportJob reverted = copy(job, job.state(), null, job.rowsProcessed(), job.errorCount(), job.finishedAt(),
                 job.reason(), clock.instant());
         entry.set(reverted);
@@ -267,7 +250,7 @@ public class CsvImportJobs implements ClientImportJobs {
             ImportRun.Progress progress = (stage, total, processed) -> update(entry,
                     progress(entry.job(), stage, total, processed), false);
             outcome = new ImportRun(id, () -> uploads.decrypt(Files.newInputStream(upload)), queued.dryRun(),
-                    register.as(entry.submitter), config.max_errors(), progress, () -> stopping).run();
+                    ledger.as(entry.submitter), config.max_errors(), progress, () -> stopping).run();
         } catch (RuntimeException | IOException e) {
             if (causedByStop(e)) {
                 update(entry, queued, true);
@@ -301,14 +284,14 @@ public class CsvImportJobs implements ClientImportJobs {
         LOG.info("Import job {} {}: {} rows, {} created, {} updated, {} problem(s)", id, finished.state(),
                 finished.rowsTotal(), finished.created(), finished.updated(), finished.errorCount());
         if (!finished.dryRun()) {
-            resultMail.send(mailer.get(), grants.get(), finished, store.errors(id));
+            resultMail.send(mailer, grants, finished, store.errors(id));
         }
     }
 
     /** A job that was running when Atrium went down: its transaction committed entirely or not at all. */
     private void recoverCutOff(Entry entry) {
         ImportJob job = entry.job();
-        Optional<ImportResult> applied = register.findImport(job.id());
+        Optional<ImportResult> applied = ledger.find(job.id());
         ImportJob recovered = applied
                 .map(result -> new ImportJob(job.id(), ImportState.SUCCEEDED, false, null, job.rowsTotal(),
                         job.rowsTotal(), result.created(), result.updated(), 0, job.submittedBy(), job.submittedAt(),

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.atrium.api.client.ClientConflictException;
-import org.atrium.api.client.ClientRegister;
-import org.atrium.api.client.ImportCheck;
-import org.atrium.api.client.ImportProblem;
-import org.atrium.api.client.ImportProgress;
-import org.atrium.api.client.ImportRejectedException;
-import org.atrium.api.client.ImportResult;
-import org.atrium.api.client.ImportRows;
+import org.atrium.api.imports.ImportCheck;
+import org.atrium.api.imports.ImportLedger;
+import org.atrium.api.imports.ImportProblem;
+import org.atrium.api.imports.ImportProgress;
+import org.atrium.api.imports.ImportRejectedException;
+import org.atrium.api.imports.ImportResult;
+import org.atrium.api.imports.ImportRows;
 import org.atrium.api.imports.ImportState;
 
 /**
@@ -49,18 +49,18 @@ final class ImportRun {
     private final String jobId;
     private final CsvSource upload;
     private final boolean dryRun;
-    private final ClientRegister register;
+    private final ImportLedger ledger;
     private final int maxErrors;
     private final Progress progress;
     private final BooleanSupplier stopping;
     private long rowsTotal;
 
-    ImportRun(String jobId, CsvSource upload, boolean dryRun, ClientRegister register, int maxErrors, Progress progress,
+    ImportRun(String jobId, CsvSource upload, boolean dryRun, ImportLedger ledger, int maxErrors, Progress progress,
             BooleanSupplier stopping) {
         this.jobId = jobId;
         this.upload = upload;
         this.dryRun = dryRun;
-        this.register = register;
+        this.ledger = ledger;
         this.maxErrors = maxErrors;
         this.progress = progress;
         this.stopping = stopping;
@@ -101,7 +101,7 @@ final class ImportRun {
         }
         ImportRows rows = handler -> readMappedRows(encoding, handler);
         if (!formatErrors.isEmpty() || dryRun) {
-            ImportCheck check = register.checkImport(rows, maxErrors, this::registerProgress);
+            ImportCheck check = ledger.check(rows, maxErrors, this::registerProgress);
             List<RowError> errors = merge(formatErrors, check.problems());
             if (errors.isEmpty()) {
                 return new Outcome(ImportState.SUCCEEDED, rowsTotal, check.creates(), check.updates(), List.of(),
@@ -110,7 +110,7 @@ final class ImportRun {
             return failed(errors, check.problemsCapped());
         }
         try {
-            ImportResult result = register.applyImport(jobId, rows, maxErrors, this::registerProgress);
+            ImportResult result = ledger.apply(jobId, rows, maxErrors, this::registerProgress);
             return new Outcome(ImportState.SUCCEEDED, rowsTotal, result.created(), result.updated(), List.of(), false,
                     null);
         } catch (ImportRejectedException rejected) {

@@ -25,15 +25,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.atrium.api.client.ClientData;
-import org.atrium.api.client.ClientRegister;
-import org.atrium.api.client.ImportCheck;
-import org.atrium.api.client.ImportProblem;
-import org.atrium.api.client.ImportProgress;
-import org.atrium.api.client.ImportRejectedException;
-import org.atrium.api.client.ImportResult;
-import org.atrium.api.client.ImportRows;
 import org.atrium.api.client.UnknownItemException;
+import org.atrium.api.imports.ImportCheck;
 import org.atrium.api.imports.ImportJob;
+import org.atrium.api.imports.ImportLedger;
+import org.atrium.api.imports.ImportProblem;
+import org.atrium.api.imports.ImportProgress;
+import org.atrium.api.imports.ImportRejectedException;
+import org.atrium.api.imports.ImportResult;
+import org.atrium.api.imports.ImportRows;
 import org.atrium.api.imports.ImportState;
 import org.atrium.api.imports.ImportUploadException;
 import org.atrium.api.security.Actor;
@@ -54,7 +54,7 @@ class CsvImportJobsTest {
     @TempDir
     Path keys;
 
-    /** A register that records the rows it is given; {@code problem} makes it reject them. */
+    /** An import ledger that records the rows it is given; {@code problem} makes it reject them. */
     static final class FakeRegister {
         final List<ClientData> written = new ArrayList<>();
         final Map<String, ImportResult> applied = new ConcurrentHashMap<>();
@@ -62,17 +62,17 @@ class CsvImportJobsTest {
         volatile CountDownLatch holdWriting;
         volatile Actor actor = Actor.SYSTEM;
 
-        ClientRegister proxy() {
-            return (ClientRegister) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {ClientRegister.class}, (self, method, args) -> switch (method.getName()) {
+        ImportLedger proxy() {
+            return (ImportLedger) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {ImportLedger.class}, (self, method, args) -> switch (method.getName()) {
                         case "as" -> {
                             actor = (Actor) args[0];
                             yield self;
                         }
-                        case "checkImport" -> check((ImportRows) args[0]);
-                        case "applyImport" -> apply((String) args[0], (ImportRows) args[1], (ImportProgress) args[3]);
-                        case "findImport" -> Optional.ofNullable(applied.get((String) args[0]));
-                        case "revertImport" -> applied.remove((String) args[0]);
+                        case "check" -> check((ImportRows) args[0]);
+                        case "apply" -> apply((String) args[0], (ImportRows) args[1], (ImportProgress) args[3]);
+                        case "find" -> Optional.ofNullable(applied.get((String) args[0]));
+                        case "revert" -> applied.remove((String) args[0]);
                         default -> throw new UnsupportedOperationException(method.getName());
                     });
         }

@@ -6,6 +6,7 @@ import org.atrium.api.client.AtriumException;
 import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.mail.MailTopics;
+import org.atrium.api.portal.PortalIdentity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,10 +26,12 @@ public class InvitationFailures implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(InvitationFailures.class);
 
     private final ClientRegister register;
+    private final PortalIdentity identity;
 
     @Activate
-    public InvitationFailures(@Reference ClientRegister register) {
+    public InvitationFailures(@Reference ClientRegister register, @Reference PortalIdentity identity) {
         this.register = register;
+        this.identity = identity;
     }
 
     @Override
@@ -49,7 +52,7 @@ public class InvitationFailures implements EventHandler {
             return;
         }
         try {
-            register.recordInvitationFailure(current.get(), "Email to the " + person + " not delivered: " + error);
+            identity.recordInvitationFailure(current.get(), "Email to the " + person + " not delivered: " + error);
         } catch (AtriumException gone) {
             LOG.info("Client {} no longer exists; its undelivered onboarding email is not recorded", clientId);
         }

@@ -18,7 +18,6 @@ import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.FieldError;
-import org.atrium.api.client.Invitation;
 import org.atrium.api.client.ServiceUnavailableException;
 import org.atrium.api.instructions.ClientInstructions;
 import org.atrium.api.instructions.Instruction;
@@ -29,6 +28,8 @@ import org.atrium.api.mail.Mailer;
 import org.atrium.api.office.OfficeDirectory;
 import org.atrium.api.office.OfficeLocation;
 import org.atrium.api.onboarding.Onboarding;
+import org.atrium.api.portal.Invitation;
+import org.atrium.api.portal.PortalIdentity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -63,6 +64,7 @@ public class MailOnboarding implements Onboarding, BulkAction {
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
     private final OfficeDirectory offices;
+    private final PortalIdentity identity;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private volatile OnboardingConfig config;
@@ -76,12 +78,14 @@ public class MailOnboarding implements Onboarding, BulkAction {
     private volatile ClientInstructions instructions;
 
     @Activate
-    public MailOnboarding(@Reference OfficeDirectory offices, OnboardingConfig config) {
-        this(offices, config, Clock.systemUTC());
+    public MailOnboarding(@Reference OfficeDirectory offices, @Reference PortalIdentity identity,
+            OnboardingConfig config) {
+        this(offices, identity, config, Clock.systemUTC());
     }
 
-    MailOnboarding(OfficeDirectory offices, OnboardingConfig config, Clock clock) {
+    MailOnboarding(OfficeDirectory offices, PortalIdentity identity, OnboardingConfig config, Clock clock) {
         this.offices = offices;
+        this.identity = identity;
         this.config = config;
         this.clock = clock;
     }
@@ -122,7 +126,9 @@ public class MailOnboarding implements Onboarding, BulkAction {
         Instant expiresAt = clock.instant().plus(Duration.ofDays(current.link_valid_days()));
         String taxpayerToken = newToken();
         String spouseToken = hasSpouseEmail(client) ? newToken() : null;
-        Client invited = register.recordInvitation(client.clientId(), new Invitation(Invitation.hash(taxpayerToken),
+        // recorded for the same user as the register view: office-scoped, audited under their name
+        PortalIdentity people = identity.as(register.actor());
+        Client invited = people.recordInvitation(client.clientId(), new Invitation(Invitation.hash(taxpayerToken),
                 spouseToken == null ? null : Invitation.hash(spouseToken), expiresAt));
 
         Instruction template = currentInstructions.defaultInstruction();
@@ -139,7 +145,7 @@ public class MailOnboarding implements Onboarding, BulkAction {
         try {
             mails.forEach(currentMailer::send);
         } catch (RuntimeException e) {
-            register.recordInvitationFailure(client.clientId(), "The onboarding email could not be queued: "
+            people.recordInvitationFailure(client.clientId(), "The onboarding email could not be queued: "
                     + e.getMessage());
             throw new ServiceUnavailableException("The onboarding email for client '" + client.clientId()
                     + "' could not be queued; try again. (" + e.getMessage() + ")");

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.ClientType;
+import org.atrium.api.portal.PortalIdentity;
+import org.atrium.api.security.Actor;
 import org.atrium.api.client.ClientValidationException;
-import org.atrium.api.client.Invitation;
 import org.atrium.api.client.RegistrationStatus;
 import org.atrium.api.client.ServiceUnavailableException;
 import org.atrium.api.client.Spouse;
@@ -32,15 +33,18 @@ import org.atrium.api.mail.MailMessage;
 import org.atrium.api.mail.Mailer;
 import org.atrium.api.office.OfficeDirectory;
 import org.atrium.api.office.OfficeLocation;
+import org.atrium.api.portal.Invitation;
 import org.junit.jupiter.api.Test;
 
 class MailOnboardingTest {
 
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+    private static final Actor JANE = Actor.staff("jane", java.util.Set.of(1));
     static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
 
     private final List<MailMessage> sent = new ArrayList<>();
     private final List<Invitation> recorded = new ArrayList<>();
+    private Client current;
 
     private static Client client(boolean portalAccess, Spouse spouse) {
         return new Client("000123", ClientType.INDIVIDUAL, "Ann Smith", "ann@example.com", null, null, null, null, 1,
@@ -48,14 +52,28 @@ class MailOnboardingTest {
                 null, null, null);
     }
 
-    /** A register that holds one client and records invitations; anything else is not expected here. */
+    /** A register that holds one client, as the staff member Jane sees it; anything else is not expected here. */
     private ClientRegister register(Client client) {
+        current = client;
         return (ClientRegister) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ClientRegister.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "get" -> client;
+                    case "actor" -> JANE;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** The portal's people: records invitations, made as the register view's user. */
+    private PortalIdentity identity() {
+        return (PortalIdentity) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {PortalIdentity.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "as" -> {
+                        assertEquals(JANE, args[0], "invitations are recorded for the register view's user");
+                        yield proxy;
+                    }
                     case "recordInvitation" -> {
                         recorded.add((Invitation) args[1]);
-                        yield client;
+                        yield current;
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
@@ -89,7 +107,7 @@ class MailOnboardingTest {
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        return new MailOnboarding(offices, config, Clock.fixed(NOW, ZoneOffset.UTC))
+        return new MailOnboarding(offices, identity(), config, Clock.fixed(NOW, ZoneOffset.UTC))
                 .with(withMailer ? mailer : null, instructions);
     }
 

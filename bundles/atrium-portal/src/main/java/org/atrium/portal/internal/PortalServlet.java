@@ -15,10 +15,10 @@ import javax.servlet.http.Part;
 import javax.ws.rs.core.Response.Status;
 
 import org.atrium.api.client.AtriumException;
-import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.PortalPerson;
 import org.atrium.api.client.ServiceUnavailableException;
 import org.atrium.api.office.OfficeDirectory;
+import org.atrium.api.portal.PortalIdentity;
 import org.atrium.rest.support.Problem;
 import org.atrium.rest.support.StrictJson;
 import org.osgi.service.component.annotations.Component;
@@ -84,7 +84,7 @@ public class PortalServlet extends HttpServlet {
     private volatile PortalSignIn signIn;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile ClientRegister register;
+    private volatile PortalIdentity people;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile OfficeDirectory offices;
@@ -134,7 +134,7 @@ public class PortalServlet extends HttpServlet {
                     throw new PortalException(Status.BAD_REQUEST, "Send the token of your registration link: "
                             + "{\"token\": \"...\"}.");
                 }
-                PortalPerson person = present(register).registerPerson(input.token());
+                PortalPerson person = present(people).registerPerson(input.token());
                 json(response, 200, new Registered(person.client().clientId(), person.person().name(), person.name(),
                         person.email(), person.client().status().name()));
             }

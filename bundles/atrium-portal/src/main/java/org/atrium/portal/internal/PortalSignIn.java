@@ -26,13 +26,14 @@ import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.Person;
-import org.atrium.api.client.PortalAccessOffException;
 import org.atrium.api.client.PortalPerson;
 import org.atrium.api.client.ServiceUnavailableException;
 import org.atrium.api.mail.MailMessage;
 import org.atrium.api.mail.Mailer;
 import org.atrium.api.office.OfficeDirectory;
 import org.atrium.api.office.OfficeLocation;
+import org.atrium.api.portal.PortalAccessOffException;
+import org.atrium.api.portal.PortalIdentity;
 import org.atrium.api.security.Actor;
 import org.atrium.api.sms.SmsMessage;
 import org.atrium.api.sms.SmsSender;
@@ -83,6 +84,7 @@ public class PortalSignIn {
 
     private final JpaTemplate jpa;
     private final ClientRegister register;
+    private final PortalIdentity people;
     private final OfficeDirectory offices;
     private final AuditTrail audit;
     private final Secrets secrets;
@@ -103,16 +105,17 @@ public class PortalSignIn {
 
     @Activate
     public PortalSignIn(@Reference(target = "(osgi.unit.name=atrium-portal)") JpaTemplate jpa,
-            @Reference ClientRegister register, @Reference OfficeDirectory offices, @Reference AuditTrail audit,
-            BundleContext context, PortalConfig config) throws IOException {
-        this(jpa, register, offices, audit, Secrets.withKeyFile(PortalFolders.data(context).resolve("portal-code.key")),
-                Clock.systemUTC(), config);
+            @Reference ClientRegister register, @Reference PortalIdentity people, @Reference OfficeDirectory offices,
+            @Reference AuditTrail audit, BundleContext context, PortalConfig config) throws IOException {
+        this(jpa, register, people, offices, audit, Secrets.withKeyFile(PortalFolders.data(context)
+                .resolve("portal-code.key")), Clock.systemUTC(), config);
     }
 
-    PortalSignIn(JpaTemplate jpa, ClientRegister register, OfficeDirectory offices, AuditTrail audit, Secrets secrets,
-            Clock clock, PortalConfig config) {
+    PortalSignIn(JpaTemplate jpa, ClientRegister register, PortalIdentity people, OfficeDirectory offices,
+            AuditTrail audit, Secrets secrets, Clock clock, PortalConfig config) {
         this.jpa = jpa;
         this.register = register;
+        this.people = people;
         this.offices = offices;
         this.audit = audit;
         this.secrets = secrets;
@@ -172,7 +175,7 @@ public class PortalSignIn {
     }
 
     void sendCode(String email, PortalConfig current) {
-        Optional<PortalPerson> found = register.findPortalPerson(email);
+        Optional<PortalPerson> found = people.findPortalPerson(email);
         if (found.isEmpty() || !found.get().registered() || !found.get().client().portalAccess()) {
             LOG.info("Access code asked for an address that cannot sign in; nothing sent");
             return;
@@ -236,7 +239,7 @@ public class PortalSignIn {
             throw new PortalException(Status.UNAUTHORIZED, wrong);
         }
         // the code was sent to this person of this client: an address that passed to another since opens nothing
-        PortalPerson person = register.findPortalPerson(email).filter(PortalPerson::registered)
+        PortalPerson person = people.findPortalPerson(email).filter(PortalPerson::registered)
                 .filter(found -> accepted.get().belongsTo(found.client().reference(), found.person()))
                 .orElseThrow(() -> new PortalException(Status.UNAUTHORIZED, wrong));
         if (!person.client().portalAccess()) {
@@ -251,7 +254,7 @@ public class PortalSignIn {
             em.createQuery("DELETE FROM PortalSessionEntity s WHERE s.expiresAt < :now")
                     .setParameter("now", java.util.Date.from(now)).executeUpdate();
         });
-        Client signedIn = register.recordSignIn(person.client().clientId(), person.person());
+        Client signedIn = people.recordSignIn(person.client().clientId(), person.person());
         return new OpenedSession(token, expiresAt, new PortalPerson(signedIn, person.person()));
     }
 
@@ -315,13 +318,13 @@ public class PortalSignIn {
     void joinEarlierRows() {
         jpa.tx(TransactionType.Required, em -> {
             em.createQuery("SELECT s FROM PortalSessionEntity s WHERE s.clientReference IS NULL",
-                    PortalSessionEntity.class).getResultList().forEach(session -> register
+                    PortalSessionEntity.class).getResultList().forEach(session -> people
                             .findPortalPerson(session.emailKey())
                             .filter(person -> !person.client().createdAt().isAfter(session.createdAt()))
                             .ifPresentOrElse(person -> session.joinClient(person.client().reference(),
                                     person.person()), () -> em.remove(session)));
             em.createQuery("SELECT a FROM AccessCodeEntity a WHERE a.clientReference IS NULL",
-                    AccessCodeEntity.class).getResultList().forEach(state -> register
+                    AccessCodeEntity.class).getResultList().forEach(state -> people
                             .findPortalPerson(state.emailKey())
                             .filter(person -> person.client().clientId().equalsIgnoreCase(state.clientId()))
                             .ifPresentOrElse(person -> state.joinClient(person.client().reference()),

@@ -29,10 +29,10 @@ import javax.persistence.Version;
 import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientData;
 import org.atrium.api.client.ClientType;
-import org.atrium.api.client.Invitation;
 import org.atrium.api.client.Person;
 import org.atrium.api.client.RegistrationStatus;
 import org.atrium.api.client.Spouse;
+import org.atrium.api.portal.Invitation;
 
 /**
  * A client row. The {@code *_KEY} columns hold lower-case copies for case-insensitive search and

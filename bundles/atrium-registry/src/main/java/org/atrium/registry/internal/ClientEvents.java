@@ -3,15 +3,16 @@ package org.atrium.registry.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.atrium.api.client.Client;
-import org.atrium.api.client.ImportResult;
 import org.atrium.api.event.AtriumTopics;
+import org.atrium.api.imports.ImportResult;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
@@ -30,14 +31,11 @@ final class ClientEvents {
 
     private static final int CHUNK = 500;
 
-    private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
+    /** The Event Admin there is now, or null. */
+    private final Supplier<EventAdmin> eventAdmin;
 
-    void bind(EventAdmin events) {
-        eventAdmin.set(events);
-    }
-
-    void unbind(EventAdmin events) {
-        eventAdmin.compareAndSet(events, null);
+    ClientEvents(Supplier<EventAdmin> eventAdmin) {
+        this.eventAdmin = eventAdmin;
     }
 
     /**
@@ -109,20 +107,20 @@ final class ClientEvents {
         return properties;
     }
 
-    private static void forEachCreated(JpaTemplate jpa, String importId, java.util.function.Consumer<Subject> each) {
+    private static void forEachCreated(JpaTemplate jpa, String importId, Consumer<Subject> each) {
         inChunks(jpa, "SELECT c.pk, c.reference, c.clientId, c.officeLocation FROM ClientEntity c"
                 + " WHERE c.createdByImport = :id AND c.pk > :last ORDER BY c.pk", importId, each);
     }
 
     /** The clients an import updated (and a revert restores): those with an undo row of the import. */
-    private static void forEachUpdated(JpaTemplate jpa, String importId, java.util.function.Consumer<Subject> each) {
+    private static void forEachUpdated(JpaTemplate jpa, String importId, Consumer<Subject> each) {
         inChunks(jpa, "SELECT u.id, c.reference, c.clientId, c.officeLocation FROM ImportUndoEntity u, ClientEntity c"
                 + " WHERE u.importId = :id AND c.pk = u.clientPk AND u.id > :last ORDER BY u.id", importId, each);
     }
 
     /** Rows of {@code [key, reference, client ID, office]} read in key order, a chunk per short read. */
     private static void inChunks(JpaTemplate jpa, String select, String importId,
-            java.util.function.Consumer<Subject> each) {
+            Consumer<Subject> each) {
         long last = Long.MIN_VALUE;
         while (true) {
             long after = last;

@@ -23,14 +23,14 @@ import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientConflictException;
 import org.atrium.api.client.ClientData;
 import org.atrium.api.client.FieldError;
-import org.atrium.api.client.ImportCheck;
-import org.atrium.api.client.ImportProblem;
-import org.atrium.api.client.ImportProgress;
-import org.atrium.api.client.ImportProgress.Stage;
-import org.atrium.api.client.ImportResult;
-import org.atrium.api.client.ImportRevertBlockedException;
-import org.atrium.api.client.ImportRows;
 import org.atrium.api.client.UnknownItemException;
+import org.atrium.api.imports.ImportCheck;
+import org.atrium.api.imports.ImportProblem;
+import org.atrium.api.imports.ImportProgress.Stage;
+import org.atrium.api.imports.ImportProgress;
+import org.atrium.api.imports.ImportResult;
+import org.atrium.api.imports.ImportRevertBlockedException;
+import org.atrium.api.imports.ImportRows;
 import org.atrium.api.security.Actor;
 
 /**

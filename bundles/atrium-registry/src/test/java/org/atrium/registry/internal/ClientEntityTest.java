@@ -17,9 +17,9 @@ import javax.persistence.ElementCollection;
 
 import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientData;
-import org.atrium.api.client.Invitation;
 import org.atrium.api.client.Person;
 import org.atrium.api.client.RegistrationStatus;
+import org.atrium.api.portal.Invitation;
 import org.junit.jupiter.api.Test;
 
 class ClientEntityTest {

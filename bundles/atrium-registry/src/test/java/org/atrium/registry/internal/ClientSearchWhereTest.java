@@ -19,14 +19,14 @@ class ClientSearchWhereTest {
     @Test
     void noFilterMeansNoCondition() {
         Map<String, Object> parameters = new HashMap<>();
-        assertEquals("", JpaClientRegister.where(ClientFilter.ALL, parameters, HASH));
+        assertEquals("", ClientSearch.where(ClientFilter.ALL, parameters, HASH));
         assertTrue(parameters.isEmpty());
     }
 
     @Test
     void textIsMatchedCaseInsensitivelyAndPartially() {
         Map<String, Object> parameters = new HashMap<>();
-        String where = JpaClientRegister.where(new ClientFilter(" Smith ", null, null, null), parameters, HASH);
+        String where = ClientSearch.where(new ClientFilter(" Smith ", null, null, null), parameters, HASH);
         assertEquals("%smith%", parameters.get("text"));
         assertTrue(where.contains("c.searchText LIKE :text"));
         assertFalse(parameters.containsKey("taxIdHash"));
@@ -35,7 +35,7 @@ class ClientSearchWhereTest {
     @Test
     void likeWildcardsInTheQueryAreTakenLiterally() {
         Map<String, Object> parameters = new HashMap<>();
-        JpaClientRegister.where(new ClientFilter("50%_off!", null, null, null), parameters, HASH);
+        ClientSearch.where(new ClientFilter("50%_off!", null, null, null), parameters, HASH);
         assertEquals("%50!%!_off!!%", parameters.get("text"));
     }
 
@@ -43,7 +43,7 @@ class ClientSearchWhereTest {
     void nineDigitsWithOrWithoutDashesAlsoMatchTaxIdsByTheirKeyedHash() {
         for (String q : new String[] {"123456789", "123-45-6789", "12-3456789"}) {
             Map<String, Object> parameters = new HashMap<>();
-            String where = JpaClientRegister.where(new ClientFilter(q, null, null, null), parameters, HASH);
+            String where = ClientSearch.where(new ClientFilter(q, null, null, null), parameters, HASH);
             assertEquals("hash(123456789)", parameters.get("taxIdHash"), q);
             assertTrue(where.contains("c.taxIdHash = :taxIdHash OR c.spouseTaxIdHash = :taxIdHash"));
         }
@@ -52,7 +52,7 @@ class ClientSearchWhereTest {
     @Test
     void valuesNeverEnterTheQueryText() {
         Map<String, Object> parameters = new HashMap<>();
-        String where = JpaClientRegister.where(new ClientFilter("x' OR '1'='1", RegistrationStatus.INVITED, false, 7),
+        String where = ClientSearch.where(new ClientFilter("x' OR '1'='1", RegistrationStatus.INVITED, false, 7),
                 parameters, HASH);
         assertFalse(where.contains("'1'='1"));
         assertEquals(RegistrationStatus.INVITED, parameters.get("status"));

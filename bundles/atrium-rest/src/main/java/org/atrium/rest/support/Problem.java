@@ -2,8 +2,8 @@ package org.atrium.rest.support;
 
 import java.util.List;
 
-import javax.ws.rs.core.Response;
 import javax.ws.rs.core.Response.Status;
+import javax.ws.rs.core.Response;
 
 import org.atrium.api.client.AccessDeniedException;
 import org.atrium.api.client.AtriumException;
@@ -11,12 +11,12 @@ import org.atrium.api.client.ClientConflictException;
 import org.atrium.api.client.ClientNotFoundException;
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.FieldError;
-import org.atrium.api.client.ImportRevertBlockedException;
-import org.atrium.api.client.RegistrationRejectedException;
 import org.atrium.api.client.ServiceUnavailableException;
 import org.atrium.api.client.StaleVersionException;
 import org.atrium.api.client.UnknownItemException;
+import org.atrium.api.imports.ImportRevertBlockedException;
 import org.atrium.api.imports.ImportUploadException;
+import org.atrium.api.portal.RegistrationRejectedException;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

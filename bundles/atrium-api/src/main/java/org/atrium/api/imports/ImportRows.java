@@ -1,5 +1,6 @@
-package org.atrium.api.client;
+package org.atrium.api.imports;
 
+import org.atrium.api.client.ClientData;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**

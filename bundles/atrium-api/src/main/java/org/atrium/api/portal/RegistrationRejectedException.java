@@ -1,4 +1,6 @@
-package org.atrium.api.client;
+package org.atrium.api.portal;
+
+import org.atrium.api.client.AtriumException;
 
 /**
  * A registration link that cannot register anyone: unknown (mistyped or forged), used already, replaced by a

@@ -1,4 +1,6 @@
-package org.atrium.api.client;
+package org.atrium.api.portal;
+
+import org.atrium.api.client.AccessDeniedException;
 
 /** The client's portal access is off: they can neither register nor sign in. Answered with 403. */
 public class PortalAccessOffException extends AccessDeniedException {

@@ -1,4 +1,4 @@
-package org.atrium.api.client;
+package org.atrium.api.imports;
 
 /** What an applied import did to the register. */
 public record ImportResult(String importId, long created, long updated) {

@@ -1,4 +1,4 @@
-package org.atrium.api.client;
+package org.atrium.api.imports;
 
 import org.osgi.annotation.versioning.ConsumerType;
 

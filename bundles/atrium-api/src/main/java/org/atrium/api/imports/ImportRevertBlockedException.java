@@ -1,6 +1,8 @@
-package org.atrium.api.client;
+package org.atrium.api.imports;
 
 import java.util.List;
+
+import org.atrium.api.client.AtriumException;
 
 /**
  * An import cannot be reverted because clients it wrote changed since (or were deleted); reverting would

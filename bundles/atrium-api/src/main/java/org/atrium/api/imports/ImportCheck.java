@@ -1,6 +1,8 @@
-package org.atrium.api.client;
+package org.atrium.api.imports;
 
 import java.util.List;
+
+import org.atrium.api.client.ClientRegister;
 
 /**
  * What checking an import found: how many rows would create or update a client, and every problem up to

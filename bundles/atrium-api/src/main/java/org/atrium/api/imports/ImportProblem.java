@@ -1,4 +1,6 @@
-package org.atrium.api.client;
+package org.atrium.api.imports;
+
+import org.atrium.api.client.FieldError;
 
 /**
  * One reason an import cannot be applied.

@@ -1,4 +1,4 @@
-package org.atrium.api.client;
+package org.atrium.api.portal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

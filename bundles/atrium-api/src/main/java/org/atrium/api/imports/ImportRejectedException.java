@@ -1,4 +1,6 @@
-package org.atrium.api.client;
+package org.atrium.api.imports;
+
+import org.atrium.api.client.AtriumException;
 
 /**
  * An import was not applied because rows break the client rules or collide with other clients or with

@@ -1,0 +1,93 @@
+package org.atrium.registry.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.atrium.api.imports.ImportCheck;
+import org.atrium.api.imports.ImportLedger;
+import org.atrium.api.imports.ImportProgress;
+import org.atrium.api.imports.ImportRejectedException;
+import org.atrium.api.imports.ImportResult;
+import org.atrium.api.imports.ImportRows;
+import org.atrium.api.security.Actor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The register's ledger of imports (see {@link ImportLedger}): the rows are checked and written by
+ * {@link ClientImports}; an applied import is one long transaction, and its events follow its commit.
+ */
+@Component(service = ImportLedger.class)
+public class JpaImportLedger implements ImportLedger {
+
+    private final RegisterCore core;
+    private final Scope scope;
+
+    @Activate
+    public JpaImportLedger(@Reference RegisterCore core) {
+        this(core, new Scope(Actor.SYSTEM));
+    }
+
+    private JpaImportLedger(RegisterCore core, Scope scope) {
+        this.core = core;
+        this.scope = scope;
+    }
+
+    @Override
+    public ImportLedger as(Actor actor) {
+        return new JpaImportLedger(core, new Scope(Objects.requireNonNull(actor, "actor")));
+    }
+
+    @Override
+    public ImportCheck check(ImportRows rows, int maxProblems, ImportProgress progress) {
+        return core.read(em -> imports().check(em, rows, maxProblems, progress));
+    }
+
+    @Override
+    public ImportResult apply(String importId, ImportRows rows, int maxProblems, ImportProgress progress) {
+        if (ClientRules.isBlank(importId) || importId.length() > ImportBatchEntity.MAX_ID) {
+            throw new IllegalArgumentException("an import ID is 1 to " + ImportBatchEntity.MAX_ID + " characters");
+        }
+        ImportCheck check = check(rows, maxProblems, progress);
+        if (!check.passed()) {
+            throw new ImportRejectedException(check);
+        }
+        ImportResult result;
+        try {
+            result = core.inLongTransaction(() -> core.write(em -> imports().write(em, importId, rows, progress)));
+        } finally {
+            core.evictCachedClients(); // the import wrote with plain JDBC, past JPA's shared cache
+        }
+        core.events().imported(core.jpa(), result);
+        return result;
+    }
+
+    @Override
+    public Optional<ImportResult> find(String importId) {
+        return core.read(em -> Optional.ofNullable(em.find(ImportBatchEntity.class, importId))
+                .map(batch -> new ImportResult(batch.id(), batch.created(), batch.updated())));
+    }
+
+    @Override
+    public ImportResult revert(String importId) {
+        List<ClientEvents.Subject> deleted = new ArrayList<>();
+        ImportResult result;
+        try {
+            result = core.inLongTransaction(() -> core.write(em -> {
+                deleted.clear(); // a retried transaction starts over
+                return imports().revert(em, importId, deleted::add);
+            }));
+        } finally {
+            core.evictCachedClients();
+        }
+        core.events().reverted(core.jpa(), result, deleted);
+        return result;
+    }
+
+    private ClientImports imports() {
+        return new ClientImports(core.taxIds(), core.clock(), scope.actor(), scope::noOfficeAccess);
+    }
+}

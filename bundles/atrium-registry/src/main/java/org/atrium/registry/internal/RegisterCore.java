@@ -1,0 +1,183 @@
+package org.atrium.registry.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+import javax.transaction.SystemException;
+import javax.transaction.TransactionManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.atrium.api.audit.FieldChange;
+import org.atrium.api.client.AtriumException;
+import org.atrium.api.client.Client;
+import org.atrium.api.client.ClientConflictException;
+import org.atrium.api.client.FieldError;
+import org.atrium.api.security.Actor;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * What the register's three services (the clients, the portal's people, the import ledger) share: the
+ * "atrium" persistence unit and its transactions, the tax ID cipher, the clock, the events. Each of their
+ * public methods is one JTA transaction through {@link #write}, which also holds the change's audit entry.
+ * Private to this bundle.
+ */
+@Component(service = RegisterCore.class, configurationPid = "atrium.registry")
+@Designate(ocd = RegisterConfig.class)
+public class RegisterCore {
+
+    /** The field of a conflict that no single field caused. */
+    static final String ALL_FIELDS = "*";
+    private static final int LONG_TRANSACTION_TIMEOUT_SECONDS = 6 * 60 * 60;
+
+    private final JpaTemplate jpa;
+    private final TransactionManager transactions;
+    private final TaxIdCipher taxIds;
+    private final Clock clock;
+    private final ClientEvents events = new ClientEvents(() -> this.eventAdmin);
+
+    /** Optional: events are a courtesy to other bundles; the register works without Event Admin. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
+
+    /** Brings the tables of an earlier version up to date before any of the services is offered. */
+    @Activate
+    public RegisterCore(@Reference(target = "(osgi.unit.name=atrium)") JpaTemplate jpa,
+            @Reference TransactionManager transactions, BundleContext context, RegisterConfig config)
+            throws IOException {
+        this(jpa, transactions, new TaxIdCipher(TaxIdKeyFile.load(config.taxId_key(), keyFile(context))),
+                Clock.systemUTC());
+        SchemaUpgrade.run(jpa, taxIds);
+    }
+
+    RegisterCore(JpaTemplate jpa, TransactionManager transactions, TaxIdCipher taxIds, Clock clock) {
+        this.jpa = jpa;
+        this.transactions = transactions;
+        this.taxIds = taxIds;
+        this.clock = clock;
+    }
+
+    /** data/atrium/tax-id.key, beside the database rather than inside a bundle's cache. */
+    private static Path keyFile(BundleContext context) {
+        String data = context.getProperty("karaf.data");
+        return data != null ? Path.of(data, "atrium", "tax-id.key")
+                : context.getDataFile("tax-id.key").toPath();
+    }
+
+    JpaTemplate jpa() {
+        return jpa;
+    }
+
+    TaxIdCipher taxIds() {
+        return taxIds;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    ClientEvents events() {
+        return events;
+    }
+
+    Client value(ClientEntity entity) {
+        return entity.toValue(taxIds);
+    }
+
+    /** A read in a transaction if there is one, else without. */
+    <R> R read(Work<R> work) {
+        return jpa.txExpr(TransactionType.Supports, work::apply);
+    }
+
+    /** Work in a transaction. */
+    interface Work<R> {
+        R apply(EntityManager em);
+    }
+
+    /** What a write came to: its result, or the caller's mistake that stopped it. */
+    private record Outcome<R>(R result, AtriumException rejection) {
+        R get() {
+            if (rejection != null) {
+                throw rejection;
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Runs a write in a transaction. A caller's mistake (invalid data, unknown client, stale version)
+     * rolls back quietly: thrown through the template it would be logged as a fault with a stack trace.
+     * Unique keys are checked before writing, with precise messages; if a concurrent request wins the race
+     * in between, the database's unique constraint stops the write and it is reported the same way.
+     */
+    <R> R write(Work<R> work) {
+        try {
+            Outcome<R> outcome = jpa.txExpr(TransactionType.Required, em -> {
+                try {
+                    return new Outcome<>(work.apply(em), null);
+                } catch (AtriumException rejected) {
+                    markRollbackOnly();
+                    return new Outcome<>(null, rejected);
+                }
+            });
+            return outcome.get();
+        } catch (PersistenceException e) {
+            if (ConstraintViolations.causedBy(e)) {
+                throw new ClientConflictException(List.of(new FieldError(ALL_FIELDS,
+                        "The client ID or an email address was taken by another change at the same time.")));
+            }
+            throw e;
+        }
+    }
+
+    private void markRollbackOnly() {
+        try {
+            transactions.setRollbackOnly();
+        } catch (SystemException e) {
+            throw new IllegalStateException("cannot mark the transaction for rollback", e);
+        }
+    }
+
+    /**
+     * Work that may take hours (an import of a million rows is one transaction): the transaction manager's
+     * default timeout (10 minutes) would roll it back near its end.
+     */
+    <R> R inLongTransaction(Supplier<R> work) {
+        try {
+            transactions.setTransactionTimeout(LONG_TRANSACTION_TIMEOUT_SECONDS);
+            return work.get();
+        } catch (SystemException e) {
+            throw new IllegalStateException("cannot set the transaction timeout", e);
+        } finally {
+            try {
+                transactions.setTransactionTimeout(0); // back to the default for this thread
+            } catch (SystemException e) {
+                // only a thread-local setting; the next setTransactionTimeout replaces it
+            }
+        }
+    }
+
+    /** After writes with plain JDBC (imports, reverts), past JPA's shared cache. */
+    void evictCachedClients() {
+        jpa.tx(TransactionType.Supports, em -> em.getEntityManagerFactory().getCache().evictAll());
+    }
+
+    /** Records a change of a client in the transaction that made it. */
+    void audit(EntityManager em, Actor actor, String action, String clientId, List<FieldChange> changes) {
+        AuditLog.append(em, clock.instant(), actor.name(), action, clientId, null, changes);
+    }
+}

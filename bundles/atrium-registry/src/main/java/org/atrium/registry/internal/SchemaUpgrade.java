@@ -1,0 +1,23 @@
+package org.atrium.registry.internal;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+
+/**
+ * Brings rows and tables written by an earlier version up to date when the register starts: search text,
+ * tax IDs stored in plain text (encrypted now), client references (see {@link ReferenceUpgrade}).
+ */
+final class SchemaUpgrade {
+
+    private SchemaUpgrade() {
+    }
+
+    static void run(JpaTemplate jpa, TaxIdCipher taxIds) {
+        jpa.tx(TransactionType.Required, em -> em
+                .createQuery("SELECT c FROM ClientEntity c WHERE c.searchText IS NULL"
+                        + " OR (c.taxId IS NOT NULL AND c.taxIdHash IS NULL)"
+                        + " OR (c.spouseTaxId IS NOT NULL AND c.spouseTaxIdHash IS NULL)", ClientEntity.class)
+                .getResultStream().forEach(c -> c.upgrade(taxIds)));
+        ReferenceUpgrade.run(jpa);
+    }
+}
