@@ -29,7 +29,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 import org.atrium.api.event.AtriumTopics;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -56,26 +55,15 @@ public class DeletedClientIT extends PortalTestSupport {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-    @Before
-    public void offices() {
-        if (get("/offices").body().indexOf("\"number\":2") < 0) {
-            assertEquals(201, post("/offices", "{\"number\":2,\"name\":\"Uptown\"}").status());
-        }
-        assertEquals(200, put("/users/staff", "{\"offices\":[1]}").status());
-    }
-
     @Test
     public void aDeletedClientsDocumentsReachNoLaterClientWithItsIdOrEmail() throws Exception {
         String clientId = "5" + run;
         String email = "olga-" + run + "@example.com";
-        client(clientId, "Olga First", email, ",\"dropOffAccess\":true");
+        Uploaded olga = registeredWithUpload(clientId, "Olga First", email, "olga-w2.pdf");
+        String token = olga.token();
+        String dropOffId = olga.dropOffId();
         String reference = get("/clients/" + clientId).json().get("reference").asText();
         assertTrue(reference, reference.matches(UUID_PATTERN));
-        String token = registerAndSignIn(clientId, email);
-        byte[] w2 = pdf();
-        Reply received = upload(token, "olga-w2.pdf", "application/pdf", w2);
-        assertEquals(received.body(), 201, received.status());
-        String dropOffId = received.json().get("id").asText();
         assertEquals(1, portal("GET", "/api/v1/me", null, token).json().get("items").size());
         assertEquals("the reference stays through an edit", reference, put("/clients/" + clientId,
                 get("/clients/" + clientId).json().toString().replace("Olga First", "Olga W. First")).json()
@@ -127,16 +115,13 @@ public class DeletedClientIT extends PortalTestSupport {
         String shipped = Files.readString(cfg);
         String clientId = "K" + run;
         String dropOffId;
-        byte[] scan = pdf();
+        byte[] scan;
         try {
             Files.writeString(cfg, shipped + "\ndeleted.client.retention.days = 30\n");
             await("the retention to apply", () -> get("/drop-offs/detached").json().path("retentionDays").asInt() == 30);
-            String email = "kept-" + run + "@example.com";
-            client(clientId, "Kim Kept", email, ",\"dropOffAccess\":true");
-            String token = registerAndSignIn(clientId, email);
-            Reply received = upload(token, "kim-1099.pdf", "application/pdf", scan);
-            assertEquals(received.body(), 201, received.status());
-            dropOffId = received.json().get("id").asText();
+            Uploaded kim = registeredWithUpload(clientId, "Kim Kept", "kept-" + run + "@example.com", "kim-1099.pdf");
+            scan = kim.content();
+            dropOffId = kim.dropOffId();
             assertEquals(204, delete("/clients/" + clientId).status());
 
             String id = dropOffId;
@@ -222,11 +207,9 @@ public class DeletedClientIT extends PortalTestSupport {
     public void thePortalCatchesUpWithDeletesMadeWhileItWasAway() throws Exception {
         String clientId = "W" + run;
         String email = "wes-" + run + "@example.com";
-        client(clientId, "Wes Away", email, ",\"dropOffAccess\":true");
-        String token = registerAndSignIn(clientId, email);
-        Reply received = upload(token, "wes-w2.pdf", "application/pdf", pdf());
-        assertEquals(received.body(), 201, received.status());
-        String dropOffId = received.json().get("id").asText();
+        Uploaded wes = registeredWithUpload(clientId, "Wes Away", email, "wes-w2.pdf");
+        String token = wes.token();
+        String dropOffId = wes.dropOffId();
 
         executeCommand("feature:install atrium-core atrium-console atrium-mailer atrium-instructions atrium-onboarding "
                 + "atrium-importer atrium-exporter atrium-sms-otp");
@@ -252,11 +235,9 @@ public class DeletedClientIT extends PortalTestSupport {
     public void aDatabaseOfTheEarlierSchemaIsUpgradedInPlace() throws Exception {
         String keptId = "U" + run;
         String keptEmail = "una-" + run + "@example.com";
-        client(keptId, "Una Upgrade", keptEmail, ",\"dropOffAccess\":true");
-        String token = registerAndSignIn(keptId, keptEmail);
-        Reply received = upload(token, "una-w2.pdf", "application/pdf", pdf());
-        assertEquals(received.body(), 201, received.status());
-        String joined = received.json().get("id").asText();
+        Uploaded una = registeredWithUpload(keptId, "Una Upgrade", keptEmail, "una-w2.pdf");
+        String token = una.token();
+        String joined = una.dropOffId();
         String laterId = "V" + run;
         client(laterId, "Vic Later", "vic-" + run + "@example.com", "");
         Instant laterCreated = Instant.parse(get("/clients/" + laterId).json().get("createdAt").asText());
@@ -309,6 +290,20 @@ public class DeletedClientIT extends PortalTestSupport {
     }
 
     // --- helpers
+
+    /** A registered, signed-in client with drop-off on and one document dropped off. */
+    private record Uploaded(String token, String dropOffId, byte[] content) {
+    }
+
+    private Uploaded registeredWithUpload(String clientId, String name, String email, String fileName)
+            throws Exception {
+        client(clientId, name, email, ",\"dropOffAccess\":true");
+        String token = registerAndSignIn(clientId, email);
+        byte[] content = pdf();
+        Reply received = upload(token, fileName, "application/pdf", content);
+        assertEquals(received.body(), 201, received.status());
+        return new Uploaded(token, received.json().get("id").asText(), content);
+    }
 
     private static byte[] pdf() {
         return ("%PDF-1.7\n" + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);

@@ -11,13 +11,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -28,11 +26,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.atrium.api.sms.SmsSender;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -51,14 +46,6 @@ import com.sun.net.httpserver.HttpServer;
 public class PortalIT extends PortalTestSupport {
 
     private static final Pattern TEXTED_CODE = Pattern.compile("^(\\d{6}) is your ", Pattern.MULTILINE);
-
-    @Before
-    public void grants() {
-        if (get("/offices").body().indexOf("\"number\":2") < 0) {
-            assertEquals(201, post("/offices", "{\"number\":2,\"name\":\"Uptown\"}").status());
-        }
-        assertEquals(200, put("/users/staff", "{\"offices\":[1]}").status());
-    }
 
     // --- the tests
 
@@ -178,7 +165,6 @@ public class PortalIT extends PortalTestSupport {
         assertArrayEquals(pdf, download.body());
         assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
         assertEquals("application/pdf", download.headers().firstValue("Content-Type").orElse(""));
-
 
         assertEquals(200, put("/users/staff", "{\"offices\":[2]}").status());
         assertEquals("office-scoped", 404, as("staff", "staff-pw", "GET", "/clients/" + clientId + "/drop-offs", null)

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 
@@ -42,6 +43,15 @@ public abstract class PortalTestSupport extends MailTestSupport {
         // a limit a test can pass without sending 25 MB
         options.add(editConfigurationFilePut("etc/atrium.portal.cfg", "drop.off.max.mb", "1"));
         return options.toArray(Option[]::new);
+    }
+
+    /** Office 2 exists; staff has office 1. */
+    @Before
+    public void officesAndGrants() {
+        if (get("/offices").body().indexOf("\"number\":2") < 0) {
+            assertEquals(201, post("/offices", "{\"number\":2,\"name\":\"Uptown\"}").status());
+        }
+        assertEquals(200, put("/users/staff", "{\"offices\":[1]}").status());
     }
 
     protected void client(String clientId, String name, String email, String more) {

@@ -2,6 +2,7 @@ package org.atrium.registry.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,10 +10,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
+import javax.persistence.AttributeOverride;
+import javax.persistence.AttributeOverrides;
 import javax.persistence.CollectionTable;
 import javax.persistence.Column;
 import javax.persistence.ElementCollection;
+import javax.persistence.Embedded;
 import javax.persistence.Entity;
 import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
@@ -35,9 +41,11 @@ import org.atrium.api.client.Spouse;
 import org.atrium.api.portal.Invitation;
 
 /**
- * A client row. The {@code *_KEY} columns hold lower-case copies for case-insensitive search and
- * sorting. {@link #emailKeys} claims the taxpayer's and spouse's emails in a table with a unique key, so
- * that no email is used by two people even when two requests race.
+ * A client row: the taxpayer's and (for a couple filing jointly) the spouse's {@link PersonColumns}, and the
+ * client's own. {@link #emailKeys} claims the taxpayer's and spouse's emails in a table with a unique key, so
+ * that no email is used by two people even when two requests race. {@link #COLUMNS} lists every column once,
+ * in one order, with how it is written by JDBC and kept in a snapshot: imports, snapshots and restores are
+ * all derived from it.
  */
 @Entity
 @Table(name = "CLIENT",
@@ -84,52 +92,36 @@ public class ClientEntity {
     @Column(name = "CLIENT_TYPE", nullable = false, length = 10)
     private ClientType type;
 
-    @Column(name = "NAME", nullable = false, length = 200)
-    private String name;
-    @Column(name = "NAME_KEY", nullable = false, length = 200)
-    private String nameKey;
-
-    @Column(name = "EMAIL", nullable = false, length = 254)
-    private String email;
-    @Column(name = "EMAIL_KEY", nullable = false, length = 254)
-    private String emailKey;
-
-    /** Encrypted (see {@link TaxIdCipher}); never the number itself. */
-    @Column(name = "TAX_ID", length = 80)
-    private String taxId;
-    /** Keyed hash of the number, for exact search. */
-    @Column(name = "TAX_ID_HASH", length = 44)
-    private String taxIdHash;
-    @Column(name = "DATE_OF_BIRTH")
-    private LocalDate dateOfBirth;
-    @Column(name = "COUNTRY_CODE", length = 3)
-    private String countryCode;
-    @Column(name = "MOBILE_NUMBER", length = 15)
-    private String mobileNumber;
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "name", column = @Column(name = "NAME", nullable = false, length = 200)),
+        @AttributeOverride(name = "nameKey", column = @Column(name = "NAME_KEY", nullable = false, length = 200)),
+        @AttributeOverride(name = "email", column = @Column(name = "EMAIL", nullable = false, length = 254)),
+        @AttributeOverride(name = "emailKey", column = @Column(name = "EMAIL_KEY", nullable = false, length = 254))
+    })
+    private PersonColumns taxpayer = new PersonColumns();
 
     @Column(name = "OFFICE_LOCATION", nullable = false)
     private int officeLocation;
 
     @Column(name = "MARRIED_FILING_JOINTLY", nullable = false)
     private boolean marriedFilingJointly;
-    @Column(name = "SPOUSE_NAME", length = 200)
-    private String spouseName;
-    @Column(name = "SPOUSE_NAME_KEY", length = 200)
-    private String spouseNameKey;
-    @Column(name = "SPOUSE_EMAIL", length = 254)
-    private String spouseEmail;
-    @Column(name = "SPOUSE_EMAIL_KEY", length = 254)
-    private String spouseEmailKey;
-    @Column(name = "SPOUSE_TAX_ID", length = 80)
-    private String spouseTaxId;
-    @Column(name = "SPOUSE_TAX_ID_HASH", length = 44)
-    private String spouseTaxIdHash;
-    @Column(name = "SPOUSE_DATE_OF_BIRTH")
-    private LocalDate spouseDateOfBirth;
-    @Column(name = "SPOUSE_COUNTRY_CODE", length = 3)
-    private String spouseCountryCode;
-    @Column(name = "SPOUSE_MOBILE_NUMBER", length = 15)
-    private String spouseMobileNumber;
+    /** The spouse's columns; null (all of them empty) without a spouse. */
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "name", column = @Column(name = "SPOUSE_NAME", length = 200)),
+        @AttributeOverride(name = "nameKey", column = @Column(name = "SPOUSE_NAME_KEY", length = 200)),
+        @AttributeOverride(name = "email", column = @Column(name = "SPOUSE_EMAIL", length = 254)),
+        @AttributeOverride(name = "emailKey", column = @Column(name = "SPOUSE_EMAIL_KEY", length = 254)),
+        @AttributeOverride(name = "taxId", column = @Column(name = "SPOUSE_TAX_ID", length = 80)),
+        @AttributeOverride(name = "taxIdHash", column = @Column(name = "SPOUSE_TAX_ID_HASH", length = 44)),
+        @AttributeOverride(name = "dateOfBirth", column = @Column(name = "SPOUSE_DATE_OF_BIRTH")),
+        @AttributeOverride(name = "countryCode", column = @Column(name = "SPOUSE_COUNTRY_CODE", length = 3)),
+        @AttributeOverride(name = "mobileNumber", column = @Column(name = "SPOUSE_MOBILE_NUMBER", length = 15)),
+        @AttributeOverride(name = "inviteTokenHash", column = @Column(name = "SPOUSE_INVITE_TOKEN_HASH", length = 64)),
+        @AttributeOverride(name = "registeredAt", column = @Column(name = "SPOUSE_REGISTERED_AT"))
+    })
+    private PersonColumns spouse;
     @Column(name = "SPOUSE_SIGNS_FIRST", nullable = false)
     private boolean spouseSignsFirst;
 
@@ -153,11 +145,7 @@ public class ClientEntity {
     @Column(name = "VERSION", nullable = false)
     private long version;
 
-    /** SHA-256 of the taxpayer's registration token of the last onboarding email. */
-    @Column(name = "INVITE_TOKEN_HASH", length = 64)
-    private String inviteTokenHash;
-    @Column(name = "SPOUSE_INVITE_TOKEN_HASH", length = 64)
-    private String spouseInviteTokenHash;
+    /** When the links of the last onboarding email (the taxpayer's and the spouse's) stop working. */
     @Column(name = "INVITE_EXPIRES_AT")
     private Instant inviteExpiresAt;
     @Column(name = "INVITED_AT")
@@ -167,11 +155,6 @@ public class ClientEntity {
     @Column(name = "INVITATION_ERROR_AT")
     private Instant invitationErrorAt;
 
-    /** When the taxpayer registered for the portal; cleared when their email changes. */
-    @Column(name = "REGISTERED_AT")
-    private Instant registeredAt;
-    @Column(name = "SPOUSE_REGISTERED_AT")
-    private Instant spouseRegisteredAt;
     /** Written by a bulk UPDATE: a sign-in is no edit and must not make a staff member's form stale. */
     @Column(name = "LAST_SIGN_IN_AT")
     private Instant lastSignInAt;
@@ -193,18 +176,114 @@ public class ClientEntity {
     @Column(name = "EMAIL_KEY", nullable = false, length = 254)
     private Set<String> emailKeys = new HashSet<>();
 
+    // --- the columns, once
+
     /**
-     * Every column of the table, in the order of {@link #columnValues()}: what an import writes with plain
-     * JDBC batches (see ImportWriter). ClientEntityTest checks that it names each mapped column.
+     * One column of CLIENT: how JDBC gets its value, and, for a value an update can change, how a snapshot
+     * keeps it ({@code save}) and puts it back ({@code load}); derived and fixed columns have neither.
      */
-    static final List<String> COLUMNS = List.of("PK", "CLIENT_ID", "CLIENT_ID_KEY", "CLIENT_TYPE", "NAME", "NAME_KEY",
-            "EMAIL", "EMAIL_KEY", "TAX_ID", "TAX_ID_HASH", "DATE_OF_BIRTH", "COUNTRY_CODE", "MOBILE_NUMBER",
-            "OFFICE_LOCATION", "MARRIED_FILING_JOINTLY", "SPOUSE_NAME", "SPOUSE_NAME_KEY", "SPOUSE_EMAIL",
-            "SPOUSE_EMAIL_KEY", "SPOUSE_TAX_ID", "SPOUSE_TAX_ID_HASH", "SPOUSE_DATE_OF_BIRTH", "SPOUSE_COUNTRY_CODE",
-            "SPOUSE_MOBILE_NUMBER", "SPOUSE_SIGNS_FIRST", "PORTAL_ACCESS", "SMS_OTP", "DROP_OFF_ACCESS", "STATUS",
-            "CREATED_AT", "UPDATED_AT", "VERSION", "INVITE_TOKEN_HASH", "SPOUSE_INVITE_TOKEN_HASH",
-            "INVITE_EXPIRES_AT", "INVITED_AT", "INVITATION_ERROR", "INVITATION_ERROR_AT", "SEARCH_TEXT",
-            "CREATED_BY_IMPORT", "REGISTERED_AT", "SPOUSE_REGISTERED_AT", "LAST_SIGN_IN_AT", "REFERENCE");
+    private record TableColumn(String name, Function<ClientEntity, Object> jdbc,
+            Function<ClientEntity, String> save, BiConsumer<ClientEntity, Snapshot.Reader> load) {
+
+        boolean snapshotted() {
+            return save != null;
+        }
+    }
+
+    /**
+     * Every column of the table, in the order of {@link #columnValues()} (the primary key first); the ones
+     * kept in a snapshot are kept in this order, which snapshots of earlier versions have too.
+     */
+    private static final List<TableColumn> TABLE = table();
+
+    /** The names of {@link #TABLE}: what an import writes with plain JDBC batches (see ImportWriter). */
+    static final List<String> COLUMNS = TABLE.stream().map(TableColumn::name).toList();
+
+    private static List<TableColumn> table() {
+        List<TableColumn> table = new ArrayList<>();
+        table.add(fixed("PK", e -> e.pk));
+        table.add(text("CLIENT_ID", e -> e.clientId, (e, v) -> e.clientId = v));
+        table.add(fixed("CLIENT_ID_KEY", e -> e.clientIdKey));
+        table.add(text("CLIENT_TYPE", e -> e.type.name(), (e, v) -> e.type = ClientType.valueOf(v)));
+        person(table, "", e -> e.taxpayer, e -> e.taxpayer);
+        table.add(text("OFFICE_LOCATION", e -> e.officeLocation, (e, v) -> e.officeLocation = Integer.parseInt(v)));
+        table.add(text("MARRIED_FILING_JOINTLY", e -> e.marriedFilingJointly,
+                (e, v) -> e.marriedFilingJointly = Boolean.parseBoolean(v)));
+        person(table, "SPOUSE_", e -> e.spouse, ClientEntity::writableSpouse);
+        table.add(text("SPOUSE_SIGNS_FIRST", e -> e.spouseSignsFirst,
+                (e, v) -> e.spouseSignsFirst = Boolean.parseBoolean(v)));
+        table.add(text("PORTAL_ACCESS", e -> e.portalAccess, (e, v) -> e.portalAccess = Boolean.parseBoolean(v)));
+        table.add(text("SMS_OTP", e -> e.smsOtp, (e, v) -> e.smsOtp = Boolean.parseBoolean(v)));
+        table.add(text("DROP_OFF_ACCESS", e -> e.dropOffAccess, (e, v) -> e.dropOffAccess = Boolean.parseBoolean(v)));
+        table.add(text("STATUS", e -> e.status.name(), (e, v) -> e.status = RegistrationStatus.valueOf(v)));
+        table.add(fixed("CREATED_AT", e -> timestamp(e.createdAt)));
+        table.add(instant("UPDATED_AT", e -> e.updatedAt, (e, v) -> e.updatedAt = v));
+        table.add(fixed("VERSION", e -> e.version));
+        table.add(text("INVITE_TOKEN_HASH", e -> e.taxpayer.inviteTokenHash,
+                (e, v) -> e.taxpayer.inviteTokenHash = v));
+        table.add(text("SPOUSE_INVITE_TOKEN_HASH", e -> e.spouse == null ? null : e.spouse.inviteTokenHash,
+                (e, v) -> e.writableSpouse().inviteTokenHash = v));
+        table.add(instant("INVITE_EXPIRES_AT", e -> e.inviteExpiresAt, (e, v) -> e.inviteExpiresAt = v));
+        table.add(instant("INVITED_AT", e -> e.invitedAt, (e, v) -> e.invitedAt = v));
+        table.add(text("INVITATION_ERROR", e -> e.invitationError, (e, v) -> e.invitationError = v));
+        table.add(instant("INVITATION_ERROR_AT", e -> e.invitationErrorAt, (e, v) -> e.invitationErrorAt = v));
+        table.add(fixed("SEARCH_TEXT", e -> e.searchText));
+        table.add(fixed("CREATED_BY_IMPORT", e -> e.createdByImport));
+        // last in snapshots: those taken before the portal existed end before them
+        table.add(instant("REGISTERED_AT", e -> e.taxpayer.registeredAt, (e, v) -> e.taxpayer.registeredAt = v));
+        table.add(instant("SPOUSE_REGISTERED_AT", e -> e.spouse == null ? null : e.spouse.registeredAt,
+                (e, v) -> e.writableSpouse().registeredAt = v));
+        table.add(fixed("LAST_SIGN_IN_AT", e -> timestamp(e.lastSignInAt)));
+        table.add(fixed("REFERENCE", e -> e.reference));
+        return List.copyOf(table);
+    }
+
+    /** A person's details, the same for taxpayer and spouse but for the prefix of their columns. */
+    private static void person(List<TableColumn> table, String prefix, Function<ClientEntity, PersonColumns> read,
+            Function<ClientEntity, PersonColumns> write) {
+        table.add(text(prefix + "NAME", e -> of(read, e, p -> p.name), (e, v) -> write.apply(e).name = v));
+        table.add(fixed(prefix + "NAME_KEY", e -> of(read, e, p -> p.nameKey)));
+        table.add(text(prefix + "EMAIL", e -> of(read, e, p -> p.email), (e, v) -> write.apply(e).email = v));
+        table.add(fixed(prefix + "EMAIL_KEY", e -> of(read, e, p -> p.emailKey)));
+        table.add(text(prefix + "TAX_ID", e -> of(read, e, p -> p.taxId), (e, v) -> write.apply(e).taxId = v));
+        table.add(text(prefix + "TAX_ID_HASH", e -> of(read, e, p -> p.taxIdHash),
+                (e, v) -> write.apply(e).taxIdHash = v));
+        table.add(new TableColumn(prefix + "DATE_OF_BIRTH", e -> date(of(read, e, p -> p.dateOfBirth)),
+                e -> text(of(read, e, p -> p.dateOfBirth)), (e, values) -> write.apply(e).dateOfBirth = values.date()));
+        table.add(text(prefix + "COUNTRY_CODE", e -> of(read, e, p -> p.countryCode),
+                (e, v) -> write.apply(e).countryCode = v));
+        table.add(text(prefix + "MOBILE_NUMBER", e -> of(read, e, p -> p.mobileNumber),
+                (e, v) -> write.apply(e).mobileNumber = v));
+    }
+
+    private static <T> T of(Function<ClientEntity, PersonColumns> person, ClientEntity entity,
+            Function<PersonColumns, T> value) {
+        PersonColumns columns = person.apply(entity);
+        return columns == null ? null : value.apply(columns);
+    }
+
+    private static TableColumn fixed(String name, Function<ClientEntity, Object> jdbc) {
+        return new TableColumn(name, jdbc, null, null);
+    }
+
+    /** A value kept in a snapshot as its text: strings, numbers, flags and enums. */
+    private static TableColumn text(String name, Function<ClientEntity, Object> value,
+            BiConsumer<ClientEntity, String> set) {
+        return new TableColumn(name, value, e -> text(value.apply(e)), (e, values) -> set.accept(e, values.next()));
+    }
+
+    private static TableColumn instant(String name, Function<ClientEntity, Instant> value,
+            BiConsumer<ClientEntity, Instant> set) {
+        return new TableColumn(name, e -> timestamp(value.apply(e)), e -> text(value.apply(e)),
+                (e, values) -> set.accept(e, values.instant()));
+    }
+
+    private PersonColumns writableSpouse() {
+        if (spouse == null) {
+            spouse = new PersonColumns();
+        }
+        return spouse;
+    }
 
     protected ClientEntity() {
         // for JPA
@@ -228,51 +307,40 @@ public class ClientEntity {
      */
     void apply(ClientData data, Instant now, TaxIdCipher taxIds) {
         boolean spouseRegistrationLost = false;
-        if (emailKey != null && !emailKey.equals(ClientRules.emailKey(data.email()))) {
+        if (taxpayer.emailKey != null && !taxpayer.emailKey.equals(ClientRules.emailKey(data.email()))) {
             // a registered spouse keeps the client registered; the new address must register again
-            status = spouseRegisteredAt != null ? RegistrationStatus.REGISTERED : RegistrationStatus.PENDING;
-            inviteTokenHash = null;
+            status = registeredAt(Person.SPOUSE) != null ? RegistrationStatus.REGISTERED : RegistrationStatus.PENDING;
+            taxpayer.inviteTokenHash = null;
             invitationError = null;
             invitationErrorAt = null;
-            registeredAt = null;
+            taxpayer.registeredAt = null;
         }
         Spouse newSpouse = data.marriedFilingJointly() ? data.spouse() : null;
-        if (spouseEmailKey != null && (newSpouse == null
-                || !spouseEmailKey.equals(ClientRules.emailKey(newSpouse.email())))) {
-            spouseInviteTokenHash = null; // the spouse's link went to an address that is no longer theirs
-            if (spouseRegisteredAt != null) {
-                spouseRegisteredAt = null;
+        if (spouse != null && spouse.emailKey != null && (newSpouse == null
+                || !spouse.emailKey.equals(ClientRules.emailKey(newSpouse.email())))) {
+            spouse.inviteTokenHash = null; // the spouse's link went to an address that is no longer theirs
+            if (spouse.registeredAt != null) {
+                spouse.registeredAt = null;
                 spouseRegistrationLost = true;
             }
         }
-        if (spouseRegistrationLost && status == RegistrationStatus.REGISTERED && registeredAt == null) {
-            status = inviteTokenHash != null || spouseInviteTokenHash != null ? RegistrationStatus.INVITED
-                    : RegistrationStatus.PENDING;
+        if (spouseRegistrationLost && status == RegistrationStatus.REGISTERED && taxpayer.registeredAt == null) {
+            status = taxpayer.inviteTokenHash != null || (spouse != null && spouse.inviteTokenHash != null)
+                    ? RegistrationStatus.INVITED : RegistrationStatus.PENDING;
         }
         clientId = data.clientId();
         clientIdKey = lower(clientId);
         type = data.type();
-        name = data.name();
-        nameKey = lower(name);
-        email = data.email();
-        emailKey = ClientRules.emailKey(email);
-        taxId = taxIds.encrypt(data.taxId());
-        taxIdHash = taxIds.searchHash(data.taxId());
-        dateOfBirth = data.dateOfBirth();
-        countryCode = data.countryCode();
-        mobileNumber = data.mobileNumber();
+        taxpayer.set(data.name(), data.email(), data.taxId(), data.dateOfBirth(), data.countryCode(),
+                data.mobileNumber(), taxIds);
         officeLocation = data.officeLocation();
         marriedFilingJointly = data.marriedFilingJointly();
-        Spouse spouse = marriedFilingJointly ? data.spouse() : null;
-        spouseName = spouse == null ? null : spouse.name();
-        spouseNameKey = lower(spouseName);
-        spouseEmail = spouse == null ? null : spouse.email();
-        spouseEmailKey = ClientRules.emailKey(spouseEmail);
-        spouseTaxId = spouse == null ? null : taxIds.encrypt(spouse.taxId());
-        spouseTaxIdHash = spouse == null ? null : taxIds.searchHash(spouse.taxId());
-        spouseDateOfBirth = spouse == null ? null : spouse.dateOfBirth();
-        spouseCountryCode = spouse == null ? null : spouse.countryCode();
-        spouseMobileNumber = spouse == null ? null : spouse.mobileNumber();
+        if (newSpouse == null) {
+            spouse = null;
+        } else {
+            writableSpouse().set(newSpouse.name(), newSpouse.email(), newSpouse.taxId(), newSpouse.dateOfBirth(),
+                    newSpouse.countryCode(), newSpouse.mobileNumber(), taxIds);
+        }
         spouseSignsFirst = marriedFilingJointly && data.spouseSignsFirst();
         if (data.portalAccess() != null) {
             portalAccess = data.portalAccess();
@@ -293,13 +361,9 @@ public class ClientEntity {
      * encryption) are encrypted and hashed, and the search text is filled in.
      */
     void upgrade(TaxIdCipher taxIds) {
-        if (taxId != null && taxIdHash == null) {
-            taxIdHash = taxIds.searchHash(taxId);
-            taxId = taxIds.encrypt(taxId);
-        }
-        if (spouseTaxId != null && spouseTaxIdHash == null) {
-            spouseTaxIdHash = taxIds.searchHash(spouseTaxId);
-            spouseTaxId = taxIds.encrypt(spouseTaxId);
+        taxpayer.encryptPlainTaxId(taxIds);
+        if (spouse != null) {
+            spouse.encryptPlainTaxId(taxIds);
         }
         refreshSearchText();
     }
@@ -313,7 +377,8 @@ public class ClientEntity {
 
     private void refreshSearchText() {
         StringJoiner text = new StringJoiner("\n");
-        for (String part : new String[] {clientIdKey, nameKey, emailKey, spouseNameKey, spouseEmailKey}) {
+        for (String part : new String[] {clientIdKey, taxpayer.nameKey, taxpayer.emailKey,
+            spouse == null ? null : spouse.nameKey, spouse == null ? null : spouse.emailKey}) {
             if (part != null) {
                 text.add(part);
             }
@@ -322,12 +387,13 @@ public class ClientEntity {
     }
 
     Client toValue(TaxIdCipher taxIds) {
-        Spouse spouse = marriedFilingJointly ? new Spouse(spouseName, spouseEmail, taxIds.decrypt(spouseTaxId),
-                spouseDateOfBirth, spouseCountryCode, spouseMobileNumber) : null;
-        return new Client(clientId, type, name, email, taxIds.decrypt(taxId), dateOfBirth, countryCode, mobileNumber, officeLocation,
-                marriedFilingJointly, spouse, spouseSignsFirst, portalAccess, smsOtp, dropOffAccess, status, createdAt,
-                updatedAt, version, invitedAt, inviteExpiresAt, invitationError, invitationErrorAt, registeredAt,
-                spouseRegisteredAt, lastSignInAt, reference);
+        Spouse spouseValue = marriedFilingJointly && spouse != null ? new Spouse(spouse.name, spouse.email,
+                taxIds.decrypt(spouse.taxId), spouse.dateOfBirth, spouse.countryCode, spouse.mobileNumber) : null;
+        return new Client(clientId, type, taxpayer.name, taxpayer.email, taxIds.decrypt(taxpayer.taxId),
+                taxpayer.dateOfBirth, taxpayer.countryCode, taxpayer.mobileNumber, officeLocation, marriedFilingJointly,
+                spouseValue, spouseSignsFirst, portalAccess, smsOtp, dropOffAccess, status, createdAt, updatedAt,
+                version, invitedAt, inviteExpiresAt, invitationError, invitationErrorAt, taxpayer.registeredAt,
+                registeredAt(Person.SPOUSE), lastSignInAt, reference);
     }
 
     /**
@@ -335,12 +401,13 @@ public class ClientEntity {
      * cheaper than loading entities (no entity, cache or change tracking work; fewer columns decoded), which
      * is what exports of the whole register spend their time on.
      */
-    static final List<String> VALUE_FIELDS = List.of("clientId", "type", "name", "email", "taxId", "dateOfBirth",
-            "countryCode", "mobileNumber", "officeLocation", "marriedFilingJointly", "spouseName", "spouseEmail",
-            "spouseTaxId", "spouseDateOfBirth", "spouseCountryCode", "spouseMobileNumber", "spouseSignsFirst",
-            "portalAccess", "smsOtp", "dropOffAccess", "status", "createdAt", "updatedAt", "version", "invitedAt",
-            "inviteExpiresAt", "invitationError", "invitationErrorAt", "registeredAt", "spouseRegisteredAt",
-            "lastSignInAt", "reference");
+    static final List<String> VALUE_FIELDS = List.of("clientId", "type", "taxpayer.name", "taxpayer.email",
+            "taxpayer.taxId", "taxpayer.dateOfBirth", "taxpayer.countryCode", "taxpayer.mobileNumber",
+            "officeLocation", "marriedFilingJointly", "spouse.name", "spouse.email", "spouse.taxId",
+            "spouse.dateOfBirth", "spouse.countryCode", "spouse.mobileNumber", "spouseSignsFirst", "portalAccess",
+            "smsOtp", "dropOffAccess", "status", "createdAt", "updatedAt", "version", "invitedAt", "inviteExpiresAt",
+            "invitationError", "invitationErrorAt", "taxpayer.registeredAt", "spouse.registeredAt", "lastSignInAt",
+            "reference");
 
     /** The same as {@link #toValue} from a row of {@link #VALUE_FIELDS} (anything after them is ignored). */
     static Client valueOf(Object[] row, TaxIdCipher taxIds) {
@@ -384,22 +451,15 @@ public class ClientEntity {
 
     /** The values of {@link #COLUMNS}, in order, as JDBC takes them. */
     Object[] columnValues() {
-        return new Object[] {pk, clientId, clientIdKey, type.name(), name, nameKey, email, emailKey, taxId, taxIdHash,
-            date(dateOfBirth), countryCode, mobileNumber, officeLocation, marriedFilingJointly, spouseName,
-            spouseNameKey, spouseEmail, spouseEmailKey, spouseTaxId, spouseTaxIdHash, date(spouseDateOfBirth),
-            spouseCountryCode, spouseMobileNumber, spouseSignsFirst, portalAccess, smsOtp, dropOffAccess,
-            status.name(), timestamp(createdAt), timestamp(updatedAt), version, inviteTokenHash, spouseInviteTokenHash,
-            timestamp(inviteExpiresAt), timestamp(invitedAt), invitationError, timestamp(invitationErrorAt),
-            searchText, createdByImport, timestamp(registeredAt), timestamp(spouseRegisteredAt),
-            timestamp(lastSignInAt), reference};
+        return TABLE.stream().map(column -> column.jdbc().apply(this)).toArray();
     }
 
     /** The emails this client claims in CLIENT_EMAIL: the taxpayer's and the spouse's. */
     Set<String> claimedEmailKeys() {
         Set<String> claimed = new HashSet<>();
-        claimed.add(emailKey);
-        if (spouseEmailKey != null) {
-            claimed.add(spouseEmailKey);
+        claimed.add(taxpayer.emailKey);
+        if (spouse != null && spouse.emailKey != null) {
+            claimed.add(spouse.emailKey);
         }
         return claimed;
     }
@@ -417,56 +477,26 @@ public class ClientEntity {
      * {@link #restore} to put back when an import is reverted.
      */
     String snapshot() {
-        return Snapshot.write(clientId, type.name(), name, email, taxId, taxIdHash, text(dateOfBirth), countryCode,
-                mobileNumber, String.valueOf(officeLocation), String.valueOf(marriedFilingJointly), spouseName,
-                spouseEmail, spouseTaxId, spouseTaxIdHash, text(spouseDateOfBirth), spouseCountryCode,
-                spouseMobileNumber, String.valueOf(spouseSignsFirst), String.valueOf(portalAccess),
-                String.valueOf(smsOtp), String.valueOf(dropOffAccess), status.name(), text(updatedAt), inviteTokenHash,
-                spouseInviteTokenHash, text(inviteExpiresAt), text(invitedAt), invitationError,
-                text(invitationErrorAt), text(registeredAt), text(spouseRegisteredAt));
+        return Snapshot.write(TABLE.stream().filter(TableColumn::snapshotted).map(column -> column.save().apply(this))
+                .toArray(String[]::new));
     }
 
-    /** Puts back the values of a {@link #snapshot}. */
+    /** Puts back the values of a {@link #snapshot}; the lower-case keys and the claims follow from them. */
     void restore(String snapshot) {
         Snapshot.Reader values = Snapshot.read(snapshot);
-        clientId = values.next();
+        for (TableColumn column : TABLE) {
+            if (column.snapshotted() && values.hasNext()) { // snapshots of earlier versions end earlier
+                column.load().accept(this, values);
+            }
+        }
         clientIdKey = lower(clientId);
-        type = ClientType.valueOf(values.next());
-        name = values.next();
-        nameKey = lower(name);
-        email = values.next();
-        emailKey = ClientRules.emailKey(email);
-        taxId = values.next();
-        taxIdHash = values.next();
-        dateOfBirth = values.date();
-        countryCode = values.next();
-        mobileNumber = values.next();
-        officeLocation = Integer.parseInt(values.next());
-        marriedFilingJointly = Boolean.parseBoolean(values.next());
-        spouseName = values.next();
-        spouseNameKey = lower(spouseName);
-        spouseEmail = values.next();
-        spouseEmailKey = ClientRules.emailKey(spouseEmail);
-        spouseTaxId = values.next();
-        spouseTaxIdHash = values.next();
-        spouseDateOfBirth = values.date();
-        spouseCountryCode = values.next();
-        spouseMobileNumber = values.next();
-        spouseSignsFirst = Boolean.parseBoolean(values.next());
-        portalAccess = Boolean.parseBoolean(values.next());
-        smsOtp = Boolean.parseBoolean(values.next());
-        dropOffAccess = Boolean.parseBoolean(values.next());
-        status = RegistrationStatus.valueOf(values.next());
-        updatedAt = values.instant();
-        inviteTokenHash = values.next();
-        spouseInviteTokenHash = values.next();
-        inviteExpiresAt = values.instant();
-        invitedAt = values.instant();
-        invitationError = values.next();
-        invitationErrorAt = values.instant();
-        if (values.hasNext()) { // snapshots taken before the portal existed end here
-            registeredAt = values.instant();
-            spouseRegisteredAt = values.instant();
+        taxpayer.refreshKeys();
+        if (spouse != null) {
+            spouse.refreshKeys();
+            if (spouse.name == null && spouse.email == null && spouse.inviteTokenHash == null
+                    && spouse.registeredAt == null) {
+                spouse = null; // a snapshot of a client without a spouse
+            }
         }
         claimEmails();
         refreshSearchText();
@@ -476,10 +506,12 @@ public class ClientEntity {
         return value == null ? null : value.toString();
     }
 
-    /** See {@link org.atrium.api.client.ClientRegister#recordInvitation}. */
+    /** See {@link org.atrium.api.portal.PortalIdentity#recordInvitation}. */
     void invited(Invitation invitation, Instant now) {
-        inviteTokenHash = invitation.taxpayerTokenHash();
-        spouseInviteTokenHash = marriedFilingJointly ? invitation.spouseTokenHash() : null;
+        taxpayer.inviteTokenHash = invitation.taxpayerTokenHash();
+        if (marriedFilingJointly && spouse != null) {
+            spouse.inviteTokenHash = invitation.spouseTokenHash();
+        }
         inviteExpiresAt = invitation.expiresAt();
         invitedAt = now;
         invitationError = null;
@@ -490,30 +522,27 @@ public class ClientEntity {
         updatedAt = now;
     }
 
-    /** The person's registration with their link: see ClientRegister#registerPerson. */
+    /** The person's registration with their link: see PortalIdentity#registerPerson. */
     void registered(Person person, Instant now) {
-        if (person == Person.TAXPAYER) {
-            registeredAt = now;
-        } else {
-            spouseRegisteredAt = now;
-        }
+        (person == Person.TAXPAYER ? taxpayer : writableSpouse()).registeredAt = now;
         status = RegistrationStatus.REGISTERED;
         updatedAt = now;
     }
 
     /** Which person's link has this token hash; empty if none. */
     Optional<Person> personOfToken(String tokenHash) {
-        if (tokenHash.equals(inviteTokenHash)) {
+        if (tokenHash.equals(taxpayer.inviteTokenHash)) {
             return Optional.of(Person.TAXPAYER);
         }
-        if (marriedFilingJointly && tokenHash.equals(spouseInviteTokenHash)) {
+        if (marriedFilingJointly && spouse != null && tokenHash.equals(spouse.inviteTokenHash)) {
             return Optional.of(Person.SPOUSE);
         }
         return Optional.empty();
     }
 
     Instant registeredAt(Person person) {
-        return person == Person.TAXPAYER ? registeredAt : spouseRegisteredAt;
+        PersonColumns who = person == Person.TAXPAYER ? taxpayer : spouse;
+        return who == null ? null : who.registeredAt;
     }
 
     Instant inviteExpiresAt() {
@@ -554,11 +583,11 @@ public class ClientEntity {
     }
 
     String countryCode() {
-        return countryCode;
+        return taxpayer.countryCode;
     }
 
     String mobileNumber() {
-        return mobileNumber;
+        return taxpayer.mobileNumber;
     }
 
     int officeLocation() {

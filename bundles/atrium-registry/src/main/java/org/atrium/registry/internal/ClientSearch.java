@@ -202,7 +202,7 @@ final class ClientSearch {
             Optional<String> taxId = filter.taxIdSearch();
             if (taxId.isPresent()) {
                 parameters.put("taxIdHash", taxIdHash.apply(taxId.get()));
-                text += " OR c.taxIdHash = :taxIdHash OR c.spouseTaxIdHash = :taxIdHash";
+                text += " OR c.taxpayer.taxIdHash = :taxIdHash OR c.spouse.taxIdHash = :taxIdHash";
             }
             conditions.add("(" + text + ")");
         }
@@ -232,8 +232,8 @@ final class ClientSearch {
     private static String sortPath(SortField sort) {
         return switch (sort) {
             case CLIENT_ID -> "c.clientIdKey";
-            case NAME -> "c.nameKey";
-            case EMAIL -> "c.emailKey";
+            case NAME -> "c.taxpayer.nameKey";
+            case EMAIL -> "c.taxpayer.emailKey";
             case TYPE -> "c.type";
             case STATUS -> "c.status";
             case OFFICE_LOCATION -> "c.officeLocation";

@@ -100,8 +100,8 @@ public class JpaPortalIdentity implements PortalIdentity {
         String hash = Invitation.hash(token.strip());
         Registered registered = core.write(em -> {
             // two indexed lookups: Derby answers an OR over two columns by reading every row
-            ClientEntity entity = byToken(em, "inviteTokenHash", hash)
-                    .or(() -> byToken(em, "spouseInviteTokenHash", hash))
+            ClientEntity entity = byToken(em, "taxpayer", hash)
+                    .or(() -> byToken(em, "spouse", hash))
                     .orElseThrow(() -> new RegistrationRejectedException(UNKNOWN_LINK));
             Person person = entity.personOfToken(hash).orElseThrow(() -> new RegistrationRejectedException(UNKNOWN_LINK));
             if (entity.registeredAt(person) != null) {
@@ -164,8 +164,10 @@ public class JpaPortalIdentity implements PortalIdentity {
         });
     }
 
-    private static Optional<ClientEntity> byToken(EntityManager em, String field, String hash) {
-        return em.createQuery("SELECT c FROM ClientEntity c WHERE c." + field + " = :hash", ClientEntity.class)
+    /** @param person {@code taxpayer} or {@code spouse}: whose link's token to look for */
+    private static Optional<ClientEntity> byToken(EntityManager em, String person, String hash) {
+        return em.createQuery("SELECT c FROM ClientEntity c WHERE c." + person + ".inviteTokenHash = :hash",
+                ClientEntity.class)
                 .setParameter("hash", hash).getResultStream().findFirst();
     }
 

@@ -15,8 +15,8 @@ final class SchemaUpgrade {
     static void run(JpaTemplate jpa, TaxIdCipher taxIds) {
         jpa.tx(TransactionType.Required, em -> em
                 .createQuery("SELECT c FROM ClientEntity c WHERE c.searchText IS NULL"
-                        + " OR (c.taxId IS NOT NULL AND c.taxIdHash IS NULL)"
-                        + " OR (c.spouseTaxId IS NOT NULL AND c.spouseTaxIdHash IS NULL)", ClientEntity.class)
+                        + " OR (c.taxpayer.taxId IS NOT NULL AND c.taxpayer.taxIdHash IS NULL)"
+                        + " OR (c.spouse.taxId IS NOT NULL AND c.spouse.taxIdHash IS NULL)", ClientEntity.class)
                 .getResultStream().forEach(c -> c.upgrade(taxIds)));
         ReferenceUpgrade.run(jpa);
     }

@@ -45,7 +45,7 @@ class ClientSearchWhereTest {
             Map<String, Object> parameters = new HashMap<>();
             String where = ClientSearch.where(new ClientFilter(q, null, null, null), parameters, HASH);
             assertEquals("hash(123456789)", parameters.get("taxIdHash"), q);
-            assertTrue(where.contains("c.taxIdHash = :taxIdHash OR c.spouseTaxIdHash = :taxIdHash"));
+            assertTrue(where.contains("c.taxpayer.taxIdHash = :taxIdHash OR c.spouse.taxIdHash = :taxIdHash"));
         }
     }
 
