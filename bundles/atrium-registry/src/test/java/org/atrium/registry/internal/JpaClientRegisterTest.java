@@ -1,0 +1,172 @@
+package org.atrium.registry.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Field;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.atrium.api.client.AccessDeniedException;
+import org.atrium.api.client.Client;
+import org.atrium.api.client.ClientConflictException;
+import org.atrium.api.client.ClientFilter;
+import org.atrium.api.client.ClientQuery;
+import org.atrium.api.client.ClientRegister;
+import org.atrium.api.client.Page;
+import org.atrium.api.client.SortField;
+import org.atrium.api.client.StaleVersionException;
+import org.atrium.api.event.AtriumTopics;
+import org.atrium.api.security.Actor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/** The register on its real persistence unit (in-memory Derby): references, versions, office scope, search. */
+class JpaClientRegisterTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
+
+    private TestDatabase database;
+    private RegisterCore core;
+    private ClientRegister register;
+    private final List<Event> events = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        database = new TestDatabase();
+        core = database.core(CLOCK);
+        listen(core, events);
+        new JpaOfficeDirectory(database.jpa()); // the main office, number 1
+        database.jpa().tx(em -> em.persist(new OfficeEntity(2, "Uptown")));
+        register = new JpaClientRegister(core);
+    }
+
+    @AfterEach
+    void stop() {
+        database.close();
+    }
+
+    /** Event Admin as DS would inject it. */
+    static void listen(RegisterCore core, List<Event> events) throws Exception {
+        Field field = RegisterCore.class.getDeclaredField("eventAdmin");
+        field.setAccessible(true);
+        field.set(core, new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                events.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                events.add(event);
+            }
+        });
+    }
+
+    @Test
+    void aClientKeepsItsReferenceThroughEditsAndRenamesAndNoOtherClientEverGetsIt() {
+        Client created = register.create(ClientRulesTest.individual().clientId("500123").build());
+        assertTrue(created.reference().matches("[0-9a-f-]{36}"), created.reference());
+        assertEquals(created, register.findByReference(created.reference()).orElseThrow());
+
+        Client renamed = register.update("500123", ClientRulesTest.individual().clientId("500124").name("Olga")
+                .build(), created.version());
+        assertEquals(created.reference(), renamed.reference());
+        Event update = events.get(events.size() - 1);
+        assertEquals("500123", update.getProperty(AtriumTopics.PROPERTY_PREVIOUS_CLIENT_ID));
+        assertEquals(created.reference(), update.getProperty(AtriumTopics.PROPERTY_CLIENT_REFERENCE));
+
+        register.delete("500124");
+        assertTrue(register.findByReference(created.reference()).isEmpty());
+        assertEquals(created.reference(), events.get(events.size() - 1).getProperty(
+                AtriumTopics.PROPERTY_CLIENT_REFERENCE));
+        Client again = register.create(ClientRulesTest.individual().clientId("500124").office(2).build());
+        assertNotEquals(created.reference(), again.reference());
+        assertEquals(Set.of(again.reference()), register.existingReferences(List.of(created.reference(),
+                again.reference(), "no-such-reference")));
+    }
+
+    @Test
+    void anUpdateBasedOnAnOldVersionIsRefusedAndChangesNothing() {
+        Client created = register.create(ClientRulesTest.individual().build());
+        register.update("00123", ClientRulesTest.individual().name("Ann Newer").build(), created.version());
+        assertThrows(StaleVersionException.class, () -> register.update("00123", ClientRulesTest.individual()
+                .name("Ann Stale").build(), created.version()));
+        assertEquals("Ann Newer", register.get("00123").name());
+    }
+
+    @Test
+    void aCoupleIsStoredAndReadBackWithTheSpousesOwnColumns() {
+        Client couple = register.create(ClientRulesTest.individual().mfj(ClientRulesTest.spouse("bob@example.com"))
+                .build());
+        Client read = register.get("00123");
+        assertEquals(couple, read);
+        assertEquals("Bob Smith", read.spouse().name());
+        assertEquals("987654321", read.spouse().taxId());
+        assertEquals(1, register.search(query("987-65-4321")).total(), "found by the spouse's SSN");
+        assertConflict(() -> register.create(ClientRulesTest.individual().clientId("00124").email("c@example.com")
+                .mfj(ClientRulesTest.spouse("BOB@example.com")).build()));
+
+        Client single = register.update("00123", ClientRulesTest.individual().build(), read.version());
+        assertNull(single.spouse());
+        assertEquals(single, register.get("00123"));
+        register.create(ClientRulesTest.individual().clientId("00124").email("c@example.com")
+                .mfj(ClientRulesTest.spouse("bob@example.com")).build()); // the spouse's address is free again
+    }
+
+    @Test
+    void staffReachTheirOfficesOnly() {
+        register.create(ClientRulesTest.individual().clientId("A1").build());
+        ClientRegister uptown = register.as(Actor.staff("jane", Set.of(2)));
+        assertTrue(uptown.find("A1").isEmpty(), "another office's client does not exist for her");
+        assertThrows(AccessDeniedException.class, () -> uptown.create(ClientRulesTest.individual().clientId("A2")
+                .email("a2@example.com").build()));
+        uptown.create(ClientRulesTest.individual().clientId("A2").email("a2@example.com").office(2).build());
+        assertEquals(List.of("A2"), uptown.findClientIds(ClientFilter.ALL));
+        assertEquals(List.of("A1", "A2"), register.findClientIds(ClientFilter.ALL));
+    }
+
+    @Test
+    void searchesPageAndSortAndEveryClientIsReadAsTheSameValue() {
+        for (String name : List.of("Cleo", "Abe", "Bea")) {
+            register.create(ClientRulesTest.individual().clientId("ID-" + name).name(name + " Stone")
+                    .email(name.toLowerCase() + "@example.com").taxId(null).mfj(ClientRulesTest.spouse(
+                            name.toLowerCase() + "-spouse@example.com")).build());
+        }
+        Page<Client> page = register.search(new ClientQuery(new ClientFilter("stone", null, null, null),
+                SortField.NAME, false, 0, 2));
+        assertEquals(3, page.total());
+        assertEquals(List.of("Abe Stone", "Bea Stone"), page.items().stream().map(Client::name).toList());
+
+        List<Client> visited = new ArrayList<>();
+        register.forEachClient(ClientFilter.ALL, SortField.NAME, true, new org.atrium.api.client.ClientVisitor() {
+            @Override
+            public void visit(Client client) {
+                visited.add(client);
+            }
+        });
+        assertEquals(List.of("ID-Cleo", "ID-Bea", "ID-Abe"), visited.stream().map(Client::clientId).toList());
+        for (Client client : visited) {
+            assertEquals(register.get(client.clientId()), client, "read as values = read as entity");
+        }
+    }
+
+    private static ClientQuery query(String q) {
+        return new ClientQuery(new ClientFilter(q, null, null, null), SortField.CLIENT_ID, false, 0, 20);
+    }
+
+    private static void assertConflict(Runnable change) {
+        assertThrows(ClientConflictException.class, change::run);
+    }
+}

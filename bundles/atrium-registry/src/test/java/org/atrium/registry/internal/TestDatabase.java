@@ -1,0 +1,139 @@
+package org.atrium.registry.internal;
+
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
+import javax.transaction.TransactionManager;
+
+import org.apache.aries.jpa.template.EmConsumer;
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+
+/**
+ * The register's "atrium" persistence unit on a fresh in-memory Derby, outside OSGi: a {@link JpaTemplate}
+ * and the little of a {@link TransactionManager} the register uses, as Aries JPA and the JTA manager give them
+ * in Karaf, but with local transactions. Each instance is a database of its own.
+ */
+final class TestDatabase implements AutoCloseable {
+
+    static {
+        // Derby's own log goes with the build's output, not into the source tree
+        System.setProperty("derby.stream.error.file", "target/derby.log");
+    }
+
+    private final String name = "register-" + UUID.randomUUID();
+    private final EntityManagerFactory factory;
+    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+
+    private static final class Transaction {
+        final EntityManager em;
+        boolean rollbackOnly;
+
+        Transaction(EntityManager em) {
+            this.em = em;
+        }
+    }
+
+    TestDatabase() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
+        properties.put("javax.persistence.jtaDataSource", "");
+        properties.put("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
+        properties.put("javax.persistence.jdbc.url", "jdbc:derby:memory:" + name + ";create=true");
+        factory = Persistence.createEntityManagerFactory("atrium", properties);
+    }
+
+    /** The register's shared core on this database, with a fixed key and the given clock. */
+    RegisterCore core(Clock clock) {
+        RegisterCore core = new RegisterCore(jpa(), transactions(), new TaxIdCipher(new byte[TaxIdCipher.KEY_BYTES]),
+                clock);
+        SchemaUpgrade.run(jpa(), core.taxIds());
+        return core;
+    }
+
+    JpaTemplate jpa() {
+        return new JpaTemplate() {
+            @Override
+            public <R> R txExpr(TransactionType type, EmFunction<R> code) {
+                Transaction joined = current.get();
+                if (joined != null) {
+                    return code.apply(joined.em);
+                }
+                EntityManager em = factory.createEntityManager();
+                try {
+                    if (type != TransactionType.Required && type != TransactionType.RequiresNew) {
+                        return code.apply(em);
+                    }
+                    return inTransaction(em, code);
+                } finally {
+                    em.close();
+                }
+            }
+
+            @Override
+            public <R> R txExpr(EmFunction<R> code) {
+                return txExpr(TransactionType.Required, code);
+            }
+
+            @Override
+            public void tx(TransactionType type, EmConsumer code) {
+                txExpr(type, em -> {
+                    code.accept(em);
+                    return null;
+                });
+            }
+
+            @Override
+            public void tx(EmConsumer code) {
+                tx(TransactionType.Required, code);
+            }
+        };
+    }
+
+    private <R> R inTransaction(EntityManager em, EmFunction<R> code) {
+        Transaction transaction = new Transaction(em);
+        current.set(transaction);
+        em.getTransaction().begin();
+        try {
+            R result = code.apply(em);
+            if (transaction.rollbackOnly) {
+                em.getTransaction().rollback();
+            } else {
+                em.getTransaction().commit();
+            }
+            return result;
+        } catch (RuntimeException e) {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            throw e;
+        } finally {
+            current.remove();
+        }
+    }
+
+    /** The calls the register makes: marking the current transaction for rollback, and timeouts (ignored). */
+    private TransactionManager transactions() {
+        return (TransactionManager) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {TransactionManager.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "setRollbackOnly" -> {
+                        current.get().rollbackOnly = true;
+                        yield null;
+                    }
+                    case "setTransactionTimeout" -> null;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Override
+    public void close() {
+        factory.close();
+    }
+}
