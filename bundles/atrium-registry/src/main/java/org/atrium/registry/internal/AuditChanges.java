@@ -10,7 +10,7 @@ import org.atrium.api.audit.FieldChange;
  * with tab, line break and backslash escaped and {@code \0} for "empty". One column instead of a row per
  * field keeps an audited insert at two rows (the client and its entry) instead of twenty.
  */
-final class AuditChanges {
+public final class AuditChanges {
 
     static final int MAX_FIELD = 60;
     static final int MAX_VALUE = 1_000;

@@ -28,7 +28,7 @@ import org.atrium.api.audit.FieldChange;
 })
 public class AuditEntity {
 
-    static final int MAX_USER = 100;
+    public static final int MAX_USER = 100;
     static final int MAX_ACTION = 40;
     static final int MAX_SUBJECT = 200;
 
@@ -61,14 +61,14 @@ public class AuditEntity {
     private String changes;
 
     /** Every column, in the order of {@link #columnValues()}, for imports' JDBC batches. */
-    static final List<String> COLUMNS = List.of("ID", "AT_TIME", "USER_NAME", "ACTION", "CLIENT_ID", "CLIENT_ID_KEY",
+    public static final List<String> COLUMNS = List.of("ID", "AT_TIME", "USER_NAME", "ACTION", "CLIENT_ID", "CLIENT_ID_KEY",
             "SUBJECT", "CHANGES");
 
     protected AuditEntity() {
         // for JPA
     }
 
-    AuditEntity(Instant at, String user, String action, String clientId, String subject, List<FieldChange> changes) {
+    public AuditEntity(Instant at, String user, String action, String clientId, String subject, List<FieldChange> changes) {
         this.at = at;
         this.user = AuditLog.cut(user, MAX_USER);
         this.action = AuditLog.cut(action, MAX_ACTION);
@@ -78,7 +78,7 @@ public class AuditEntity {
         this.changes = AuditChanges.encode(changes);
     }
 
-    Object[] columnValues(long newId) {
+    public Object[] columnValues(long newId) {
         return new Object[] {newId, java.sql.Timestamp.from(at), user, action, clientId, clientIdKey, subject, changes};
     }
 

@@ -24,12 +24,12 @@ import org.atrium.api.client.Spouse;
  * share one transaction. Also turns two versions of a client into the field changes to record, with tax IDs
  * masked.
  */
-final class AuditLog {
+public final class AuditLog {
 
     private AuditLog() {
     }
 
-    static void append(EntityManager em, Instant at, String user, String action, String clientId, String subject,
+    public static void append(EntityManager em, Instant at, String user, String action, String clientId, String subject,
             List<FieldChange> changes) {
         em.persist(new AuditEntity(at, user, action, clientId, subject, changes));
     }
@@ -73,7 +73,7 @@ final class AuditLog {
      * The fields that differ between two versions of a client; {@code before} is {@code null} for a new
      * client and {@code after} for a deleted one. Tax IDs appear only masked.
      */
-    static List<FieldChange> diff(Client before, Client after) {
+    public static List<FieldChange> diff(Client before, Client after) {
         List<FieldChange> changes = new ArrayList<>();
         compare(changes, "clientId", before, after, Client::clientId);
         compare(changes, "type", before, after, Client::type);
@@ -132,7 +132,7 @@ final class AuditLog {
         return value instanceof Enum<?> e ? e.name() : value.toString();
     }
 
-    static String cut(String text, int max) {
+    public static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

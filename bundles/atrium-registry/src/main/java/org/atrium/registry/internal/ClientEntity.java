@@ -196,8 +196,8 @@ public class ClientEntity {
      */
     private static final List<TableColumn> TABLE = table();
 
-    /** The names of {@link #TABLE}: what an import writes with plain JDBC batches (see ImportWriter). */
-    static final List<String> COLUMNS = TABLE.stream().map(TableColumn::name).toList();
+    /** The names of {@link #TABLE}: what an import writes with plain JDBC batches (see imports.ImportWriter). */
+    public static final List<String> COLUMNS = TABLE.stream().map(TableColumn::name).toList();
 
     private static List<TableColumn> table() {
         List<TableColumn> table = new ArrayList<>();
@@ -290,7 +290,7 @@ public class ClientEntity {
     }
 
     /** A new client from validated, normalized data. */
-    static ClientEntity create(ClientData data, Instant now, TaxIdCipher taxIds) {
+    public static ClientEntity create(ClientData data, Instant now, TaxIdCipher taxIds) {
         ClientEntity entity = new ClientEntity();
         entity.portalAccess = true;
         entity.status = RegistrationStatus.PENDING;
@@ -305,7 +305,7 @@ public class ClientEntity {
      * spouse has registered): what was sent to the old address must no longer reach the portal, and the new
      * address must register itself. The same goes for the spouse's email and registration.
      */
-    void apply(ClientData data, Instant now, TaxIdCipher taxIds) {
+    public void apply(ClientData data, Instant now, TaxIdCipher taxIds) {
         boolean spouseRegistrationLost = false;
         if (taxpayer.emailKey != null && !taxpayer.emailKey.equals(ClientRules.emailKey(data.email()))) {
             // a registered spouse keeps the client registered; the new address must register again
@@ -386,7 +386,7 @@ public class ClientEntity {
         searchText = text.toString();
     }
 
-    Client toValue(TaxIdCipher taxIds) {
+    public Client toValue(TaxIdCipher taxIds) {
         Spouse spouseValue = marriedFilingJointly && spouse != null ? new Spouse(spouse.name, spouse.email,
                 taxIds.decrypt(spouse.taxId), spouse.dateOfBirth, spouse.countryCode, spouse.mobileNumber) : null;
         return new Client(clientId, type, taxpayer.name, taxpayer.email, taxIds.decrypt(taxpayer.taxId),
@@ -401,7 +401,7 @@ public class ClientEntity {
      * cheaper than loading entities (no entity, cache or change tracking work; fewer columns decoded), which
      * is what exports of the whole register spend their time on.
      */
-    static final List<String> VALUE_FIELDS = List.of("clientId", "type", "taxpayer.name", "taxpayer.email",
+    public static final List<String> VALUE_FIELDS = List.of("clientId", "type", "taxpayer.name", "taxpayer.email",
             "taxpayer.taxId", "taxpayer.dateOfBirth", "taxpayer.countryCode", "taxpayer.mobileNumber",
             "officeLocation", "marriedFilingJointly", "spouse.name", "spouse.email", "spouse.taxId",
             "spouse.dateOfBirth", "spouse.countryCode", "spouse.mobileNumber", "spouseSignsFirst", "portalAccess",
@@ -410,7 +410,7 @@ public class ClientEntity {
             "reference");
 
     /** The same as {@link #toValue} from a row of {@link #VALUE_FIELDS} (anything after them is ignored). */
-    static Client valueOf(Object[] row, TaxIdCipher taxIds) {
+    public static Client valueOf(Object[] row, TaxIdCipher taxIds) {
         boolean couple = (Boolean) row[9];
         Spouse spouse = couple ? new Spouse((String) row[10], (String) row[11], taxIds.decrypt((String) row[12]),
                 (LocalDate) row[13], (String) row[14], (String) row[15]) : null;
@@ -423,7 +423,7 @@ public class ClientEntity {
     }
 
     /** A new client made by an import, with its key taken from a block the import reserved. */
-    static ClientEntity imported(ClientData data, Instant now, TaxIdCipher taxIds, String importId, long pk) {
+    public static ClientEntity imported(ClientData data, Instant now, TaxIdCipher taxIds, String importId, long pk) {
         ClientEntity entity = create(data, now, taxIds);
         entity.createdByImport = importId;
         entity.pk = pk;
@@ -436,26 +436,26 @@ public class ClientEntity {
      * the import replaces them in the table itself ({@link #claimedEmailKeys()}). The version is the one
      * the import's UPDATE writes.
      */
-    void overwriteByImport(ClientData data, Instant now, TaxIdCipher taxIds) {
+    public void overwriteByImport(ClientData data, Instant now, TaxIdCipher taxIds) {
         emailKeys = new HashSet<>();
         apply(data, now, taxIds);
         version++;
     }
 
     /** Puts back a {@link #snapshot} for a revert, as {@link #overwriteByImport} overwrites. */
-    void restoreByRevert(String snapshot) {
+    public void restoreByRevert(String snapshot) {
         emailKeys = new HashSet<>();
         restore(snapshot);
         version++;
     }
 
     /** The values of {@link #COLUMNS}, in order, as JDBC takes them. */
-    Object[] columnValues() {
+    public Object[] columnValues() {
         return TABLE.stream().map(column -> column.jdbc().apply(this)).toArray();
     }
 
     /** The emails this client claims in CLIENT_EMAIL: the taxpayer's and the spouse's. */
-    Set<String> claimedEmailKeys() {
+    public Set<String> claimedEmailKeys() {
         Set<String> claimed = new HashSet<>();
         claimed.add(taxpayer.emailKey);
         if (spouse != null && spouse.emailKey != null) {
@@ -476,7 +476,7 @@ public class ClientEntity {
      * Every stored value that a client update can change, as one text (tax IDs stay encrypted), for
      * {@link #restore} to put back when an import is reverted.
      */
-    String snapshot() {
+    public String snapshot() {
         return Snapshot.write(TABLE.stream().filter(TableColumn::snapshotted).map(column -> column.save().apply(this))
                 .toArray(String[]::new));
     }
@@ -507,7 +507,7 @@ public class ClientEntity {
     }
 
     /** See {@link org.atrium.api.portal.PortalIdentity#recordInvitation}. */
-    void invited(Invitation invitation, Instant now) {
+    public void invited(Invitation invitation, Instant now) {
         taxpayer.inviteTokenHash = invitation.taxpayerTokenHash();
         if (marriedFilingJointly && spouse != null) {
             spouse.inviteTokenHash = invitation.spouseTokenHash();
@@ -523,14 +523,14 @@ public class ClientEntity {
     }
 
     /** The person's registration with their link: see PortalIdentity#registerPerson. */
-    void registered(Person person, Instant now) {
+    public void registered(Person person, Instant now) {
         (person == Person.TAXPAYER ? taxpayer : writableSpouse()).registeredAt = now;
         status = RegistrationStatus.REGISTERED;
         updatedAt = now;
     }
 
     /** Which person's link has this token hash; empty if none. */
-    Optional<Person> personOfToken(String tokenHash) {
+    public Optional<Person> personOfToken(String tokenHash) {
         if (tokenHash.equals(taxpayer.inviteTokenHash)) {
             return Optional.of(Person.TAXPAYER);
         }
@@ -540,21 +540,21 @@ public class ClientEntity {
         return Optional.empty();
     }
 
-    Instant registeredAt(Person person) {
+    public Instant registeredAt(Person person) {
         PersonColumns who = person == Person.TAXPAYER ? taxpayer : spouse;
         return who == null ? null : who.registeredAt;
     }
 
-    Instant inviteExpiresAt() {
+    public Instant inviteExpiresAt() {
         return inviteExpiresAt;
     }
 
-    void invitationFailed(String error, Instant now) {
+    public void invitationFailed(String error, Instant now) {
         invitationError = AuditLog.cut(error, 500);
         invitationErrorAt = now;
     }
 
-    boolean portalAccess() {
+    public boolean portalAccess() {
         return portalAccess;
     }
 
@@ -562,49 +562,49 @@ public class ClientEntity {
         return reference;
     }
 
-    long pk() {
+    public long pk() {
         return pk;
     }
 
-    long version() {
+    public long version() {
         return version;
     }
 
-    String clientId() {
+    public String clientId() {
         return clientId;
     }
 
-    String clientIdKey() {
+    public String clientIdKey() {
         return clientIdKey;
     }
 
-    boolean smsOtp() {
+    public boolean smsOtp() {
         return smsOtp;
     }
 
-    String countryCode() {
+    public String countryCode() {
         return taxpayer.countryCode;
     }
 
-    String mobileNumber() {
+    public String mobileNumber() {
         return taxpayer.mobileNumber;
     }
 
-    int officeLocation() {
+    public int officeLocation() {
         return officeLocation;
     }
 
-    void setPortalAccess(boolean enabled, Instant now) {
+    public void setPortalAccess(boolean enabled, Instant now) {
         portalAccess = enabled;
         updatedAt = now;
     }
 
-    void setSmsOtp(boolean enabled, Instant now) {
+    public void setSmsOtp(boolean enabled, Instant now) {
         smsOtp = enabled;
         updatedAt = now;
     }
 
-    void setDropOffAccess(boolean enabled, Instant now) {
+    public void setDropOffAccess(boolean enabled, Instant now) {
         dropOffAccess = enabled;
         updatedAt = now;
     }

@@ -20,11 +20,11 @@ import org.osgi.service.event.EventAdmin;
  * The register's events, posted after commit and asynchronously; they carry identifiers only. Events are a
  * courtesy to other bundles: without Event Admin nothing is posted and the register works the same.
  */
-final class ClientEvents {
+public final class ClientEvents {
 
     /** What a client event names: enough to find the client, or what belonged to it. */
-    record Subject(String reference, String clientId, int office) {
-        static Subject of(Client client) {
+    public record Subject(String reference, String clientId, int office) {
+        public static Subject of(Client client) {
             return new Subject(client.reference(), client.clientId(), client.officeLocation());
         }
     }
@@ -34,7 +34,7 @@ final class ClientEvents {
     /** The Event Admin there is now, or null. */
     private final Supplier<EventAdmin> eventAdmin;
 
-    ClientEvents(Supplier<EventAdmin> eventAdmin) {
+    public ClientEvents(Supplier<EventAdmin> eventAdmin) {
         this.eventAdmin = eventAdmin;
     }
 
@@ -42,7 +42,7 @@ final class ClientEvents {
      * @param changedFields the names of the fields that changed, on updates; null otherwise
      * @param previousClientId the ID before a rename; null if it did not change
      */
-    void client(String topic, Client client, String[] changedFields, String previousClientId) {
+    public void client(String topic, Client client, String[] changedFields, String previousClientId) {
         EventAdmin events = eventAdmin.get();
         if (events == null) {
             return;
@@ -61,7 +61,7 @@ final class ClientEvents {
      * An applied import: an event for each client it created and updated (read back in chunks, so memory
      * does not grow with the import), then {@link AtriumTopics#IMPORTED}.
      */
-    void imported(JpaTemplate jpa, ImportResult result) {
+    public void imported(JpaTemplate jpa, ImportResult result) {
         EventAdmin events = eventAdmin.get();
         if (events == null) {
             return;
@@ -79,7 +79,7 @@ final class ClientEvents {
      * A reverted import: an event for each client it deleted (gone from the database, so handed in) and each
      * it restored, then {@link AtriumTopics#IMPORT_REVERTED}.
      */
-    void reverted(JpaTemplate jpa, ImportResult result, List<Subject> deleted) {
+    public void reverted(JpaTemplate jpa, ImportResult result, List<Subject> deleted) {
         EventAdmin events = eventAdmin.get();
         if (events == null) {
             return;

@@ -16,9 +16,9 @@ import org.atrium.api.client.Spouse;
  * register adds the rules that do (office exists, client ID and emails not taken). REST and CSV import
  * both reach these through {@link org.atrium.api.client.ClientRegister}, so there is one copy.
  */
-final class ClientRules {
+public final class ClientRules {
 
-    static final int MAX_CLIENT_ID = 40;
+    public static final int MAX_CLIENT_ID = 40;
     static final int MAX_NAME = 200;
     static final int MAX_EMAIL = 254;
     static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
@@ -41,7 +41,7 @@ final class ClientRules {
      * The data as it is checked and stored: names and emails without surrounding spaces, and blank optional
      * fields (tax ID, phone) as absent, since spreadsheets and forms send empty text for "none".
      */
-    static ClientData normalize(ClientData d) {
+    public static ClientData normalize(ClientData d) {
         Spouse s = d.spouse();
         Spouse spouse = s == null ? null
                 : new Spouse(strip(s.name()), strip(s.email()), blankToNull(s.taxId()), s.dateOfBirth(),
@@ -60,7 +60,7 @@ final class ClientRules {
     }
 
     /** Every broken rule of {@code data} (normalized), judged on {@code today}; empty if none. */
-    static List<FieldError> check(ClientData data, LocalDate today) {
+    public static List<FieldError> check(ClientData data, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         checkClientId(data.clientId(), errors);
         if (data.type() == null) {
@@ -84,20 +84,20 @@ final class ClientRules {
     }
 
     /** A client ID held by another client, or by a client the actor may not see (who is none of their business). */
-    static FieldError clientIdTaken(String clientId) {
+    public static FieldError clientIdTaken(String clientId) {
         return new FieldError("clientId", "Client ID '" + clientId + "' is already in use.");
     }
 
-    static FieldError smsOtpNeedsMobile() {
+    public static FieldError smsOtpNeedsMobile() {
         return new FieldError("smsOtp", "SMS OTP needs a mobile number with its country code.");
     }
 
-    static boolean hasMobile(String countryCode, String mobileNumber) {
+    public static boolean hasMobile(String countryCode, String mobileNumber) {
         return !isBlank(countryCode) && !isBlank(mobileNumber);
     }
 
     /** The form in which emails are compared: emails are unique among all people, ignoring case. */
-    static String emailKey(String email) {
+    public static String emailKey(String email) {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 
@@ -192,7 +192,7 @@ final class ClientRules {
         }
     }
 
-    static boolean isBlank(String s) {
+    public static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
 }

@@ -3,7 +3,7 @@ package org.atrium.registry.internal;
 import java.sql.SQLIntegrityConstraintViolationException;
 
 /** Recognizes a unique or primary key violation behind the layers JPA and JTA wrap around it. */
-final class ConstraintViolations {
+public final class ConstraintViolations {
 
     private ConstraintViolations() {
     }

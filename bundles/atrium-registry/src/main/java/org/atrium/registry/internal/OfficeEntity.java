@@ -22,7 +22,7 @@ public class OfficeEntity {
         // for JPA
     }
 
-    OfficeEntity(int number, String name) {
+    public OfficeEntity(int number, String name) {
         this.number = number;
         this.name = name;
     }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * with new tables only). Every client without a reference gets one, in short transactions of a chunk each,
  * then the constraint is added under the name a new table has.
  */
-final class ReferenceUpgrade {
+public final class ReferenceUpgrade {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceUpgrade.class);
     private static final int CHUNK = 1000;

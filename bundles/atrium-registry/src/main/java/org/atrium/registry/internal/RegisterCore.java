@@ -78,33 +78,33 @@ public class RegisterCore {
                 : context.getDataFile("tax-id.key").toPath();
     }
 
-    JpaTemplate jpa() {
+    public JpaTemplate jpa() {
         return jpa;
     }
 
-    TaxIdCipher taxIds() {
+    public TaxIdCipher taxIds() {
         return taxIds;
     }
 
-    Clock clock() {
+    public Clock clock() {
         return clock;
     }
 
-    ClientEvents events() {
+    public ClientEvents events() {
         return events;
     }
 
-    Client value(ClientEntity entity) {
+    public Client value(ClientEntity entity) {
         return entity.toValue(taxIds);
     }
 
     /** A read in a transaction if there is one, else without. */
-    <R> R read(Work<R> work) {
+    public <R> R read(Work<R> work) {
         return jpa.txExpr(TransactionType.Supports, work::apply);
     }
 
     /** Work in a transaction. */
-    interface Work<R> {
+    public interface Work<R> {
         R apply(EntityManager em);
     }
 
@@ -124,7 +124,7 @@ public class RegisterCore {
      * Unique keys are checked before writing, with precise messages; if a concurrent request wins the race
      * in between, the database's unique constraint stops the write and it is reported the same way.
      */
-    <R> R write(Work<R> work) {
+    public <R> R write(Work<R> work) {
         try {
             Outcome<R> outcome = jpa.txExpr(TransactionType.Required, em -> {
                 try {
@@ -156,7 +156,7 @@ public class RegisterCore {
      * Work that may take hours (an import of a million rows is one transaction): the transaction manager's
      * default timeout (10 minutes) would roll it back near its end.
      */
-    <R> R inLongTransaction(Supplier<R> work) {
+    public <R> R inLongTransaction(Supplier<R> work) {
         try {
             transactions.setTransactionTimeout(LONG_TRANSACTION_TIMEOUT_SECONDS);
             return work.get();
@@ -172,12 +172,12 @@ public class RegisterCore {
     }
 
     /** After writes with plain JDBC (imports, reverts), past JPA's shared cache. */
-    void evictCachedClients() {
+    public void evictCachedClients() {
         jpa.tx(TransactionType.Supports, em -> em.getEntityManagerFactory().getCache().evictAll());
     }
 
     /** Records a change of a client in the transaction that made it. */
-    void audit(EntityManager em, Actor actor, String action, String clientId, List<FieldChange> changes) {
+    public void audit(EntityManager em, Actor actor, String action, String clientId, List<FieldChange> changes) {
         AuditLog.append(em, clock.instant(), actor.name(), action, clientId, null, changes);
     }
 }

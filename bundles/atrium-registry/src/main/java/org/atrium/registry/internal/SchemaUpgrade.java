@@ -7,7 +7,7 @@ import org.apache.aries.jpa.template.TransactionType;
  * Brings rows and tables written by an earlier version up to date when the register starts: search text,
  * tax IDs stored in plain text (encrypted now), client references (see {@link ReferenceUpgrade}).
  */
-final class SchemaUpgrade {
+public final class SchemaUpgrade {
 
     private SchemaUpgrade() {
     }

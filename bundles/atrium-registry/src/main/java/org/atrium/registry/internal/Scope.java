@@ -16,14 +16,14 @@ import org.atrium.api.security.Actor;
  * The clients an actor reaches: those of the actor's office locations (all, for administrators). A client
  * outside them behaves as if it did not exist.
  */
-record Scope(Actor actor) {
+public record Scope(Actor actor) {
 
-    boolean reachesNoOffice() {
+    public boolean reachesNoOffice() {
         return !actor.administrator() && actor.offices().isEmpty();
     }
 
     /** Adds "only the actor's offices" to a JPQL WHERE clause over {@code c} (nothing for administrators). */
-    String within(String where, Map<String, Object> parameters) {
+    public String within(String where, Map<String, Object> parameters) {
         if (actor.administrator()) {
             return where;
         }
@@ -32,21 +32,21 @@ record Scope(Actor actor) {
     }
 
     /** @param what what the actor may not do, e.g. "add clients to" */
-    void requireOfficeAccess(Integer office, String what) {
+    public void requireOfficeAccess(Integer office, String what) {
         if (office != null && !actor.mayAccess(office)) {
             throw new AccessDeniedException("You may not " + what + " office location " + office + ": "
                     + noOfficeAccess(office));
         }
     }
 
-    String noOfficeAccess(int office) {
+    public String noOfficeAccess(int office) {
         return "office location " + office + " is not among the office locations granted to user '" + actor.name()
                 + "'" + (actor.offices().isEmpty() ? " (none)." : " (" + actor.offices().stream().sorted()
                         .map(String::valueOf).collect(Collectors.joining(", ")) + ").");
     }
 
     /** The client with this ID (ignoring case) in any office. */
-    static Optional<ClientEntity> findEntity(EntityManager em, String clientId) {
+    public static Optional<ClientEntity> findEntity(EntityManager em, String clientId) {
         if (clientId == null) {
             return Optional.empty();
         }
@@ -55,11 +55,11 @@ record Scope(Actor actor) {
     }
 
     /** The client, if it exists and is in one of the actor's offices. */
-    Optional<ClientEntity> findVisible(EntityManager em, String clientId) {
+    public Optional<ClientEntity> findVisible(EntityManager em, String clientId) {
         return findEntity(em, clientId).filter(entity -> actor.mayAccess(entity.officeLocation()));
     }
 
-    ClientEntity requireEntity(EntityManager em, String clientId) {
+    public ClientEntity requireEntity(EntityManager em, String clientId) {
         return findVisible(em, clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
     }
 }

@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * Values written as one text and read back in the same order: each value is its length, a colon and the
  * value itself, or a dash for {@code null}. Length prefixes make any character safe inside a value.
  */
-final class Snapshot {
+public final class Snapshot {
 
     private Snapshot() {
     }

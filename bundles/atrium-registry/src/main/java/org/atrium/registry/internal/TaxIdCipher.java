@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * is detected; next to it a keyed hash (HMAC-SHA-256) lets an exact search find the row without
  * decrypting anything. Both keys are derived from one 256-bit master key, which never leaves this class.
  */
-final class TaxIdCipher {
+public final class TaxIdCipher {
 
     static final int KEY_BYTES = 32;
     private static final byte FORMAT_VERSION = 1;
@@ -40,7 +40,7 @@ final class TaxIdCipher {
     private final Queue<Cipher> idleCiphers = new ConcurrentLinkedQueue<>();
     private final Queue<Mac> idleMacs = new ConcurrentLinkedQueue<>();
 
-    TaxIdCipher(byte[] masterKey) {
+    public TaxIdCipher(byte[] masterKey) {
         if (masterKey.length != KEY_BYTES) {
             throw new IllegalArgumentException("the tax ID key must be " + KEY_BYTES + " bytes");
         }
@@ -90,7 +90,7 @@ final class TaxIdCipher {
     }
 
     /** The same for the same number under the same key, and nothing else: what exact search compares. */
-    String searchHash(String taxId) {
+    public String searchHash(String taxId) {
         if (taxId == null) {
             return null;
         }

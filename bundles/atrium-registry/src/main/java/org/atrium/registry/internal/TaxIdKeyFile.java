@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * first start that only the owner of the process may read. Losing it makes every stored SSN/EIN
  * unreadable: back it up together with the database, but never in the same place as the backups.
  */
-final class TaxIdKeyFile {
+public final class TaxIdKeyFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaxIdKeyFile.class);
 

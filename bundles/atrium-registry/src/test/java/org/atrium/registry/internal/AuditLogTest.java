@@ -14,7 +14,7 @@ import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientData;
 import org.junit.jupiter.api.Test;
 
-class AuditLogTest {
+public class AuditLogTest {
 
     private static Client stored(ClientData data) {
         return ClientEntity.create(ClientRules.normalize(data), T0, TAX_IDS).toValue(TAX_IDS);

@@ -22,9 +22,10 @@ import org.atrium.api.client.ClientData;
 import org.atrium.api.client.Person;
 import org.atrium.api.client.RegistrationStatus;
 import org.atrium.api.portal.Invitation;
+import org.atrium.registry.internal.imports.ImportUndoEntity;
 import org.junit.jupiter.api.Test;
 
-class ClientEntityTest {
+public class ClientEntityTest {
 
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     static final Instant T1 = Instant.parse("2026-02-01T00:00:00Z");

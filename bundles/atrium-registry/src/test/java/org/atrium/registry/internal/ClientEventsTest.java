@@ -24,12 +24,13 @@ import org.atrium.api.client.ClientType;
 import org.atrium.api.client.RegistrationStatus;
 import org.atrium.api.event.AtriumTopics;
 import org.atrium.api.imports.ImportResult;
+import org.atrium.registry.internal.imports.ImportUndoEntity;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /** The register's events: what each carries, and the per-client events of imports and reverts. */
-class ClientEventsTest {
+public class ClientEventsTest {
 
     private static final String REF_A = "6f1c3c52-6c1e-4d0b-9a51-5b1f7c1c000a";
     private static final String REF_B = "6f1c3c52-6c1e-4d0b-9a51-5b1f7c1c000b";

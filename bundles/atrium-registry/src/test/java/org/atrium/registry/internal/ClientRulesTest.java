@@ -17,16 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ClientRulesTest {
+public class ClientRulesTest {
 
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    public static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
 
     /** A valid individual; tests change one thing at a time. */
-    static Builder individual() {
+    public static Builder individual() {
         return new Builder();
     }
 
-    static Spouse spouse(String email) {
+    public static Spouse spouse(String email) {
         return new Spouse("Bob Smith", email, "987654321", LocalDate.of(1979, 2, 3), "1", "5559876543");
     }
 
@@ -63,7 +63,7 @@ class ClientRulesTest {
     @Nested
     class RequiredFields {
         @Test
-        void clientId() {
+        public void clientId() {
             assertOnly(check(individual().clientId(null)), "clientId");
             assertOnly(check(individual().clientId("   ")), "clientId");
         }
@@ -74,13 +74,13 @@ class ClientRulesTest {
         }
 
         @Test
-        void name() {
+        public void name() {
             assertOnly(check(individual().name(null)), "name");
             assertOnly(check(individual().name(" ")), "name");
         }
 
         @Test
-        void email() {
+        public void email() {
             assertOnly(check(individual().email(null)), "email");
             assertOnly(check(individual().email("")), "email");
         }
@@ -294,7 +294,7 @@ class ClientRulesTest {
     }
 
     /** Test data builder: a valid individual by default. */
-    static final class Builder {
+    public static final class Builder {
         private String clientId = "00123";
         private ClientType type = ClientType.INDIVIDUAL;
         private String name = "Ann Smith";
@@ -309,20 +309,20 @@ class ClientRulesTest {
         private boolean spouseSignsFirst;
         private Boolean smsOtp;
 
-        Builder clientId(String v) { clientId = v; return this; }
+        public Builder clientId(String v) { clientId = v; return this; }
         Builder type(ClientType v) { type = v; return this; }
-        Builder name(String v) { name = v; return this; }
-        Builder email(String v) { email = v; return this; }
-        Builder taxId(String v) { taxId = v; return this; }
+        public Builder name(String v) { name = v; return this; }
+        public Builder email(String v) { email = v; return this; }
+        public Builder taxId(String v) { taxId = v; return this; }
         Builder dob(LocalDate v) { dob = v; return this; }
-        Builder phone(String cc, String m) { countryCode = cc; mobile = m; return this; }
-        Builder office(Integer v) { office = v; return this; }
-        Builder mfj(Spouse s) { mfj = true; spouse = s; return this; }
-        Builder spouse(Spouse s) { spouse = s; return this; }
+        public Builder phone(String cc, String m) { countryCode = cc; mobile = m; return this; }
+        public Builder office(Integer v) { office = v; return this; }
+        public Builder mfj(Spouse s) { mfj = true; spouse = s; return this; }
+        public Builder spouse(Spouse s) { spouse = s; return this; }
         Builder spouseSignsFirst(boolean v) { spouseSignsFirst = v; return this; }
         Builder smsOtp(Boolean v) { smsOtp = v; return this; }
 
-        ClientData build() {
+        public ClientData build() {
             return new ClientData(clientId, type, name, email, taxId, dob, countryCode, mobile, office, mfj, spouse,
                     spouseSignsFirst, null, smsOtp, null);
         }

@@ -16,7 +16,7 @@ import org.atrium.api.security.Actor;
 import org.junit.jupiter.api.Test;
 
 /** Which clients an actor reaches, and what a refusal says. */
-class ScopeTest {
+public class ScopeTest {
 
     private static final Scope ADMIN = new Scope(Actor.SYSTEM);
     private static final Scope JANE = new Scope(Actor.staff("jane", Set.of(3, 1)));

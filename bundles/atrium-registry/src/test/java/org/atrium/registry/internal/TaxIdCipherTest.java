@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TaxIdCipherTest {
+public class TaxIdCipherTest {
 
     static byte[] key(int fill) {
         byte[] key = new byte[TaxIdCipher.KEY_BYTES];

@@ -1,8 +1,12 @@
 package org.atrium.registry.internal;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,18 +19,23 @@ import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
 /**
  * The register's "atrium" persistence unit on a fresh in-memory Derby, outside OSGi: a {@link JpaTemplate}
  * and the little of a {@link TransactionManager} the register uses, as Aries JPA and the JTA manager give them
  * in Karaf, but with local transactions. Each instance is a database of its own.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
     static {
         // Derby's own log goes with the build's output, not into the source tree
         System.setProperty("derby.stream.error.file", "target/derby.log");
     }
+
+    /** The time the register's tests run at. */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
 
     private final String name = "register-" + UUID.randomUUID();
     private final EntityManagerFactory factory;
@@ -41,7 +50,7 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
-    TestDatabase() {
+    public TestDatabase() {
         Map<String, Object> properties = new HashMap<>();
         properties.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
         properties.put("javax.persistence.jtaDataSource", "");
@@ -51,14 +60,14 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** The register's shared core on this database, with a fixed key and the given clock. */
-    RegisterCore core(Clock clock) {
+    public RegisterCore core(Clock clock) {
         RegisterCore core = new RegisterCore(jpa(), transactions(), new TaxIdCipher(new byte[TaxIdCipher.KEY_BYTES]),
                 clock);
         SchemaUpgrade.run(jpa(), core.taxIds());
         return core;
     }
 
-    JpaTemplate jpa() {
+    public JpaTemplate jpa() {
         return new JpaTemplate() {
             @Override
             public <R> R txExpr(TransactionType type, EmFunction<R> code) {
@@ -130,6 +139,23 @@ final class TestDatabase implements AutoCloseable {
                     case "setTransactionTimeout" -> null;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
+    }
+
+    /** Event Admin as DS would inject it. */
+    public static void listen(RegisterCore core, List<Event> events) throws Exception {
+        Field field = RegisterCore.class.getDeclaredField("eventAdmin");
+        field.setAccessible(true);
+        field.set(core, new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                events.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                events.add(event);
+            }
+        });
     }
 
     @Override

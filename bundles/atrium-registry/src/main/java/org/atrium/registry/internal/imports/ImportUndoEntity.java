@@ -1,4 +1,4 @@
-package org.atrium.registry.internal;
+package org.atrium.registry.internal.imports;
 
 import java.util.List;
 
@@ -10,6 +10,9 @@ import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
+
+import org.atrium.registry.internal.ClientEntity;
+import org.atrium.registry.internal.ClientRules;
 
 /**
  * A client as it was before an import overwrote it, and the version the import left it at: reverting
@@ -43,7 +46,7 @@ public class ImportUndoEntity {
     private String before;
 
     /** Every column, in the order of {@link #columnValues()}, for imports' JDBC batches. */
-    static final List<String> COLUMNS = List.of("ID", "IMPORT_ID", "CLIENT_PK", "CLIENT_ID", "VERSION_AFTER",
+    public static final List<String> COLUMNS = List.of("ID", "IMPORT_ID", "CLIENT_PK", "CLIENT_ID", "VERSION_AFTER",
             "BEFORE_VALUES");
 
     protected ImportUndoEntity() {

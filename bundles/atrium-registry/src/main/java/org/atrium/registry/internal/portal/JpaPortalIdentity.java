@@ -1,4 +1,4 @@
-package org.atrium.registry.internal;
+package org.atrium.registry.internal.portal;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,6 +24,12 @@ import org.atrium.api.portal.PortalAccessOffException;
 import org.atrium.api.portal.PortalIdentity;
 import org.atrium.api.portal.RegistrationRejectedException;
 import org.atrium.api.security.Actor;
+import org.atrium.registry.internal.AuditLog;
+import org.atrium.registry.internal.ClientEntity;
+import org.atrium.registry.internal.ClientRules;
+import org.atrium.registry.internal.RegisterCore;
+import org.atrium.registry.internal.Scope;
+import org.atrium.registry.internal.clients.JpaClientRegister;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -1,4 +1,4 @@
-package org.atrium.registry.internal;
+package org.atrium.registry.internal.clients;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +22,11 @@ import org.atrium.api.client.ClientQuery;
 import org.atrium.api.client.ClientVisitor;
 import org.atrium.api.client.Page;
 import org.atrium.api.client.SortField;
+import org.atrium.registry.internal.ClientEntity;
+import org.atrium.registry.internal.ClientRules;
+import org.atrium.registry.internal.RegisterCore;
+import org.atrium.registry.internal.Scope;
+import org.atrium.registry.internal.TaxIdCipher;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.config.QueryHints;
 import org.eclipse.persistence.queries.CursoredStream;
@@ -30,7 +35,7 @@ import org.eclipse.persistence.queries.CursoredStream;
  * Finding clients for an actor: a page of a search, every match in chunks (exports), the IDs of every match
  * (bulk actions). Filters become JPQL with parameters, never text; tax IDs are matched by their keyed hash.
  */
-final class ClientSearch {
+public final class ClientSearch {
 
     private static final String VALUE_SELECT = ClientEntity.VALUE_FIELDS.stream().map(field -> "c." + field)
             .collect(Collectors.joining(", "));

@@ -1,4 +1,4 @@
-package org.atrium.registry.internal;
+package org.atrium.registry.internal.imports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,6 +9,8 @@ import java.util.Set;
 import org.atrium.api.client.ClientData;
 import org.atrium.api.client.FieldError;
 import org.atrium.api.security.Actor;
+import org.atrium.registry.internal.ClientRules;
+import org.atrium.registry.internal.ClientRulesTest;
 import org.junit.jupiter.api.Test;
 
 /** The rules of an import row beyond {@link ClientRules} (tested in ClientRulesTest), with their exact text. */

@@ -1,4 +1,4 @@
-package org.atrium.registry.internal;
+package org.atrium.registry.internal.clients;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Field;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,16 +22,18 @@ import org.atrium.api.client.SortField;
 import org.atrium.api.client.StaleVersionException;
 import org.atrium.api.event.AtriumTopics;
 import org.atrium.api.security.Actor;
+import org.atrium.registry.internal.ClientRulesTest;
+import org.atrium.registry.internal.JpaOfficeDirectory;
+import org.atrium.registry.internal.OfficeEntity;
+import org.atrium.registry.internal.RegisterCore;
+import org.atrium.registry.internal.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
 /** The register on its real persistence unit (in-memory Derby): references, versions, office scope, search. */
 class JpaClientRegisterTest {
-
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
 
     private TestDatabase database;
     private RegisterCore core;
@@ -45,8 +43,8 @@ class JpaClientRegisterTest {
     @BeforeEach
     void start() throws Exception {
         database = new TestDatabase();
-        core = database.core(CLOCK);
-        listen(core, events);
+        core = database.core(TestDatabase.CLOCK);
+        TestDatabase.listen(core, events);
         new JpaOfficeDirectory(database.jpa()); // the main office, number 1
         database.jpa().tx(em -> em.persist(new OfficeEntity(2, "Uptown")));
         register = new JpaClientRegister(core);
@@ -55,23 +53,6 @@ class JpaClientRegisterTest {
     @AfterEach
     void stop() {
         database.close();
-    }
-
-    /** Event Admin as DS would inject it. */
-    static void listen(RegisterCore core, List<Event> events) throws Exception {
-        Field field = RegisterCore.class.getDeclaredField("eventAdmin");
-        field.setAccessible(true);
-        field.set(core, new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                events.add(event);
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                events.add(event);
-            }
-        });
     }
 
     @Test

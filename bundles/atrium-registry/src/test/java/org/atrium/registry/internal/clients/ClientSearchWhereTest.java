@@ -1,4 +1,4 @@
-package org.atrium.registry.internal;
+package org.atrium.registry.internal.clients;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

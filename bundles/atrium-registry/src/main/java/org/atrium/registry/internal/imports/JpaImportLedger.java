@@ -1,4 +1,4 @@
-package org.atrium.registry.internal;
+package org.atrium.registry.internal.imports;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +12,10 @@ import org.atrium.api.imports.ImportRejectedException;
 import org.atrium.api.imports.ImportResult;
 import org.atrium.api.imports.ImportRows;
 import org.atrium.api.security.Actor;
+import org.atrium.registry.internal.ClientEvents;
+import org.atrium.registry.internal.ClientRules;
+import org.atrium.registry.internal.RegisterCore;
+import org.atrium.registry.internal.Scope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

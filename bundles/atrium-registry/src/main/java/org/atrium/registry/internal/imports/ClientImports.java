@@ -1,4 +1,4 @@
-package org.atrium.registry.internal;
+package org.atrium.registry.internal.imports;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,6 +32,14 @@ import org.atrium.api.imports.ImportResult;
 import org.atrium.api.imports.ImportRevertBlockedException;
 import org.atrium.api.imports.ImportRows;
 import org.atrium.api.security.Actor;
+import org.atrium.registry.internal.AuditEntity;
+import org.atrium.registry.internal.AuditLog;
+import org.atrium.registry.internal.ClientEntity;
+import org.atrium.registry.internal.ClientEvents;
+import org.atrium.registry.internal.ClientRules;
+import org.atrium.registry.internal.OfficeEntity;
+import org.atrium.registry.internal.TaxIdCipher;
+import org.atrium.registry.internal.clients.JpaClientRegister;
 
 /**
  * Imports for {@link JpaClientRegister}: checking every row of a file, writing them all, and reverting.
@@ -40,7 +48,7 @@ import org.atrium.api.security.Actor;
  * {@link KeyIndex} of the file's client IDs and emails does, 12 bytes a key). The caller runs each method in
  * the transaction it needs.
  */
-final class ClientImports {
+public final class ClientImports {
 
     static final int CHUNK = 500;
     /** How many clients that block a revert are named. */

@@ -1,4 +1,4 @@
-package org.atrium.registry.internal;
+package org.atrium.registry.internal.clients;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,6 +34,12 @@ import org.atrium.api.client.StaleVersionException;
 import org.atrium.api.client.TaxIds;
 import org.atrium.api.event.AtriumTopics;
 import org.atrium.api.security.Actor;
+import org.atrium.registry.internal.AuditLog;
+import org.atrium.registry.internal.ClientEntity;
+import org.atrium.registry.internal.ClientRules;
+import org.atrium.registry.internal.OfficeEntity;
+import org.atrium.registry.internal.RegisterCore;
+import org.atrium.registry.internal.Scope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -1,4 +1,4 @@
-package org.atrium.registry.internal;
+package org.atrium.registry.internal.imports;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import java.util.function.IntFunction;
 import org.atrium.api.client.ClientData;
 import org.atrium.api.client.FieldError;
 import org.atrium.api.security.Actor;
+import org.atrium.registry.internal.ClientRules;
 
 /**
  * The rules for one row of an import file: the client rules ({@link ClientRules}), and what only a file of
@@ -19,7 +20,7 @@ import org.atrium.api.security.Actor;
  * uploader does not hold. What it needs from the database is handed in, so rows are checked in chunks with
  * one query each. Remembers the client IDs and emails of the rows it saw (in {@link KeyIndex}es).
  */
-final class ImportRowRules {
+public final class ImportRowRules {
 
     /** What the rules need to know about a client that already exists. */
     record Existing(long pk, int office, boolean smsOtp) {

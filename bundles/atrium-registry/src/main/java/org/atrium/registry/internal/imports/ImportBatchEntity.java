@@ -1,4 +1,4 @@
-package org.atrium.registry.internal;
+package org.atrium.registry.internal.imports;
 
 import java.time.Instant;
 
@@ -6,6 +6,9 @@ import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Table;
+
+import org.atrium.registry.internal.AuditEntity;
+import org.atrium.registry.internal.AuditLog;
 
 /** An applied import: who applied it, what it did, and whether it was reverted. */
 @Entity

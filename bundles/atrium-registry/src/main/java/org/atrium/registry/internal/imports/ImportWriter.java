@@ -1,4 +1,4 @@
-package org.atrium.registry.internal;
+package org.atrium.registry.internal.imports;
 
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.atrium.registry.internal.AuditEntity;
+import org.atrium.registry.internal.ClientEntity;
+
 /**
  * The rows an import writes, sent to the database in JDBC batches on the import's own transaction: through
  * JPA every entity is tracked, compared and merged, which made an import of 100,000 clients take minutes.
@@ -16,7 +19,7 @@ import java.util.List;
  * still decided in one place. Whoever uses this must evict the written entities from JPA's shared cache after
  * the transaction.
  */
-final class ImportWriter implements AutoCloseable {
+public final class ImportWriter implements AutoCloseable {
 
     private final Connection connection;
     private final Statement insertClient;
@@ -65,7 +68,7 @@ final class ImportWriter implements AutoCloseable {
         }
     }
 
-    ImportWriter(Connection connection) throws SQLException {
+    public ImportWriter(Connection connection) throws SQLException {
         this.connection = connection;
         List<String> clientColumns = ClientEntity.COLUMNS;
         insertClient = new Statement(connection, insert("CLIENT", clientColumns));

@@ -1,4 +1,4 @@
-package org.atrium.registry.internal;
+package org.atrium.registry.internal.imports;
 
 import java.nio.charset.StandardCharsets;
 
@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * with odds of about one in 10^7 for a file of a million rows, and that would be reported as a duplicate,
  * never let through.
  */
-final class KeyIndex {
+public final class KeyIndex {
 
     private static final long EMPTY = 0;
 

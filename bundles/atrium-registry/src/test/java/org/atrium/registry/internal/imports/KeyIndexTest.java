@@ -1,4 +1,4 @@
-package org.atrium.registry.internal;
+package org.atrium.registry.internal.imports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.atrium.registry.internal;
+package org.atrium.registry.internal.imports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,6 +27,12 @@ import org.atrium.api.portal.Invitation;
 import org.atrium.api.portal.PortalIdentity;
 import org.atrium.api.portal.RegistrationRejectedException;
 import org.atrium.api.security.Actor;
+import org.atrium.registry.internal.ClientRulesTest;
+import org.atrium.registry.internal.JpaOfficeDirectory;
+import org.atrium.registry.internal.RegisterCore;
+import org.atrium.registry.internal.TestDatabase;
+import org.atrium.registry.internal.clients.JpaClientRegister;
+import org.atrium.registry.internal.portal.JpaPortalIdentity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +52,8 @@ class PortalAndImportLedgerTest {
     @BeforeEach
     void start() throws Exception {
         database = new TestDatabase();
-        RegisterCore core = database.core(JpaClientRegisterTest.CLOCK);
-        JpaClientRegisterTest.listen(core, events);
+        RegisterCore core = database.core(TestDatabase.CLOCK);
+        TestDatabase.listen(core, events);
         new JpaOfficeDirectory(database.jpa());
         register = new JpaClientRegister(core);
         people = new JpaPortalIdentity(core);
@@ -62,7 +68,7 @@ class PortalAndImportLedgerTest {
     @Test
     void eachPersonOfACoupleRegistersWithTheirOwnLinkOnce() {
         register.create(ClientRulesTest.individual().mfj(ClientRulesTest.spouse("bob@example.com")).build());
-        Instant expires = JpaClientRegisterTest.CLOCK.instant().plusSeconds(14 * 24 * 3600);
+        Instant expires = TestDatabase.CLOCK.instant().plusSeconds(14 * 24 * 3600);
         Client invited = people.as(Actor.staff("jane", Set.of(1))).recordInvitation("00123",
                 new Invitation(Invitation.hash("ann-token"), Invitation.hash("bob-token"), expires));
         assertEquals(RegistrationStatus.INVITED, invited.status());
@@ -71,7 +77,7 @@ class PortalAndImportLedgerTest {
         assertEquals(Person.SPOUSE, bob.person());
         assertEquals(RegistrationStatus.REGISTERED, bob.client().status());
         assertNull(bob.client().registeredAt(), "the taxpayer has not registered");
-        assertEquals(JpaClientRegisterTest.CLOCK.instant(), bob.client().spouseRegisteredAt());
+        assertEquals(TestDatabase.CLOCK.instant(), bob.client().spouseRegisteredAt());
         RegistrationRejectedException again = assertThrows(RegistrationRejectedException.class,
                 () -> people.registerPerson("bob-token"));
         assertTrue(again.getMessage().startsWith("You registered already, on November 28, 2026"), again.getMessage());

@@ -1,4 +1,4 @@
-package org.atrium.registry.internal;
+package org.atrium.registry.internal.clients;
 
 import org.atrium.api.client.BulkAction;
 import org.atrium.api.client.ClientRegister;
