@@ -213,15 +213,13 @@ public class DeletedClientIT extends PortalTestSupport {
         String token = wes.token();
         String dropOffId = wes.dropOffId();
 
-        executeCommand("feature:install atrium-core atrium-console atrium-mailer atrium-instructions atrium-onboarding "
-                + "atrium-importer atrium-exporter atrium-sms-otp");
-        executeCommand("feature:uninstall atrium");
+        executeCommand("feature:uninstall atrium-portal");
         try {
             await("the portal to be gone", () -> portal("GET", "/", null, null).status() == 404);
             assertEquals(204, delete("/clients/" + clientId).status());
             client(clientId, "Wes Later", email, ",\"dropOffAccess\":true");
         } finally {
-            executeCommand("feature:install atrium");
+            executeCommand("feature:install atrium-portal");
         }
         await("the portal to be back", () -> portal("GET", "/", null, null).status() == 200);
         await("the deleted client's drop-off to go", () -> !Files.exists(dropOffFile(dropOffId)));

@@ -294,10 +294,6 @@ public class ImportIT extends MailTestSupport {
      */
     @Test
     public void aJobInterruptedByRemovingTheImporterRunsAgainWhenItReturns() {
-        // the distribution boots the "atrium" umbrella; pin its parts so that the importer can go alone
-        executeCommand("feature:install atrium-core atrium-mailer atrium-instructions atrium-onboarding atrium-console"
-                + " atrium-importer");
-        executeCommand("feature:uninstall atrium");
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (int i = 0; i < 30_000; i++) {
             csv.append(row("Individual", "H" + run + "-" + i, "Swap Person " + i, "h" + i + "-" + run + "@example.com",

@@ -28,14 +28,13 @@ public class MailerSwapIT extends MailTestSupport {
         String id = mailer().send(MailMessage.text(to, "Queued across a feature swap", "Hello Carol"));
         await("a failed first attempt", () -> queued(mailerQuietly(), id).attempts() >= 1);
 
-        executeCommand("feature:install atrium-core atrium-console");
-        executeCommand("feature:uninstall atrium");
+        executeCommand("feature:uninstall atrium-mailer");
         await("the mailer to be gone", () -> bundleContext.getServiceReference(Mailer.class) == null);
         assertEquals("the rest of the API keeps answering", 200, get("/clients").status());
         assertEquals("the mail queue endpoint left with the mailer", 404, get("/mail/outbox").status());
 
         smtp.start();
-        executeCommand("feature:install atrium");
+        executeCommand("feature:install atrium-mailer");
         awaitMessages(to, 1);
         await("the queue to show the message as sent", () -> queued(mailerQuietly(), id).state() == MailState.SENT);
         assertEquals("delivered exactly once", 1, smtp.messagesFor(to).size());
@@ -48,8 +47,7 @@ public class MailerSwapIT extends MailTestSupport {
         assertEquals(201, post("/clients", "{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":"
                 + "\"Walt Swap\",\"email\":\"" + email + "\",\"officeLocation\":1}").status());
 
-        executeCommand("feature:install atrium-core atrium-console atrium-instructions atrium-onboarding");
-        executeCommand("feature:uninstall atrium");
+        executeCommand("feature:uninstall atrium-mailer");
         await("the mailer to be gone", () -> bundleContext.getServiceReference(Mailer.class) == null);
 
         Reply single = post("/clients/" + clientId + "/onboarding-email", "");
@@ -62,7 +60,7 @@ public class MailerSwapIT extends MailTestSupport {
         assertEquals("the rest of the API keeps answering", 200, get("/clients/" + clientId).status());
         assertEquals(200, get("/instructions").status());
 
-        executeCommand("feature:install atrium");
+        executeCommand("feature:install atrium-mailer");
         await("invitations to work again", () -> post("/clients/" + clientId + "/onboarding-email", "").status() == 200);
         awaitMessages(email, 1);
         assertTrue(smtp.messagesFor(email).get(0).contains("Walt Swap"));

@@ -346,9 +346,7 @@ public class PortalIT extends PortalTestSupport {
         registerAndSignIn(clientId, email);
         assertEquals(200, put("/clients/" + clientId + "/sms-otp", "{\"enabled\":true}").status());
 
-        executeCommand("feature:install atrium-core atrium-console atrium-mailer atrium-instructions atrium-onboarding "
-                + "atrium-importer atrium-exporter atrium-portal");
-        executeCommand("feature:uninstall atrium");
+        executeCommand("feature:uninstall atrium-sms-otp");
         await("the SMS feature to be gone", () -> bundleContext.getServiceReference(SmsSender.class) == null);
         try {
             assertEquals(202, portal("POST", "/api/v1/access-codes", "{\"email\":\"" + email + "\"}", null).status());
@@ -359,7 +357,7 @@ public class PortalIT extends PortalTestSupport {
             assertTrue(log.contains("SMS OTP is on for client " + clientId + ", but the atrium-sms-otp feature is not "
                     + "running: the access code goes by email instead"));
         } finally {
-            executeCommand("feature:install atrium");
+            executeCommand("feature:install atrium-sms-otp");
         }
         await("the SMS feature to be back", () -> bundleContext.getServiceReference(SmsSender.class) != null);
     }
