@@ -1,6 +1,5 @@
 package org.atrium.portal.internal;
 
-
 import java.io.InputStream;
 import java.util.List;
 

@@ -189,7 +189,7 @@ public class DropOffStore {
                     DropOffEntity.class).getResultList().forEach(entity -> {
                         DropOff dropOff = entity.value();
                         Optional<Client> owner = register.find(dropOff.clientId())
-                                .filter(client -> !client.createdAt().isAfter(dropOff.receivedAt()));
+                                .filter(client -> EarlierRows.writtenFor(client, dropOff.receivedAt()));
                         owner.ifPresentOrElse(client -> entity.joinClient(client.reference()),
                                 () -> unjoined.add(dropOff.id()));
                     });

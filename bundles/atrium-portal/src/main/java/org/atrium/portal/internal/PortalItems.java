@@ -116,7 +116,7 @@ public class PortalItems implements EventHandler {
         jpa.tx(TransactionType.Required, em -> em.createQuery("SELECT i FROM PortalItemEntity i"
                 + " WHERE i.clientReference IS NULL AND i.detachedAt IS NULL", PortalItemEntity.class)
                 .getResultList().forEach(item -> item.joinClient(register.find(item.clientId())
-                        .filter(client -> !client.createdAt().isAfter(item.deliveredAt()))
+                        .filter(client -> EarlierRows.writtenFor(client, item.deliveredAt()))
                         .map(Client::reference).orElse(null), now)));
     }
 

@@ -320,7 +320,7 @@ public class PortalSignIn {
             em.createQuery("SELECT s FROM PortalSessionEntity s WHERE s.clientReference IS NULL",
                     PortalSessionEntity.class).getResultList().forEach(session -> people
                             .findPortalPerson(session.emailKey())
-                            .filter(person -> !person.client().createdAt().isAfter(session.createdAt()))
+                            .filter(person -> EarlierRows.writtenFor(person.client(), session.createdAt()))
                             .ifPresentOrElse(person -> session.joinClient(person.client().reference(),
                                     person.person()), () -> em.remove(session)));
             em.createQuery("SELECT a FROM AccessCodeEntity a WHERE a.clientReference IS NULL",

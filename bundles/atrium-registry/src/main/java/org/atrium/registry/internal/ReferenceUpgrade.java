@@ -50,7 +50,7 @@ public final class ReferenceUpgrade {
 
     private static int giveChunk(EntityManager em) {
         try {
-            Connection connection = connection(em);
+            Connection connection = RegisterCore.connection(em);
             List<Long> keys = new ArrayList<>();
             try (Statement select = connection.createStatement();
                     ResultSet rows = select.executeQuery("SELECT PK FROM CLIENT WHERE REFERENCE IS NULL"
@@ -78,7 +78,7 @@ public final class ReferenceUpgrade {
 
     private static void requireUniqueConstraint(EntityManager em) {
         try {
-            Connection connection = connection(em);
+            Connection connection = RegisterCore.connection(em);
             if (!hasIndexOnReference(connection.getMetaData())) {
                 try (Statement alter = connection.createStatement()) {
                     alter.executeUpdate("ALTER TABLE CLIENT ADD CONSTRAINT " + CONSTRAINT + " UNIQUE (REFERENCE)");
@@ -106,11 +106,5 @@ public final class ReferenceUpgrade {
             }
         }
         return false;
-    }
-
-    /** The connection of the current transaction. */
-    private static Connection connection(EntityManager em) {
-        em.flush();
-        return em.unwrap(Connection.class);
     }
 }

@@ -2,8 +2,10 @@ package org.atrium.registry.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
@@ -17,6 +19,7 @@ import org.atrium.api.audit.FieldChange;
 import org.atrium.api.client.AtriumException;
 import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientConflictException;
+import org.atrium.api.client.ClientNotFoundException;
 import org.atrium.api.client.FieldError;
 import org.atrium.api.security.Actor;
 import org.osgi.framework.BundleContext;
@@ -96,6 +99,26 @@ public class RegisterCore {
 
     public Client value(ClientEntity entity) {
         return entity.toValue(taxIds);
+    }
+
+    /** The client as the scope's actor sees it: empty if it does not exist or is outside their offices. */
+    public Optional<Client> findVisible(Scope scope, String clientId) {
+        return read(em -> scope.findVisible(em, clientId).map(this::value));
+    }
+
+    /**
+     * The client, checked before a write transaction is opened: a caller's mistake found inside one rolls it
+     * back, and the transaction manager logs every rollback as a warning. The checks inside the transaction
+     * stay, as the authority when requests race.
+     */
+    public Client requireVisible(Scope scope, String clientId) {
+        return findVisible(scope, clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+    }
+
+    /** The JDBC connection of the current transaction, for work sent as plain JDBC batches or DDL. */
+    public static Connection connection(EntityManager em) {
+        em.flush(); // makes JPA take its connection from the transaction
+        return em.unwrap(Connection.class);
     }
 
     /** A read in a transaction if there is one, else without. */

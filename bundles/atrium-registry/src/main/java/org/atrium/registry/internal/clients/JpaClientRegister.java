@@ -98,7 +98,7 @@ public class JpaClientRegister implements ClientRegister {
 
     @Override
     public Optional<Client> find(String clientId) {
-        return core.read(em -> scope.findVisible(em, clientId).map(core::value));
+        return core.findVisible(scope, clientId);
     }
 
     @Override
@@ -132,7 +132,7 @@ public class JpaClientRegister implements ClientRegister {
 
     @Override
     public Client update(String clientId, ClientData data, long expectedVersion) {
-        Client stored = requireVisible(clientId);
+        Client stored = core.requireVisible(scope, clientId);
         ClientData checked = updateOf(stored, data, expectedVersion);
         rejectEarly(core.read(
                 em -> ruleErrors(em, checked, Scope.findEntity(em, clientId).orElse(null))));
@@ -169,7 +169,7 @@ public class JpaClientRegister implements ClientRegister {
 
     @Override
     public void delete(String clientId) {
-        requireVisible(clientId);
+        core.requireVisible(scope, clientId);
         Client deleted = core.write(em -> {
             ClientEntity entity = scope.requireEntity(em, clientId);
             Client before = core.value(entity);
@@ -186,7 +186,7 @@ public class JpaClientRegister implements ClientRegister {
         if (!scope.actor().administrator()) {
             throw new AccessDeniedException("Reading a full SSN/EIN is for system administrators only.");
         }
-        requireVisible(clientId);
+        core.requireVisible(scope, clientId);
         return core.write(em -> {
             Client client = core.value(scope.requireEntity(em, clientId));
             core.audit(em, scope.actor(), AuditActions.TAX_ID_READ, client.clientId(), List.of());
@@ -315,7 +315,7 @@ public class JpaClientRegister implements ClientRegister {
     }
 
     private Client toggle(String clientId, Change change) {
-        requireVisible(clientId);
+        core.requireVisible(scope, clientId);
         Updated updated = core.write(em -> {
             ClientEntity entity = scope.requireEntity(em, clientId);
             Client before = core.value(entity);
@@ -325,15 +325,6 @@ public class JpaClientRegister implements ClientRegister {
         });
         post(AtriumTopics.CLIENT_UPDATED, updated.after(), updated.changedFields());
         return updated.after();
-    }
-
-    /**
-     * The client, checked before a write transaction is opened: a caller's mistake found inside one rolls it
-     * back, and the transaction manager logs every rollback as a warning. The checks inside the transaction
-     * stay, as the authority when requests race.
-     */
-    private Client requireVisible(String clientId) {
-        return find(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
     }
 
     private static void rejectEarly(List<FieldError> errors) {

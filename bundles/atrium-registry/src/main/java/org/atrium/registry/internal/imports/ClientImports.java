@@ -1,6 +1,5 @@
 package org.atrium.registry.internal.imports;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,11 +37,11 @@ import org.atrium.registry.internal.ClientEntity;
 import org.atrium.registry.internal.ClientEvents;
 import org.atrium.registry.internal.ClientRules;
 import org.atrium.registry.internal.OfficeEntity;
+import org.atrium.registry.internal.RegisterCore;
 import org.atrium.registry.internal.TaxIdCipher;
-import org.atrium.registry.internal.clients.JpaClientRegister;
 
 /**
- * Imports for {@link JpaClientRegister}: checking every row of a file, writing them all, and reverting.
+ * Imports for {@link JpaImportLedger}: checking every row of a file, writing them all, and reverting.
  * Rows are handled in chunks: one query finds the chunk's existing clients and taken emails, and the
  * entity manager is cleared after each chunk, so memory does not grow with the file (only the
  * {@link KeyIndex} of the file's client IDs and emails does, 12 bytes a key). The caller runs each method in
@@ -237,7 +236,7 @@ public final class ClientImports {
         Instant now = clock.instant();
         String subject = "import " + importId;
         em.persist(new ImportBatchEntity(importId, actor.name(), now));
-        try (ImportWriter jdbc = new ImportWriter(connection(em))) {
+        try (ImportWriter jdbc = new ImportWriter(RegisterCore.connection(em))) {
             Writer writer = new Writer(em, jdbc, importId, subject, now, progress);
             rows.read(writer::add);
             writer.finishChunk();
@@ -369,7 +368,7 @@ public final class ClientImports {
         requireUnchangedSince(em, importId);
         Instant now = clock.instant();
         String subject = "revert of import " + importId;
-        try (ImportWriter jdbc = new ImportWriter(connection(em))) {
+        try (ImportWriter jdbc = new ImportWriter(RegisterCore.connection(em))) {
             long deletedCount = deleteCreated(em, jdbc, importId, subject, now, deleted);
             long restored = restoreUpdated(em, jdbc, importId, subject, now);
             em.find(ImportBatchEntity.class, importId).reverted(now);
@@ -379,12 +378,6 @@ public final class ClientImports {
         } catch (SQLException e) {
             throw sqlFailure(e);
         }
-    }
-
-    /** The connection of the current transaction, which the writer's batches join. */
-    private static Connection connection(EntityManager em) {
-        em.flush(); // makes JPA take its connection from the transaction
-        return em.unwrap(Connection.class);
     }
 
     /**

@@ -29,7 +29,6 @@ import org.atrium.registry.internal.ClientEntity;
 import org.atrium.registry.internal.ClientRules;
 import org.atrium.registry.internal.RegisterCore;
 import org.atrium.registry.internal.Scope;
-import org.atrium.registry.internal.clients.JpaClientRegister;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -65,7 +64,7 @@ public class JpaPortalIdentity implements PortalIdentity {
     }
     @Override
     public Client recordInvitation(String clientId, Invitation invitation) {
-        if (!requireVisible(clientId).portalAccess()) {
+        if (!core.requireVisible(scope, clientId).portalAccess()) {
             throw portalAccessOff(clientId);
         }
         Updated updated = core.write(em -> {
@@ -87,7 +86,7 @@ public class JpaPortalIdentity implements PortalIdentity {
 
     @Override
     public Client recordInvitationFailure(String clientId, String error) {
-        requireVisible(clientId);
+        core.requireVisible(scope, clientId);
         return core.write(em -> {
             ClientEntity entity = scope.requireEntity(em, clientId);
             entity.invitationFailed(error, core.clock().instant());
@@ -178,12 +177,6 @@ public class JpaPortalIdentity implements PortalIdentity {
     }
 
     private record Registered(PortalPerson person, String[] changedFields) {
-    }
-
-    /** The client, checked before a write transaction is opened (see JpaClientRegister#requireVisible). */
-    private Client requireVisible(String clientId) {
-        return core.read(em -> scope.findVisible(em, clientId).map(core::value))
-                .orElseThrow(() -> new ClientNotFoundException(clientId));
     }
 
     private static ClientValidationException portalAccessOff(String clientId) {
