@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.atrium.api.audit.AuditActions;
+import org.atrium.api.health.HealthCheck;
+import org.atrium.api.health.HealthResult;
 import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.audit.FieldChange;
 import org.atrium.api.client.AccessDeniedException;
@@ -58,9 +60,10 @@ import org.slf4j.LoggerFactory;
  * {@link ClientRegister#forEachClient} in chunks and go straight to the file, so memory stays flat whatever
  * their number. Columns: {@link BuiltInColumns}, then any {@link ExportColumn} services.
  */
-@Component(service = ClientExports.class, configurationPid = "atrium.exporter")
+@Component(service = {ClientExports.class, HealthCheck.class}, property = HealthCheck.NAME + "=exports",
+        configurationPid = "atrium.exporter")
 @Designate(ocd = ExporterConfig.class)
-public class PoiClientExports implements ClientExports {
+public class PoiClientExports implements ClientExports, HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoiClientExports.class);
     /** How long a prepared export keeps its place without being written. */
@@ -89,8 +92,16 @@ public class PoiClientExports implements ClientExports {
             return thread;
         }
     });
+    /** The last export written since the exporter started, for the health report. */
+    private volatile LastExport lastExport;
     /** Columns of other bundles by name; the built-in ones keep their names. */
     private final Map<String, ExportColumn> addedColumns = new ConcurrentSkipListMap<>();
+
+    /** The {@code exports} health check: exports running, and the last one written since the start. */
+    @Override
+    public HealthResult check() {
+        return LastExport.health(maxConcurrent - running.availablePermits(), lastExport);
+    }
 
     @Activate
     public PoiClientExports(@Reference ClientRegister register, @Reference OfficeDirectory offices,
@@ -275,6 +286,7 @@ public class PoiClientExports implements ClientExports {
                 long written = write(out, context);
                 LOG.info("{} exported {} clients as {} in {} ms", actor.name(), written, format,
                         (System.nanoTime() - started) / 1_000_000);
+                lastExport = new LastExport(clock.instant(), format, written);
                 return written;
             } finally {
                 close();

@@ -120,6 +120,11 @@ final class MailSpool {
         return all.sorted(Comparator.comparing(QueuedMail::queuedAt).reversed()).limit(limit).toList();
     }
 
+    /** How many messages are in that state (one directory listing, no message read). */
+    int count(MailState state) {
+        return list(folder(state)).size();
+    }
+
     /** Removes sent messages finished before the cut-off. */
     int purgeSent(Instant finishedBefore) {
         int removed = 0;

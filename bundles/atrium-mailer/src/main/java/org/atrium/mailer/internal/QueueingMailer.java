@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 import org.atrium.api.mail.MailMessage;
 import org.atrium.api.mail.MailState;
 import org.atrium.api.mail.MailTopics;
+import org.atrium.api.health.HealthCheck;
+import org.atrium.api.health.HealthResult;
 import org.atrium.api.mail.Mailer;
 import org.atrium.api.mail.QueuedMail;
 import org.osgi.framework.BundleContext;
@@ -45,10 +47,10 @@ import org.slf4j.LoggerFactory;
  * with doubling delays. Stopping the bundle stops the thread; the queue stays on disk and delivery resumes
  * when the mailer comes back.
  */
-@Component(service = Mailer.class, configurationPid = "atrium.mailer",
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+@Component(service = {Mailer.class, HealthCheck.class}, property = HealthCheck.NAME + "=mail",
+        configurationPid = "atrium.mailer", configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 @Designate(ocd = MailerConfig.class)
-public class QueueingMailer implements Mailer {
+public class QueueingMailer implements Mailer, HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueingMailer.class);
     private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"']+");
@@ -61,6 +63,7 @@ public class QueueingMailer implements Mailer {
     private final MailProviderClassLoader mailProviders;
     private final ScheduledExecutorService worker;
     private volatile MailerConfig config;
+    private volatile LastDelivery lastDelivery;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -134,6 +137,13 @@ public class QueueingMailer implements Mailer {
         return spool.list(state, limit);
     }
 
+    /** The {@code mail} health check: the queue's figures and the last delivery's outcome. */
+    @Override
+    public HealthResult check() {
+        return LastDelivery.health(spool.count(MailState.QUEUED), spool.count(MailState.FAILED), lastDelivery,
+                config.smtp_host().isBlank() ? "outbox" : "smtp");
+    }
+
     // --- delivery, on the worker thread
 
     private void wake() {
@@ -175,9 +185,11 @@ public class QueueingMailer implements Mailer {
                 });
             }
         } catch (Exception failure) {
+            lastDelivery = LastDelivery.failed(clock.instant(), redact(SmtpDelivery.describe(failure)));
             failed(mail, failure, current);
             return;
         }
+        lastDelivery = LastDelivery.sent(clock.instant());
         spool.finish(mail, MailState.SENT, clock.instant(), null);
         LOG.info("Message {} sent{}", mail.id(), current.smtp_host().isBlank() ? " to the outbox folder" : "");
         post(MailTopics.SENT, mail, null);

@@ -1,14 +1,23 @@
 package org.atrium.rest.internal;
 
+import java.util.Set;
+
 import javax.ws.rs.core.Application;
 
+import org.atrium.rest.internal.health.HealthResource;
+import org.atrium.rest.internal.health.ReadinessFilter;
+import org.atrium.rest.internal.security.BasicAuthenticationFilter;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationBase;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 /**
- * The {@code /api/v1} application. Resources, the JSON provider and the error mappers of every Atrium
- * bundle join it by selecting {@value #SELECT}, so features can add and remove endpoints at runtime.
+ * The {@code /api/v1} application, registered whole: its resources, JSON provider, filters and error
+ * mappers are fixed, so the JAX-RS whiteboard publishes it once, complete, and never rebuilds it while
+ * it runs (a rebuild answered HTML 404s for a moment). Other bundles' endpoints join through
+ * {@link org.atrium.api.rest.ApiRoute}s, which come and go without touching the application.
  */
 @Component(service = Application.class)
 @JaxrsName(AtriumApplication.NAME)
@@ -16,5 +25,23 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 public class AtriumApplication extends Application {
 
     public static final String NAME = "atrium";
-    public static final String SELECT = "(osgi.jaxrs.name=" + NAME + ")";
+
+    private final Set<Object> singletons;
+
+    @Activate
+    public AtriumApplication(@Reference ClientResource clients, @Reference OfficeResource offices,
+            @Reference UserResource users, @Reference MeResource me, @Reference AuditResource audit,
+            @Reference HealthResource health, @Reference OpenApiResource openApi, @Reference RoutedResource routed,
+            @Reference JsonProvider json, @Reference ReadinessFilter readiness,
+            @Reference BasicAuthenticationFilter authentication, @Reference AtriumExceptionMapper atriumErrors,
+            @Reference JsonExceptionMapper jsonErrors, @Reference WebApplicationExceptionMapper httpErrors,
+            @Reference UnexpectedExceptionMapper unexpectedErrors) {
+        singletons = Set.of(clients, offices, users, me, audit, health, openApi, routed, json, readiness,
+                authentication, atriumErrors, jsonErrors, httpErrors, unexpectedErrors);
+    }
+
+    @Override
+    public Set<Object> getSingletons() {
+        return singletons;
+    }
 }

@@ -6,13 +6,9 @@ import javax.ws.rs.ext.ExceptionMapper;
 import org.atrium.api.client.AtriumException;
 import org.atrium.rest.support.Problem;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 
 /** Atrium's exceptions as problems: 400 invalid, 404 unknown, 409 taken or stale. */
-@Component(service = ExceptionMapper.class)
-@JaxrsExtension
-@JaxrsApplicationSelect(AtriumApplication.SELECT)
+@Component(service = AtriumExceptionMapper.class)
 public class AtriumExceptionMapper implements ExceptionMapper<AtriumException> {
 
     @Override

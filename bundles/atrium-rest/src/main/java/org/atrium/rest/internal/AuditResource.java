@@ -22,9 +22,6 @@ import org.atrium.rest.support.ClientSearchParameters;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,9 +29,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code /api/v1/audit}: the audit trail, newest first (system administrators only; read-only). */
 @Component(service = AuditResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(AtriumApplication.SELECT)
-@JSONRequired
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit trail", description = "Who changed what, and when")

@@ -6,7 +6,6 @@ import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
-import javax.ws.rs.NotFoundException;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -32,9 +31,6 @@ import org.atrium.rest.support.ClientSearchParameters;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,9 +39,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code /api/v1/clients}: the client register over HTTP. */
 @Component(service = ClientResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(AtriumApplication.SELECT)
-@JSONRequired
 @Path("clients")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Clients", description = "The register of the firm's clients")
@@ -70,7 +63,7 @@ public class ClientResource {
     @Path("{clientId}/{route}")
     @Hidden
     public Object clientRoute(@PathParam("route") String route) {
-        return routes.clientRoute(route).orElseThrow(NotFoundException::new);
+        return routes.clientRoute(route);
     }
 
     @GET

@@ -9,8 +9,6 @@ import javax.ws.rs.ext.ExceptionMapper;
 
 import org.atrium.api.client.FieldError;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -23,9 +21,7 @@ import org.atrium.rest.support.Problem;
  * Malformed or mistyped JSON as a 400 problem that names the field and says what was expected, without
  * Java class names or echoing the rejected value (it may be a tax ID).
  */
-@Component(service = ExceptionMapper.class)
-@JaxrsExtension
-@JaxrsApplicationSelect(AtriumApplication.SELECT)
+@Component(service = JsonExceptionMapper.class)
 public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 
     @Override

@@ -8,9 +8,6 @@ import javax.ws.rs.ext.MessageBodyWriter;
 
 import org.atrium.rest.support.StrictJson;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
@@ -20,10 +17,7 @@ import org.atrium.rest.support.Problem;
  * JSON for the Atrium application, strict on input: unknown fields, wrong types (a number where text is
  * expected, so client IDs keep their leading zeros) and trailing garbage are errors, not guesses.
  */
-@Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
-@JaxrsExtension
-@JaxrsApplicationSelect(AtriumApplication.SELECT)
-@JaxrsMediaType({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Component(service = JsonProvider.class)
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 @Produces({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonProvider extends JacksonJsonProvider {

@@ -12,18 +12,12 @@ import org.atrium.rest.internal.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code /api/v1/me}: who the signed-in user is, and what they may reach. */
 @Component(service = MeResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(AtriumApplication.SELECT)
-@JSONRequired
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users")

@@ -21,18 +21,12 @@ import org.atrium.rest.support.InvalidRequestException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code /api/v1/offices}: the firm's office locations. */
 @Component(service = OfficeResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(AtriumApplication.SELECT)
-@JSONRequired
 @Path("offices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Offices", description = "The firm's office locations")

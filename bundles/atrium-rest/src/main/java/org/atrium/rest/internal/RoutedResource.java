@@ -1,6 +1,5 @@
 package org.atrium.rest.internal;
 
-import javax.ws.rs.NotFoundException;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 
@@ -8,8 +7,6 @@ import org.atrium.api.rest.ApiRoute;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Hidden;
 
@@ -18,8 +15,6 @@ import io.swagger.v3.oas.annotations.Hidden;
  * bundle's own resources are literal and win over this template.
  */
 @Component(service = RoutedResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(AtriumApplication.SELECT)
 @Path("/")
 @Hidden
 public class RoutedResource {
@@ -33,6 +28,6 @@ public class RoutedResource {
 
     @Path("{route}")
     public Object route(@PathParam("route") String route) {
-        return routes.route(route).orElseThrow(NotFoundException::new);
+        return routes.route(route);
     }
 }

@@ -7,8 +7,6 @@ import javax.ws.rs.core.Response.Status;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.atrium.rest.support.Problem;
@@ -17,9 +15,7 @@ import org.atrium.rest.support.Problem;
  * A fault of ours: 500 with an incident number the operator finds in the log; the stack trace stays in
  * the log and never reaches the client.
  */
-@Component(service = ExceptionMapper.class)
-@JaxrsExtension
-@JaxrsApplicationSelect(AtriumApplication.SELECT)
+@Component(service = UnexpectedExceptionMapper.class)
 public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);

@@ -29,9 +29,6 @@ import org.atrium.rest.support.InvalidRequestException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,9 +38,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * Users and passwords are managed at the console ({@code jaas:*}); this is where administrators grant offices.
  */
 @Component(service = UserResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(AtriumApplication.SELECT)
-@JSONRequired
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users", description = "Office locations granted to users (system administrators only)")

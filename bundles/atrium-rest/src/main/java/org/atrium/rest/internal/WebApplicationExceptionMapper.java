@@ -5,8 +5,6 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.atrium.rest.support.Problem;
@@ -15,14 +13,15 @@ import org.atrium.rest.support.Problem;
  * HTTP errors raised by JAX-RS itself (unknown path 404, wrong method 405, wrong content type 415, not
  * acceptable 406) as problems, so that every error of the API has the same shape.
  */
-@Component(service = ExceptionMapper.class)
-@JaxrsExtension
-@JaxrsApplicationSelect(AtriumApplication.SELECT)
+@Component(service = WebApplicationExceptionMapper.class)
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
     @Override
     public Response toResponse(WebApplicationException e) {
         Response response = e.getResponse();
+        if (response.getEntity() instanceof Problem) {
+            return response; // already said in full (a route away: 503 with Retry-After)
+        }
         if (e.getCause() instanceof JsonProcessingException json) {
             return JsonExceptionMapper.problemFor(json).toResponse();
         }

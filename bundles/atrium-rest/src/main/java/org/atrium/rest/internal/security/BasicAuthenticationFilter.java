@@ -12,6 +12,8 @@ import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response.Status;
 import javax.ws.rs.core.SecurityContext;
@@ -28,8 +30,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +39,9 @@ import org.slf4j.LoggerFactory;
  * purpose: the API cannot run without it. Use HTTPS in front of Atrium: Basic sends the password with
  * every request.
  */
-// immediate: the whiteboard releases and re-gets extensions whenever the application is rebuilt (a feature
-// comes or goes); a delayed component would be re-created each time and forget the failed sign-ins
-@Component(service = ContainerRequestFilter.class, immediate = true)
-@JaxrsExtension
-@JaxrsApplicationSelect(AtriumApplication.SELECT)
+// immediate: it lives as long as its bundle, not only while the application is registered, so that a
+// rebuilt application does not forget the failed sign-ins
+@Component(service = BasicAuthenticationFilter.class, immediate = true)
 @Priority(Priorities.AUTHENTICATION)
 public class BasicAuthenticationFilter implements ContainerRequestFilter {
 
@@ -72,8 +70,14 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
         }
     }
 
+    @Context
+    private ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
+        if (resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(Unauthenticated.class)) {
+            return;
+        }
         Optional<String[]> credentials = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (credentials.isEmpty()) {
             unauthorized(request, "Sign in: send your Atrium user name and password (HTTP Basic authentication).");
