@@ -123,7 +123,8 @@ public abstract class AtriumTestSupport {
     // --- HTTP
 
     /** One HTTP answer. */
-    protected record Reply(int status, String contentType, String location, String body, String challenge) {
+    protected record Reply(int status, String contentType, String location, String body, String challenge,
+            String retryAfter) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -179,9 +180,10 @@ public abstract class AtriumTestSupport {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null), response.body(),
-                    response.headers().firstValue("WWW-Authenticate").orElse(null));
+                    response.headers().firstValue("WWW-Authenticate").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
-            return new Reply(-1, "", null, e.toString(), null);
+            return new Reply(-1, "", null, e.toString(), null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class DistributionIT {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration WATCHED_AFTER_FIRST_ANSWER = Duration.ofSeconds(30);
     static final Pattern REPOSITORY_SETTINGS = Pattern.compile(
             "(?m)^\\s*org\\.ops4j\\.pax\\.url\\.mvn\\.(repositories|localRepository|defaultLocalRepoAsRemote)\\s*=.*(\\\\\\R.*)*$");
 
@@ -151,6 +152,11 @@ class DistributionIT {
         return value.group(2) != null ? value.group(2) : value.group(1);
     }
 
+    /**
+     * Starts Karaf as an operator does and waits for the API's first 2xx answer, as a script or a load
+     * balancer would; from then on, every request to every path must succeed: the API is there whole or
+     * answers 503 until it is, never a 404 of a path still on its way.
+     */
     private void startKaraf() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile()).redirectErrorStream(true)
@@ -158,21 +164,38 @@ class DistributionIT {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         karaf = builder.start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        int answering = 0;
-        while (System.nanoTime() < deadline) {
+        while (status("/clients?size=1") / 100 != 2) {
             if (!karaf.isAlive()) {
                 fail("Karaf exited: " + Files.readString(home.resolve("karaf-console.out")));
             }
-            // the whiteboard may still rebuild the application after its first answers, as the register's
-            // resources arrive (a transient 404, "Can't find the request's Observer" in the log): ready when
-            // offices and clients have both answered for two seconds running
-            answering = status("/offices") == 200 && status("/clients?size=1") == 200 ? answering + 1 : 0;
-            if (answering == 8) {
-                return;
+            if (System.nanoTime() > deadline) {
+                fail("Atrium did not answer within " + START_TIMEOUT.toSeconds() + " s; see " + home.resolve("data/log"));
             }
-            Thread.sleep(250); // polling interval while Karaf boots
+            Thread.sleep(100); // polling interval while Karaf boots
         }
-        fail("Atrium did not answer within " + START_TIMEOUT.toSeconds() + " s; see " + home.resolve("data/log"));
+        assertEveryPathKeepsAnswering();
+    }
+
+    /** From the first 2xx: clients, offices, me, openapi, health and the portal page every 100 ms for 30 s. */
+    private void assertEveryPathKeepsAnswering() throws Exception {
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        long end = System.nanoTime() + WATCHED_AFTER_FIRST_ANSWER.toNanos();
+        while (System.nanoTime() < end) {
+            for (String path : List.of("/api/v1/clients?size=1", "/api/v1/offices", "/api/v1/me", "/api/v1/openapi.json",
+                    "/api/v1/health", "/portal/")) {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+                        .header("Authorization", ADMIN).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                requests++;
+                if (answer.statusCode() / 100 != 2 && failures.size() < 10) {
+                    failures.add(path + " -> " + answer.statusCode() + " " + answer.headers().firstValue("Content-Type")
+                            .orElse("") + " " + answer.body().substring(0, Math.min(200, answer.body().length())));
+                }
+            }
+            Thread.sleep(100); // the interval between rounds the issue asks for
+        }
+        assertEquals(List.of(), failures, "non-2xx answers after the first 2xx, of " + requests);
     }
 
     private void stopKaraf() throws Exception {

@@ -137,9 +137,10 @@ public abstract class PortalTestSupport extends MailTestSupport {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    null, response.body(), response.headers().firstValue("WWW-Authenticate").orElse(null));
+                    null, response.body(), response.headers().firstValue("WWW-Authenticate").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
-            return new Reply(-1, "", null, e.toString(), null);
+            return new Reply(-1, "", null, e.toString(), null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -6,12 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.ws.rs.NotFoundException;
-import javax.ws.rs.ServiceUnavailableException;
-import javax.ws.rs.core.Response;
-import javax.ws.rs.core.Response.Status;
 
 import org.atrium.api.rest.ApiRoute;
-import org.atrium.rest.support.Problem;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
@@ -30,7 +26,6 @@ import org.slf4j.LoggerFactory;
 public class ApiRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
-    static final int RETRY_AFTER_SECONDS = 5;
 
     private final Routes routes = new Routes("/api/v1/");
     private final Routes clientRoutes = new Routes("/api/v1/clients/{clientId}/");
@@ -100,10 +95,8 @@ public class ApiRoutes {
             }
             Bundle bundle = departed.get(name);
             if (bundle != null && bundle.getState() != Bundle.UNINSTALLED) {
-                throw new ServiceUnavailableException(Response.fromResponse(Problem.of(Status.SERVICE_UNAVAILABLE,
-                        prefix + name + " is being updated or restarted (" + bundle.getSymbolicName()
-                                + "); try again in " + RETRY_AFTER_SECONDS + " seconds.").toResponse())
-                        .header("Retry-After", RETRY_AFTER_SECONDS).build());
+                throw Unavailable.retryLater(
+                        "Updating or restarting " + prefix + name + " (" + bundle.getSymbolicName() + ")");
             }
             throw new NotFoundException();
         }

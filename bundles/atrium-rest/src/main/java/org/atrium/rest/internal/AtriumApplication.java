@@ -18,13 +18,18 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
  * mappers are fixed, so the JAX-RS whiteboard publishes it once, complete, and never rebuilds it while
  * it runs (a rebuild answered HTML 404s for a moment). Other bundles' endpoints join through
  * {@link org.atrium.api.rest.ApiRoute}s, which come and go without touching the application.
+ * <p>
+ * It takes the whiteboard's default application's name, and so its place: the whiteboard serves every
+ * application from the HTTP whiteboard's default context (see the atrium-core feature), where two
+ * applications' servlets, both named {@code cxf-servlet} by the whiteboard, would clash.
  */
 @Component(service = Application.class)
 @JaxrsName(AtriumApplication.NAME)
 @JaxrsApplicationBase("api/v1")
 public class AtriumApplication extends Application {
 
-    public static final String NAME = "atrium";
+    /** The JAX-RS whiteboard's name for the default application, which this one replaces. */
+    public static final String NAME = ".default";
 
     private final Set<Object> singletons;
 
@@ -35,7 +40,9 @@ public class AtriumApplication extends Application {
             @Reference JsonProvider json, @Reference ReadinessFilter readiness,
             @Reference BasicAuthenticationFilter authentication, @Reference AtriumExceptionMapper atriumErrors,
             @Reference JsonExceptionMapper jsonErrors, @Reference WebApplicationExceptionMapper httpErrors,
-            @Reference UnexpectedExceptionMapper unexpectedErrors) {
+            @Reference UnexpectedExceptionMapper unexpectedErrors,
+            // not used here: referenced so that the filter is in place before the application's servlet
+            @Reference(name = "guard") NotYetServingFilter registeredFirst) {
         singletons = Set.of(clients, offices, users, me, audit, health, openApi, routed, json, readiness,
                 authentication, atriumErrors, jsonErrors, httpErrors, unexpectedErrors);
     }

@@ -19,9 +19,11 @@ import org.atrium.api.client.Page;
 import org.atrium.rest.internal.security.Caller;
 import org.atrium.rest.support.InvalidRequestException;
 import org.atrium.rest.support.ClientSearchParameters;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -48,12 +50,9 @@ public class AuditResource {
         }
     }
 
-    private final AuditTrail trail;
-
-    @Activate
-    public AuditResource(@Reference AuditTrail trail) {
-        this.trail = trail;
-    }
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditTrail trail;
 
     @GET
     @Operation(summary = "Search the audit trail", description = "Newest first. from and to are ISO instants "
@@ -62,7 +61,7 @@ public class AuditResource {
             @Parameter(description = "inclusive") @QueryParam("from") String from,
             @Parameter(description = "inclusive of a date, exclusive of an instant") @QueryParam("to") String to,
             @QueryParam("page") String page, @QueryParam("size") String size, @Context SecurityContext security) {
-        Caller.requireAdministrator(security, "The audit trail");
+        Caller.requireAdministrator(security, "the audit trail");
         Integer pageNumber = ClientSearchParameters.integer("page", page, 0, Integer.MAX_VALUE);
         Integer pageSize = ClientSearchParameters.integer("size", size, 1, AuditQuery.MAX_SIZE);
         Instant fromInstant = instant("from", from, false);
@@ -70,7 +69,7 @@ public class AuditResource {
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             throw new InvalidRequestException("from must be before to.");
         }
-        Page<AuditEntry> result = trail.search(new AuditQuery(blankToNull(clientId), blankToNull(user), fromInstant,
+        Page<AuditEntry> result = trail().search(new AuditQuery(blankToNull(clientId), blankToNull(user), fromInstant,
                 toInstant, pageNumber == null ? 0 : pageNumber, pageSize == null ? AuditQuery.DEFAULT_SIZE : pageSize));
         return new AuditPage(result.items().stream().map(AuditEntryJson::of).toList(), result.total(), result.page(), result.size());
     }
@@ -85,5 +84,9 @@ public class AuditResource {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private AuditTrail trail() {
+        return Unavailable.unless(trail, "the audit trail");
     }
 }

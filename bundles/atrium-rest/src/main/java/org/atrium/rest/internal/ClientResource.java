@@ -31,6 +31,9 @@ import org.atrium.rest.support.ClientSearchParameters;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,14 +50,14 @@ public class ClientResource {
     /** More IDs than this in one bulk request should be a filter instead. */
     static final int MAX_BULK_IDS = 10_000;
 
-    private final ClientRegister register;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ClientRegister register;
     private final BulkActions bulkActions;
     private final ApiRoutes routes;
 
     @Activate
-    public ClientResource(@Reference ClientRegister register, @Reference BulkActions bulkActions,
-            @Reference ApiRoutes routes) {
-        this.register = register;
+    public ClientResource(@Reference BulkActions bulkActions, @Reference ApiRoutes routes) {
         this.bulkActions = bulkActions;
         this.routes = routes;
     }
@@ -182,7 +185,7 @@ public class ClientResource {
             clientIds = input.clientIds();
         } else {
             BulkInput.FilterInput f = input.filter();
-            clientIds = register.findClientIds(new ClientFilter(f.q(), ClientSearchParameters.status(f.status()),
+            clientIds = register().findClientIds(new ClientFilter(f.q(), ClientSearchParameters.status(f.status()),
                     f.portalAccess(), f.office(), f.invitationFailed()));
         }
         return bulkActions.run(input.action(), register, clientIds);
@@ -190,7 +193,7 @@ public class ClientResource {
 
     /** The register as the signed-in user: their offices only, their name in the audit trail. */
     private ClientRegister registerFor(SecurityContext security) {
-        return register.as(Caller.actor(security));
+        return register().as(Caller.actor(security));
     }
 
     private static <T> T requireBody(T body) {
@@ -205,5 +208,9 @@ public class ClientResource {
             throw new InvalidRequestException("Send {\"enabled\": true} or {\"enabled\": false}.");
         }
         return toggle.enabled();
+    }
+
+    private ClientRegister register() {
+        return Unavailable.unless(register, "the client register");
     }
 }

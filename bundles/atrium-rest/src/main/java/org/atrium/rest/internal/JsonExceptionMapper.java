@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -24,8 +25,14 @@ import org.atrium.rest.support.Problem;
 @Component(service = JsonExceptionMapper.class)
 public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 
+    private final UnexpectedExceptionMapper unexpected = new UnexpectedExceptionMapper();
+
     @Override
     public Response toResponse(JsonProcessingException e) {
+        if (e instanceof InvalidDefinitionException) {
+            // a type Jackson cannot write (or read) is our fault, not the request's
+            return unexpected.toResponse(new IllegalStateException(e));
+        }
         return problemFor(e).toResponse();
     }
 

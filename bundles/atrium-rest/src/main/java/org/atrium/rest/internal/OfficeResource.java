@@ -18,9 +18,11 @@ import org.atrium.api.office.OfficeDirectory;
 import org.atrium.api.office.OfficeLocation;
 import org.atrium.rest.internal.security.Caller;
 import org.atrium.rest.support.InvalidRequestException;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,17 +38,14 @@ public class OfficeResource {
     public record OfficeInput(Integer number, String name) {
     }
 
-    private final OfficeDirectory offices;
-
-    @Activate
-    public OfficeResource(@Reference OfficeDirectory offices) {
-        this.offices = offices;
-    }
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile OfficeDirectory offices;
 
     @GET
     @Operation(summary = "List office locations")
     public List<OfficeLocation> list() {
-        return offices.list();
+        return offices().list();
     }
 
     @POST
@@ -57,8 +56,12 @@ public class OfficeResource {
         if (input == null || input.number() == null) {
             throw new InvalidRequestException("Send {\"number\": 2, \"name\": \"...\"}: number is required.");
         }
-        OfficeLocation created = offices.create(new OfficeLocation(input.number(), input.name()), caller.actor());
+        OfficeLocation created = offices().create(new OfficeLocation(input.number(), input.name()), caller.actor());
         URI location = uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.number())).build();
         return Response.created(location).entity(created).build();
+    }
+
+    private OfficeDirectory offices() {
+        return Unavailable.unless(offices, "the office locations");
     }
 }

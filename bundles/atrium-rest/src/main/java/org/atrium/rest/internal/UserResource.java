@@ -29,6 +29,9 @@ import org.atrium.rest.support.InvalidRequestException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,12 +46,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Users", description = "Office locations granted to users (system administrators only)")
 public class UserResource {
 
-    private final UserGrants grants;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile UserGrants grants;
     private final RealmUsers realm;
 
     @Activate
-    public UserResource(@Reference UserGrants grants, @Reference RealmUsers realm) {
-        this.grants = grants;
+    public UserResource(@Reference RealmUsers realm) {
         this.realm = realm;
     }
 
@@ -58,7 +62,7 @@ public class UserResource {
     public List<UserJson> list(@Context SecurityContext security) {
         Caller.requireAdministrator(security, "The list of users");
         Map<String, UserGrant> granted = new TreeMap<>();
-        grants.list().forEach(grant -> granted.put(grant.username(), grant));
+        grants().list().forEach(grant -> granted.put(grant.username(), grant));
         Map<String, Set<String>> realmUsers = realm.users().orElse(Map.of());
         Set<String> names = new TreeSet<>(granted.keySet());
         realmUsers.forEach((name, roles) -> {
@@ -78,7 +82,7 @@ public class UserResource {
     @Operation(summary = "Read one user's roles and grants")
     public UserJson get(@PathParam("username") String username, @Context SecurityContext security) {
         Caller.requireAdministrator(security, "Reading a user's grants");
-        Optional<UserGrant> grant = grants.find(username);
+        Optional<UserGrant> grant = grants().find(username);
         Optional<Set<String>> roles = realm.users().map(users -> users.get(username));
         if (grant.isEmpty() && roles.isEmpty()) {
             throw unknownUser(username);
@@ -105,7 +109,7 @@ public class UserResource {
         if (realmUsers.isPresent() && !realmUsers.get().containsKey(username)) {
             throw unknownUser(username);
         }
-        UserGrant saved = grants.save(new UserGrant(username, input.email(), new HashSet<>(input.offices())),
+        UserGrant saved = grants().save(new UserGrant(username, input.email(), new HashSet<>(input.offices())),
                 caller.actor());
         return json(username, realmUsers.map(users -> users.get(username)).orElse(Set.of()), saved);
     }
@@ -119,5 +123,9 @@ public class UserResource {
         return new UnknownItemException("No user '" + username + "' in Karaf's realm. Add users at the console: "
                 + "jaas:realm-manage --realm karaf; jaas:user-add NAME PASSWORD; jaas:role-add NAME atrium-staff; "
                 + "jaas:update.");
+    }
+
+    private UserGrants grants() {
+        return Unavailable.unless(grants, "the users' office grants");
     }
 }

@@ -1,9 +1,11 @@
 package org.atrium.shell.internal;
 
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -18,12 +20,13 @@ import org.atrium.api.client.Page;
 public class AuditCommand implements Action {
 
     @Option(name = "--client", description = "Only entries about this client ID")
+    @Completion(ClientIdCompleter.class)
     String clientId;
 
     @Option(name = "--user", description = "Only entries by this user")
     String user;
 
-    @Option(name = "--from", description = "From this date (2026-11-22, UTC) or instant (2026-11-22T08:00:00Z)")
+    @Option(name = "--from", description = "From a UTC date (2026-11-22) or instant (2026-11-22T08:00:00Z)")
     String from;
 
     @Option(name = "--to", description = "Up to this date (included) or instant (excluded)")
@@ -35,6 +38,8 @@ public class AuditCommand implements Action {
     @Option(name = "--size", description = "Entries per page (1-500)")
     int size = AuditQuery.DEFAULT_SIZE;
 
+    private static final int USER_WIDTH = 12;
+
     @Reference
     AuditTrail trail;
 
@@ -42,22 +47,29 @@ public class AuditCommand implements Action {
     public Object execute() {
         Page<AuditEntry> result = trail.search(new AuditQuery(clientId, user, AuditQuery.bound(from, false), AuditQuery.bound(to, true),
                 page, size));
-        ShellTable table = new ShellTable();
+        ShellTable table = ConsoleTables.fitted();
         table.column("Time (UTC)");
-        table.column("User");
+        table.column("User").maxSize(USER_WIDTH);
         table.column("Action");
-        table.column("Client ID");
-        table.column("Subject");
-        table.column("Changes").maxSize(100);
+        table.column("Client, subject and changes").wrap();
         for (AuditEntry entry : result.items()) {
-            table.addRow().addContent(entry.at().toString(), entry.user(), entry.action(),
-                    entry.clientId() == null ? "" : entry.clientId(), entry.subject() == null ? "" : entry.subject(),
-                    entry.changes().stream().map(c -> c.field() + ": " + value(c.from()) + " -> " + value(c.to()))
-                            .collect(Collectors.joining("; ")));
+            table.addRow().addContent(ConsoleTables.minute(entry.at()), entry.user(), entry.action(), details(entry));
         }
         table.print(System.out);
         System.out.println(result.items().size() + " of " + result.total() + " entries");
         return null;
+    }
+
+    private static String details(AuditEntry entry) {
+        List<String> parts = new ArrayList<>();
+        if (entry.clientId() != null) {
+            parts.add(entry.clientId());
+        }
+        if (entry.subject() != null) {
+            parts.add(entry.subject());
+        }
+        entry.changes().forEach(c -> parts.add(c.field() + ": " + value(c.from()) + " -> " + value(c.to())));
+        return String.join("; ", parts);
     }
 
     private static String value(String value) {

@@ -11,6 +11,7 @@ import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientFilter;
 import org.atrium.api.client.ClientQuery;
 import org.atrium.api.client.ClientRegister;
+import org.atrium.api.client.ClientType;
 import org.atrium.api.client.Page;
 import org.atrium.api.client.SortField;
 
@@ -28,26 +29,35 @@ public class ClientListCommand implements Action {
     @Option(name = "--size", description = "Clients per page (1-500)")
     int size = ClientQuery.DEFAULT_SIZE;
 
+    /** Longer client IDs are cut; atrium:client-show shows one whole. */
+    static final int CLIENT_ID_WIDTH = 16;
+
     @Reference
     ClientRegister register;
+
+    /** Individual, MFJ (married filing jointly) or Entity. */
+    static String type(Client client) {
+        if (client.marriedFilingJointly()) {
+            return "MFJ";
+        }
+        return client.type() == ClientType.ENTITY ? "Entity" : "Individual";
+    }
 
     @Override
     public Object execute() {
         Page<Client> result = register.search(new ClientQuery(new ClientFilter(query, null, null, null),
                 SortField.CLIENT_ID, false, page, size));
-        ShellTable table = new ShellTable();
-        table.column("Client ID");
+        // the masked SSN/EIN is in atrium:client-show: the list keeps to 80 columns
+        ShellTable table = ConsoleTables.fitted();
+        table.column("Client ID").maxSize(CLIENT_ID_WIDTH);
         table.column("Type");
-        table.column("Name");
-        table.column("SSN/EIN");
-        table.column("Office").alignRight();
-        table.column("MFJ");
         table.column("Status");
         table.column("Portal");
+        table.column("Office").alignRight();
+        table.column("Name").wrap();
         for (Client client : result.items()) {
-            table.addRow().addContent(client.clientId(), client.type(), client.name(),
-                    client.taxId() == null ? "" : client.maskedTaxId(), client.officeLocation(),
-                    client.marriedFilingJointly() ? "yes" : "", client.status(), client.portalAccess() ? "on" : "off");
+            table.addRow().addContent(client.clientId(), type(client), client.status(), client.portalAccess() ? "on" : "off",
+                    client.officeLocation(), client.name());
         }
         table.print(System.out);
         long first = result.total() == 0 ? 0 : (long) page * size + 1;

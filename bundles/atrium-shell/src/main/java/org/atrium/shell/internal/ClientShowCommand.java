@@ -29,9 +29,9 @@ public class ClientShowCommand implements Action {
             System.err.println("No client with client ID '" + clientId + "'.");
             return null;
         }
-        ShellTable table = new ShellTable().noHeaders();
+        ShellTable table = ConsoleTables.fitted().noHeaders();
         table.column("Field");
-        table.column("Value");
+        table.column("Value").wrap();
         row(table, "Client ID", c.clientId());
         row(table, "Type", c.type());
         row(table, "Name", c.name());

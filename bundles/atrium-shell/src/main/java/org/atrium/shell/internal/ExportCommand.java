@@ -17,6 +17,8 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.apache.karaf.shell.support.table.ShellTable;
 import org.atrium.api.client.AtriumException;
 import org.atrium.api.client.ClientFilter;
 import org.atrium.api.client.ClientQuery;
@@ -34,30 +36,36 @@ import org.atrium.rest.support.ClientSearchParameters;
 public class ExportCommand implements Action {
 
     @Argument(index = 0, name = "file", required = true,
-            description = "The file to write, on the server: .xlsx or .csv (or see --format)")
+            description = "The file to write on the server: .xlsx or .csv (see --format)")
     @Completion(FileCompleter.class)
     String file;
 
     @Argument(index = 1, name = "query", required = false,
-            description = "Client ID, name or email (partial), or a 9-digit SSN/EIN, as in client-list")
+            description = "Client ID, name or email (partial), or a 9-digit SSN/EIN")
     String query;
 
     @Option(name = "--columns", description = "Column names, comma-separated, in order (default: the list's)")
+    @Completion(ExportColumnCompleter.class)
     String columns;
 
     @Option(name = "--status", description = "PENDING, INVITED or REGISTERED")
+    @Completion(value = StringsCompleter.class, values = {"PENDING", "INVITED", "REGISTERED"})
     String status;
 
     @Option(name = "--office", description = "Only this office location number")
+    @Completion(OfficeCompleter.class)
     String office;
 
     @Option(name = "--portal-access", description = "true or false")
+    @Completion(value = StringsCompleter.class, values = {"true", "false"})
     String portalAccess;
 
     @Option(name = "--sort", description = "field, field,asc or field,desc (e.g. name,desc)")
+    @Completion(SortFieldCompleter.class)
     String sort;
 
     @Option(name = "--format", description = "xlsx or csv (default: from the file name)")
+    @Completion(value = StringsCompleter.class, values = {"xlsx", "csv"})
     String format;
 
     @Option(name = "--reveal-tax-ids", description = "Full SSN/EIN instead of masked ones (audited)")
@@ -72,8 +80,12 @@ public class ExportCommand implements Action {
     @Override
     public Object execute() throws IOException {
         if (listColumns) {
-            exports.columns().forEach(c -> System.out.println(c.name() + "  (" + c.label() + ")"
-                    + (c.byDefault() ? "  default" : "")));
+            ShellTable table = ConsoleTables.fitted();
+            table.column("Column");
+            table.column("Default");
+            table.column("Label").wrap();
+            exports.columns().forEach(c -> table.addRow().addContent(c.name(), c.byDefault() ? "yes" : "", c.label()));
+            table.print(System.out);
             return null;
         }
         Path target = Path.of(file).toAbsolutePath();

@@ -12,32 +12,34 @@ import org.atrium.api.security.Actor;
 
 /** Available while the atrium-importer feature is installed. */
 @Service
-@Command(scope = "atrium", name = "import-jobs", description = "Lists import jobs, newest first")
+@Command(scope = "atrium", name = "import-jobs", description = "Lists import jobs, newest first (IDs: first 8 characters)")
 public class ImportJobsCommand implements Action {
 
     @Option(name = "--limit", description = "At most this many jobs")
     int limit = 20;
 
+    private static final int USER_WIDTH = 12;
+
     @Reference
     ClientImportJobs imports;
 
+    private static String outcome(ImportJob job) {
+        return ImportCommand.progress(job) + "; " + job.created() + " created, " + job.updated() + " updated, "
+                + job.errorCount() + " problems" + (job.revertedAt() != null ? "; reverted" : "")
+                + (job.reason() == null ? "" : "; " + job.reason());
+    }
+
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
+        ShellTable table = ConsoleTables.fitted();
         table.column("ID");
         table.column("Submitted (UTC)");
-        table.column("By");
+        table.column("By").maxSize(USER_WIDTH);
         table.column("State");
-        table.column("Progress");
-        table.column("Created").alignRight();
-        table.column("Updated").alignRight();
-        table.column("Problems").alignRight();
-        table.column("Reason").maxSize(60);
+        table.column("Progress and outcome").wrap();
         for (ImportJob job : imports.list(Actor.administrator(InviteCommand.consoleUser()), limit)) {
-            table.addRow().addContent(job.id(), job.submittedAt(), job.submittedBy(),
-                    job.state() + (job.dryRun() ? " (dry run)" : "") + (job.revertedAt() != null ? ", reverted" : ""),
-                    ImportCommand.progress(job), job.created(), job.updated(), job.errorCount(),
-                    job.reason() == null ? "" : job.reason());
+            table.addRow().addContent(ConsoleTables.shortId(job.id()), ConsoleTables.minute(job.submittedAt()),
+                    job.submittedBy(), job.state() + (job.dryRun() ? " (dry)" : ""), outcome(job));
         }
         table.print(System.out);
         return null;

@@ -13,16 +13,18 @@ import org.atrium.api.instructions.Instruction;
 @Command(scope = "atrium", name = "instructions-list", description = "Lists the onboarding email templates")
 public class InstructionsListCommand implements Action {
 
+    private static final int NAME_WIDTH = 24;
+
     @Reference
     ClientInstructions instructions;
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        table.column("ID");
+        ShellTable table = ConsoleTables.fitted();
+        table.column("ID").maxSize(NAME_WIDTH);
         table.column("Default");
-        table.column("Name");
-        table.column("Subject").maxSize(60);
+        table.column("Name").maxSize(NAME_WIDTH);
+        table.column("Subject").wrap();
         for (Instruction instruction : instructions.list()) {
             table.addRow().addContent(instruction.id(), instruction.isDefault() ? "yes" : "", instruction.name(),
                     instruction.subject());

@@ -17,9 +17,9 @@ public class OfficeListCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
+        ShellTable table = ConsoleTables.fitted();
         table.column("Number").alignRight();
-        table.column("Name");
+        table.column("Name").wrap();
         for (OfficeLocation office : offices.list()) {
             table.addRow().addContent(office.number(), office.name());
         }

@@ -5,7 +5,6 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 
-import javax.servlet.Filter;
 import javax.servlet.Servlet;
 
 import org.osgi.framework.BundleContext;
@@ -16,44 +15,42 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
- * Puts a {@link StandbyServlet} behind each path Atrium serves, on the HTTP whiteboard's default context
- * at the lowest ranking. The owner always wins while it is there: the staff API has a context of its own
- * ({@code /api/v1}, the JAX-RS whiteboard's), which the web server prefers to any servlet of the root
- * context; the portal's servlet shares this pattern and outranks this one. When the owner goes away,
- * this answer takes its place at once. A {@link NotYetServingFilter} covers the moment the API's context is
- * there before its endpoints.
+ * Puts a {@link StandbyServlet} behind each path Atrium serves, on the HTTP whiteboard's default context at
+ * the lowest ranking, so the owner wins while it is there: the portal's servlet, and the staff API's
+ * (the JAX-RS whiteboard puts its applications in the default context too, as configured by the
+ * atrium-core feature, instead of a context per application that comes and goes with it). When the owner
+ * goes away, this answer takes its place in the same step. An {@link ErrorPageServlet} turns the web
+ * server's own errors of the moments in between into the same answers.
  */
 @Component(immediate = true)
 public class StandbyAnswers {
 
+    static final String API = "/api/v1/*";
+    static final String PORTAL = "/portal/*";
+
     private final List<ServiceRegistration<Servlet>> registrations = new ArrayList<>();
-    private final ServiceRegistration<Filter> filter;
 
     @Activate
     public StandbyAnswers(BundleContext context) {
         var installed = StandbyServlet.installedIn(context);
         StandbyServlet api = new StandbyServlet(installed, "org.atrium.rest", "The staff API", "atrium-core");
-        register(context, "/api/v1/*", api);
-        register(context, "/portal/*", new StandbyServlet(installed, "org.atrium.portal", "The client portal", "atrium-portal"));
-        Dictionary<String, Object> onTheApiContext = new Hashtable<>();
-        onTheApiContext.put("osgi.http.whiteboard.filter.name", "atrium-standby-not-yet-serving");
-        onTheApiContext.put("osgi.http.whiteboard.filter.pattern", "/*");
-        // the JAX-RS whiteboard's context for the application named "atrium" (rest bundle's AtriumApplication)
-        onTheApiContext.put("osgi.http.whiteboard.context.select", "(osgi.jaxrs.name=atrium)");
-        filter = context.registerService(Filter.class, new NotYetServingFilter(api), onTheApiContext);
+        StandbyServlet portal = new StandbyServlet(installed, "org.atrium.portal", "The client portal", "atrium-portal");
+        register(context, api, "atrium-standby-api", "osgi.http.whiteboard.servlet.pattern", API);
+        register(context, portal, "atrium-standby-portal", "osgi.http.whiteboard.servlet.pattern", PORTAL);
+        register(context, new ErrorPageServlet(api, portal), "atrium-error-page", "osgi.http.whiteboard.servlet.errorPage",
+                new String[] {"4xx", "5xx", "java.lang.Throwable"});
     }
 
-    private void register(BundleContext context, String pattern, Servlet servlet) {
+    private void register(BundleContext context, Servlet servlet, String name, String key, Object value) {
         Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("osgi.http.whiteboard.servlet.name", "atrium-standby" + pattern.replace("/*", "").replace('/', '-'));
-        properties.put("osgi.http.whiteboard.servlet.pattern", pattern);
+        properties.put("osgi.http.whiteboard.servlet.name", name);
+        properties.put(key, value);
         properties.put(Constants.SERVICE_RANKING, Integer.MIN_VALUE);
         registrations.add(context.registerService(Servlet.class, servlet, properties));
     }
 
     @Deactivate
     void unregister() {
-        filter.unregister();
         registrations.forEach(ServiceRegistration::unregister);
         registrations.clear();
     }

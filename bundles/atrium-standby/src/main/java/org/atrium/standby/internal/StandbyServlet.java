@@ -58,7 +58,7 @@ final class StandbyServlet extends HttpServlet {
         }
     }
 
-    private static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         // the messages are our own constants: nothing to escape
         byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
                 + detail + "\"}").getBytes(StandardCharsets.UTF_8);

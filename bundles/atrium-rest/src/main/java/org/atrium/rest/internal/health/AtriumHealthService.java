@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Atrium's health: ready once it has finished starting (then for good: a capability swapped later answers
- * 503 on its own paths, the rest keeps working), DOWN while not ready or while a check says DOWN.
+ * 503 on its own paths, the rest keeps working), DOWN while not ready or while a check says DOWN. At
+ * Karaf's start, ready waits for every Atrium bundle and component; when this bundle alone is updated or
+ * restarted later, the rest of Atrium is already running and it is ready at once.
  */
 @Component(service = AtriumHealth.class)
 public class AtriumHealthService implements AtriumHealth {
@@ -41,6 +43,9 @@ public class AtriumHealthService implements AtriumHealth {
             @Reference FeaturesService features) {
         this.startup = new StartupProgress(context, components);
         this.features = new FeatureStates(context, features);
+        // Karaf had finished booting before this bundle started: this is an update or restart of the API
+        // alone, and the rest of Atrium is running; its parts that are away answer 503 on their own paths
+        this.started = context.getServiceReference(StartupProgress.BOOT_FINISHED) != null;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -1,6 +1,5 @@
 package org.atrium.rest.internal.health;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +8,12 @@ import org.atrium.api.health.FeatureState;
 import org.atrium.api.health.HealthReport;
 import org.atrium.api.health.HealthResult;
 
-/** The health report as JSON: {@code status}, {@code ready}, {@code waitingFor}, {@code features}, {@code checks}. */
+/**
+ * The health report as JSON: {@code status}, {@code ready}, {@code waitingFor}, {@code features}, {@code checks},
+ * {@code checkedAt} (ISO instant, as every time in the API).
+ */
 public record HealthJson(String status, boolean ready, List<String> waitingFor, List<FeatureState> features,
-        Map<String, CheckJson> checks, Instant checkedAt) {
+        Map<String, CheckJson> checks, String checkedAt) {
 
     public record CheckJson(String status, String summary, Map<String, Object> details) {
     }
@@ -20,7 +22,7 @@ public record HealthJson(String status, boolean ready, List<String> waitingFor, 
         Map<String, CheckJson> checks = new LinkedHashMap<>();
         report.checks().forEach((name, result) -> checks.put(name, check(result)));
         return new HealthJson(report.status().name(), report.ready(), report.waitingFor(), report.features(), checks,
-                report.checkedAt());
+                report.checkedAt().toString());
     }
 
     private static CheckJson check(HealthResult result) {

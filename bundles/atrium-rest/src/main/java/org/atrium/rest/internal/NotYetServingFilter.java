@@ -1,4 +1,4 @@
-package org.atrium.standby.internal;
+package org.atrium.rest.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,20 +14,27 @@ import javax.servlet.ServletResponse;
 import javax.servlet.WriteListener;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpServletResponseWrapper;
+import javax.ws.rs.core.Response;
+
+import org.atrium.rest.support.Problem;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * On the staff API's own context: while the JAX-RS whiteboard publishes the application, its servlet is
- * there a moment before the application's endpoints are, and answers {@code 404} with CXF's HTML page
- * ("No service was found."); and while the context is set up or taken down, the web server answers its
- * own HTML 404. Those answers become the standby 503 problem; every other answer passes untouched.
+ * In front of the staff API's servlet (the JAX-RS whiteboard's, on {@code /api/v1/*}): while the whiteboard
+ * publishes the application, the servlet is there a moment before the application's endpoints, and
+ * answers {@code 404} with CXF's HTML page ("No service was found."); while it takes the application down,
+ * a request already inside fails with an exception. Both become a 503 problem with {@code Retry-After};
+ * every other answer passes untouched. Registered before the application (which references it), so it is
+ * in place from the first request.
  */
-final class NotYetServingFilter implements Filter {
+@Component(service = {Filter.class, NotYetServingFilter.class}, property = {
+    "osgi.http.whiteboard.filter.name=atrium-api-not-yet-serving",
+    "osgi.http.whiteboard.filter.pattern=/api/v1/*"})
+public class NotYetServingFilter implements Filter {
 
-    private final StandbyServlet standby;
-
-    NotYetServingFilter(StandbyServlet standby) {
-        this.standby = standby;
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(NotYetServingFilter.class);
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -37,12 +44,33 @@ final class NotYetServingFilter implements Filter {
             return;
         }
         HtmlNotFoundCatcher catcher = new HtmlNotFoundCatcher(http);
-        chain.doFilter(request, catcher);
+        try {
+            chain.doFilter(request, catcher);
+        } catch (RuntimeException | ServletException e) {
+            if (http.isCommitted()) {
+                throw e;
+            }
+            LOG.debug("A request met the API while it was taken down", e);
+            http.reset();
+            catcher.caught = true;
+        }
         if (catcher.caught) {
-            standby.service((javax.servlet.http.HttpServletRequest) request, http);
+            notYetServing(http);
         } else {
             catcher.passStatus();
         }
+    }
+
+    private static void notYetServing(HttpServletResponse response) throws IOException {
+        byte[] body = JsonProvider.MAPPER.writeValueAsBytes(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                "The staff API is starting or being updated; try again in " + Unavailable.RETRY_AFTER_SECONDS
+                        + " seconds."));
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", Integer.toString(Unavailable.RETRY_AFTER_SECONDS));
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** Holds back a 404 until the content type shows whose it is: an HTML one is caught and dropped. */
