@@ -143,9 +143,7 @@ public class HotSwapIT extends AtriumTestSupport {
             executeCommand("feature:install atrium-exporter");
             await("the exporter's endpoint to be back", () -> get("/exports/columns").status() == 200);
 
-            int last = requests.get();
-            await(REQUESTS_AFTER_LAST_OPERATION + " more requests",
-                    () -> requests.get() >= last + REQUESTS_AFTER_LAST_OPERATION);
+            awaitMoreRequests(requests, REQUESTS_AFTER_LAST_OPERATION);
         } finally {
             running.set(false);
             traffic.join();
@@ -214,14 +212,11 @@ public class HotSwapIT extends AtriumTestSupport {
                 update(bundle);
                 await(name + " to be active again", () -> bundle.getState() == Bundle.ACTIVE);
                 awaitEveryPart(reads, "after updating " + name);
-                int seen = requests.get();
-                await("traffic after updating " + name, () -> requests.get() >= seen + 2 * (reads.length + 2));
+                awaitMoreRequests(requests, 2 * (reads.length + 2));
                 updating.set("none");
                 updated.add(name);
             }
-            int last = requests.get();
-            await(REQUESTS_AFTER_LAST_OPERATION + " more requests",
-                    () -> requests.get() >= last + REQUESTS_AFTER_LAST_OPERATION);
+            awaitMoreRequests(requests, REQUESTS_AFTER_LAST_OPERATION);
         } finally {
             running.set(false);
             traffic.join();
@@ -357,6 +352,12 @@ public class HotSwapIT extends AtriumTestSupport {
         bundles.sort(java.util.Comparator.comparing(bundle -> !bundle.adapt(BundleRevision.class)
                 .getDeclaredCapabilities(PackageNamespace.PACKAGE_NAMESPACE).isEmpty()));
         return bundles;
+    }
+
+    /** Waits until the traffic thread has sent {@code more} requests: a late disturbance would show in them. */
+    private static void awaitMoreRequests(AtomicInteger requests, int more) {
+        int seen = requests.get();
+        await(more + " more requests", () -> requests.get() >= seen + more);
     }
 
     /** Records a non-2xx answer as "bundle-being-updated: request status type retry-after". */
