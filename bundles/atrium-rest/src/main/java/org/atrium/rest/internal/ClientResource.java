@@ -185,7 +185,7 @@ public class ClientResource {
             clientIds = input.clientIds();
         } else {
             BulkInput.FilterInput f = input.filter();
-            clientIds = register().findClientIds(new ClientFilter(f.q(), ClientSearchParameters.status(f.status()),
+            clientIds = register.findClientIds(new ClientFilter(f.q(), ClientSearchParameters.status(f.status()),
                     f.portalAccess(), f.office(), f.invitationFailed()));
         }
         return bulkActions.run(input.action(), register, clientIds);
