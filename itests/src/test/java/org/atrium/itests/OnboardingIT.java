@@ -193,6 +193,6 @@ public class OnboardingIT extends MailTestSupport {
         assertEquals(204, delete("/instructions/" + id).status());
         assertEquals(404, get("/instructions/" + id).status());
         String console = executeCommand("atrium:instructions-list");
-        assertTrue(console, console.contains(previous));
+        assertTrue(console, console.contains(previous.substring(0, 8))); // IDs show their first 8 characters
     }
 }

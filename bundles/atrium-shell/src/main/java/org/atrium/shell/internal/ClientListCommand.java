@@ -30,34 +30,34 @@ public class ClientListCommand implements Action {
     int size = ClientQuery.DEFAULT_SIZE;
 
     /** Longer client IDs are cut; atrium:client-show shows one whole. */
-    static final int CLIENT_ID_WIDTH = 16;
+    static final int CLIENT_ID_WIDTH = 12;
 
     @Reference
     ClientRegister register;
 
-    /** Individual, MFJ (married filing jointly) or Entity. */
+    /** Person, MFJ (a married couple filing jointly) or Entity: short, so the name keeps some width. */
     static String type(Client client) {
         if (client.marriedFilingJointly()) {
             return "MFJ";
         }
-        return client.type() == ClientType.ENTITY ? "Entity" : "Individual";
+        return client.type() == ClientType.ENTITY ? "Entity" : "Person";
     }
 
     @Override
     public Object execute() {
         Page<Client> result = register.search(new ClientQuery(new ClientFilter(query, null, null, null),
                 SortField.CLIENT_ID, false, page, size));
-        // the masked SSN/EIN is in atrium:client-show: the list keeps to 80 columns
         ShellTable table = ConsoleTables.fitted();
         table.column("Client ID").maxSize(CLIENT_ID_WIDTH);
         table.column("Type");
+        table.column("SSN/EIN");
         table.column("Status");
         table.column("Portal");
         table.column("Office").alignRight();
         table.column("Name").wrap();
         for (Client client : result.items()) {
-            table.addRow().addContent(client.clientId(), type(client), client.status(), client.portalAccess() ? "on" : "off",
-                    client.officeLocation(), client.name());
+            table.addRow().addContent(client.clientId(), type(client), client.taxId() == null ? "" : client.maskedTaxId(),
+                    client.status(), client.portalAccess() ? "on" : "off", client.officeLocation(), client.name());
         }
         table.print(System.out);
         long first = result.total() == 0 ? 0 : (long) page * size + 1;

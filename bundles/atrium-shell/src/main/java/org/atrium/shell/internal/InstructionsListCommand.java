@@ -10,7 +10,7 @@ import org.atrium.api.instructions.Instruction;
 
 /** Available while the atrium-instructions feature is installed. */
 @Service
-@Command(scope = "atrium", name = "instructions-list", description = "Lists the onboarding email templates")
+@Command(scope = "atrium", name = "instructions-list", description = "Lists the onboarding email templates (IDs: first 8 characters)")
 public class InstructionsListCommand implements Action {
 
     private static final int NAME_WIDTH = 24;
@@ -21,12 +21,12 @@ public class InstructionsListCommand implements Action {
     @Override
     public Object execute() {
         ShellTable table = ConsoleTables.fitted();
-        table.column("ID").maxSize(NAME_WIDTH);
+        table.column("ID");
         table.column("Default");
         table.column("Name").maxSize(NAME_WIDTH);
         table.column("Subject").wrap();
         for (Instruction instruction : instructions.list()) {
-            table.addRow().addContent(instruction.id(), instruction.isDefault() ? "yes" : "", instruction.name(),
+            table.addRow().addContent(ConsoleTables.shortId(instruction.id()), instruction.isDefault() ? "yes" : "", instruction.name(),
                     instruction.subject());
         }
         table.print(System.out);
