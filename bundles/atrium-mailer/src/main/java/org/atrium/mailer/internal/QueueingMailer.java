@@ -47,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * with doubling delays. Stopping the bundle stops the thread; the queue stays on disk and delivery resumes
  * when the mailer comes back.
  */
+// REQUIRE: the feature always installs etc/atrium.mailer.cfg; started before it is read (a feature reinstalled),
+// the mailer would deliver with the defaults, that is into the outbox folder instead of the SMTP server
 @Component(service = {Mailer.class, HealthCheck.class}, property = HealthCheck.NAME + "=mail",
-        configurationPid = "atrium.mailer", configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+        configurationPid = "atrium.mailer", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = MailerConfig.class)
 public class QueueingMailer implements Mailer, HealthCheck {
 

@@ -1,6 +1,7 @@
 package org.atrium.rest.internal.health;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,18 +25,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Atrium's health: ready once it has finished starting (then for good: a capability swapped later answers
- * 503 on its own paths, the rest keeps working), DOWN while not ready or while a check says DOWN. At
- * Karaf's start, ready waits for every Atrium bundle and component; when this bundle alone is updated or
- * restarted later, the rest of Atrium is already running and it is ready at once.
+ * 503 on its own paths, the rest keeps working), DOWN while not ready or while a check says DOWN. Ready
+ * waits for every Atrium bundle and component, at Karaf's start as after an update of this bundle (the
+ * other bundles' routes need this bundle's RouteContext and come back a moment after it), at most
+ * {@link #MAX_WAIT}.
  */
 @Component(service = AtriumHealth.class)
 public class AtriumHealthService implements AtriumHealth {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtriumHealthService.class);
+    /** The longest the API waits for the rest of Atrium before it opens anyway. */
+    static final Duration MAX_WAIT = Duration.ofMinutes(2);
 
     private final StartupProgress startup;
     private final FeatureStates features;
     private final Map<String, HealthCheck> checks = new ConcurrentHashMap<>();
+    private final long activatedAt;
     private volatile boolean started;
 
     @Activate
@@ -43,9 +48,7 @@ public class AtriumHealthService implements AtriumHealth {
             @Reference FeaturesService features) {
         this.startup = new StartupProgress(context, components);
         this.features = new FeatureStates(context, features);
-        // Karaf had finished booting before this bundle started: this is an update or restart of the API
-        // alone, and the rest of Atrium is running; its parts that are away answer 503 on their own paths
-        this.started = context.getServiceReference(StartupProgress.BOOT_FINISHED) != null;
+        this.activatedAt = System.nanoTime();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -60,9 +63,18 @@ public class AtriumHealthService implements AtriumHealth {
 
     @Override
     public boolean ready() {
-        if (!started && startup.waitingFor().isEmpty()) {
+        if (started) {
+            return true;
+        }
+        List<String> waitingFor = startup.waitingFor();
+        if (waitingFor.isEmpty()) {
             started = true;
             LOG.info("Atrium has started: every Atrium bundle is active with all its components");
+        } else if (System.nanoTime() - activatedAt > MAX_WAIT.toNanos()) {
+            // something will not come (a component that cannot start): open rather than answer 503 for ever;
+            // the paths of what is missing answer 404 or 503 on their own
+            started = true;
+            LOG.warn("Atrium opened its API after waiting {} s for: {}", MAX_WAIT.toSeconds(), waitingFor);
         }
         return started;
     }
