@@ -22,6 +22,7 @@ import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import javax.inject.Inject;
 import javax.security.auth.Subject;
@@ -201,6 +202,11 @@ public abstract class AtriumTestSupport {
     }
 
     protected static void await(String what, BooleanSupplier condition) {
+        await(what, condition, () -> "");
+    }
+
+    /** As {@link #await(String, BooleanSupplier)}, naming in the failure what was last seen. */
+    protected static void await(String what, BooleanSupplier condition, Supplier<String> lastSeen) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
@@ -213,7 +219,8 @@ public abstract class AtriumTestSupport {
                 throw new AssertionError(e);
             }
         }
-        fail("Timed out after " + READY_TIMEOUT.toSeconds() + " s waiting for " + what);
+        String seen = lastSeen.get();
+        fail("Timed out after " + READY_TIMEOUT.toSeconds() + " s waiting for " + what + (seen.isEmpty() ? "" : ": " + seen));
     }
 
     /** A prefix that makes this run's data unique, so reruns against a kept data folder pass too. */

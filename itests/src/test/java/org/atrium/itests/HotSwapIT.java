@@ -372,9 +372,8 @@ public class HotSwapIT extends AtriumTestSupport {
 
     /** Waits until every path answers 200 again; else fails with what each path answered last. */
     private void awaitEveryPart(String[] reads, String when) {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         List<String> answers = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
+        await("every part to answer " + when, () -> {
             answers.clear();
             for (String path : reads) {
                 Reply reply = get(path);
@@ -382,20 +381,12 @@ public class HotSwapIT extends AtriumTestSupport {
                     answers.add(path + " " + reply.status() + " " + reply.body());
                 }
             }
-            if (portalPage() != 200) {
-                answers.add("/portal/ " + portalPage());
+            int portal = portalPage();
+            if (portal != 200) {
+                answers.add("/portal/ " + portal);
             }
-            if (answers.isEmpty()) {
-                return;
-            }
-            try {
-                Thread.sleep(100); // polling interval
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("Not every part answers " + when + ": " + answers);
+            return answers.isEmpty();
+        }, answers::toString);
     }
 
     private int signInAsSwappy(String password) {

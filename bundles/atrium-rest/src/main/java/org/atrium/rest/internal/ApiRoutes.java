@@ -32,8 +32,8 @@ public class ApiRoutes {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addRoute(ApiRoute route, ServiceReference<ApiRoute> reference) {
-        boolean known = routes.add(reference.getProperty(ApiRoute.ROUTE), route, reference.getBundle());
-        known |= clientRoutes.add(reference.getProperty(ApiRoute.CLIENT_ROUTE), route, reference.getBundle());
+        boolean known = routes.add(reference.getProperty(ApiRoute.ROUTE), route);
+        known |= clientRoutes.add(reference.getProperty(ApiRoute.CLIENT_ROUTE), route);
         if (!known) {
             LOG.warn("Ignoring an API route without {} or {}: {}", ApiRoute.ROUTE, ApiRoute.CLIENT_ROUTE,
                     route.getClass().getName());
@@ -73,7 +73,7 @@ public class ApiRoutes {
             this.prefix = prefix;
         }
 
-        boolean add(Object name, ApiRoute route, Bundle bundle) {
+        boolean add(Object name, ApiRoute route) {
             if (!(name instanceof String key)) {
                 return false;
             }

@@ -12,9 +12,9 @@ import org.atrium.rest.support.Problem;
  * references for this reason: updating the register takes its endpoints away for a second, not the
  * whole API with it.
  */
-final class Unavailable {
+public final class Unavailable {
 
-    static final int RETRY_AFTER_SECONDS = 5;
+    public static final int RETRY_AFTER_SECONDS = 5;
 
     private Unavailable() {
     }
@@ -27,7 +27,8 @@ final class Unavailable {
         return service;
     }
 
-    static ServiceUnavailableException retryLater(String why) {
+    /** 503 saying why, and when to try again. */
+    public static ServiceUnavailableException retryLater(String why) {
         return new ServiceUnavailableException(Response.fromResponse(Problem.of(Status.SERVICE_UNAVAILABLE,
                 why + "; try again in " + RETRY_AFTER_SECONDS + " seconds.").toResponse())
                 .header("Retry-After", RETRY_AFTER_SECONDS).build());

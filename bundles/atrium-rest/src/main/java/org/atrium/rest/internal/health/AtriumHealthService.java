@@ -63,8 +63,13 @@ public class AtriumHealthService implements AtriumHealth {
 
     @Override
     public boolean ready() {
+        return stillWaitingFor().isEmpty();
+    }
+
+    /** What Atrium still waits for before it counts as started: nothing once it has. */
+    private List<String> stillWaitingFor() {
         if (started) {
-            return true;
+            return List.of();
         }
         List<String> waitingFor = startup.waitingFor();
         if (waitingFor.isEmpty()) {
@@ -75,14 +80,15 @@ public class AtriumHealthService implements AtriumHealth {
             // the paths of what is missing answer 404 or 503 on their own
             started = true;
             LOG.warn("Atrium opened its API after waiting {} s for: {}", MAX_WAIT.toSeconds(), waitingFor);
+            return List.of();
         }
-        return started;
+        return waitingFor;
     }
 
     @Override
     public HealthReport report() {
-        boolean ready = ready();
-        List<String> waitingFor = ready ? List.of() : startup.waitingFor();
+        List<String> waitingFor = stillWaitingFor();
+        boolean ready = waitingFor.isEmpty();
         Map<String, HealthResult> results = new TreeMap<>();
         checks.forEach((name, check) -> results.put(name, run(name, check)));
         boolean down = !ready || results.values().stream().anyMatch(result -> result.status() == HealthStatus.DOWN);

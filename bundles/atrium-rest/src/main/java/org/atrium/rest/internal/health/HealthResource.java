@@ -10,6 +10,7 @@ import javax.ws.rs.core.Response;
 import org.atrium.api.health.AtriumHealth;
 import org.atrium.api.health.HealthReport;
 import org.atrium.api.health.HealthStatus;
+import org.atrium.rest.internal.Unavailable;
 import org.atrium.rest.internal.security.Unauthenticated;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,7 +48,7 @@ public class HealthResource {
                 .status(report.status() == HealthStatus.UP ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .cacheControl(noStore).entity(HealthJson.of(report));
         if (!report.ready()) {
-            response.header("Retry-After", ReadinessFilter.RETRY_AFTER_SECONDS);
+            response.header("Retry-After", Unavailable.RETRY_AFTER_SECONDS);
         }
         return response.build();
     }

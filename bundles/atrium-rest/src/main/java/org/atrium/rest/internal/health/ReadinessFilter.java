@@ -5,10 +5,9 @@ import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
-import javax.ws.rs.core.Response.Status;
 
 import org.atrium.api.health.AtriumHealth;
-import org.atrium.rest.support.Problem;
+import org.atrium.rest.internal.Unavailable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,8 +21,6 @@ import org.osgi.service.component.annotations.Reference;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class ReadinessFilter implements ContainerRequestFilter {
 
-    static final int RETRY_AFTER_SECONDS = 5;
-
     private final AtriumHealth health;
 
     @Activate
@@ -36,8 +33,7 @@ public class ReadinessFilter implements ContainerRequestFilter {
         if (health.ready() || "health".equals(request.getUriInfo().getPath().replace("/", ""))) {
             return;
         }
-        request.abortWith(javax.ws.rs.core.Response.fromResponse(Problem.of(Status.SERVICE_UNAVAILABLE,
-                "Atrium is starting; try again in " + RETRY_AFTER_SECONDS + " seconds (GET /api/v1/health tells what it "
-                        + "waits for).").toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build());
+        request.abortWith(Unavailable.retryLater("Atrium is starting (GET /api/v1/health tells what it waits for)")
+                .getResponse());
     }
 }
