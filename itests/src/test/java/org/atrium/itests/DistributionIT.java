@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -32,36 +30,20 @@ class DistributionIT {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     static final Duration WATCHED_AFTER_FIRST_ANSWER = Duration.ofSeconds(30);
-    static final Pattern REPOSITORY_SETTINGS = Pattern.compile(
-            "(?m)^\\s*org\\.ops4j\\.pax\\.url\\.mvn\\.(repositories|localRepository|defaultLocalRepoAsRemote)\\s*=.*(\\\\\\R.*)*$");
 
     static final String ADMIN = "Basic " + java.util.Base64.getEncoder()
             .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private UnpackedDistribution distribution;
     private Path home;
     private int httpPort;
-    private Process karaf;
 
     @BeforeEach
     void unpackOffline() throws Exception {
-        Path distribution = Path.of(System.getProperty("atrium.distribution"));
-        Path target = Path.of("target", "distribution-" + UUID.randomUUID().toString().substring(0, 8));
-        Files.createDirectories(target);
-        run(target, "tar", "xzf", distribution.toAbsolutePath().toString());
-        try (var entries = Files.list(target)) {
-            home = entries.findFirst().orElseThrow().toAbsolutePath();
-        }
-        Path mvnConfig = home.resolve("etc/org.ops4j.pax.url.mvn.cfg");
-        String offline = REPOSITORY_SETTINGS.matcher(Files.readString(mvnConfig)).replaceAll("")
-                + "\norg.ops4j.pax.url.mvn.repositories=\norg.ops4j.pax.url.mvn.localRepository="
-                + home.resolve("no-such-repository") + "\norg.ops4j.pax.url.mvn.defaultLocalRepoAsRemote=false\n";
-        Files.writeString(mvnConfig, offline);
-        httpPort = FreePorts.next();
-        set("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort);
-        set("etc/org.apache.karaf.shell.cfg", "sshPort", FreePorts.next());
-        set("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", FreePorts.next());
-        set("etc/org.apache.karaf.management.cfg", "rmiServerPort", FreePorts.next());
+        distribution = UnpackedDistribution.unpack();
+        home = distribution.home();
+        httpPort = distribution.httpPort();
     }
 
     @AfterEach
@@ -123,8 +105,7 @@ class DistributionIT {
             Thread.sleep(20); // polling interval
         }
 
-        karaf.descendants().forEach(ProcessHandle::destroyForcibly);
-        karaf.destroyForcibly().waitFor();
+        distribution.kill();
         startKarafAfterACrash();
 
         String after = get(job);
@@ -171,16 +152,10 @@ class DistributionIT {
     }
 
     private void startKaraf(boolean afterACrash) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
-                .directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.resolve("karaf-console.out").toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        karaf = builder.start();
+        distribution.start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (status("/clients?size=1") / 100 != 2) {
-            if (!karaf.isAlive()) {
-                fail("Karaf exited: " + Files.readString(home.resolve("karaf-console.out")));
-            }
+            distribution.assertAlive();
             if (System.nanoTime() > deadline) {
                 fail("Atrium did not answer within " + START_TIMEOUT.toSeconds() + " s; see " + home.resolve("data/log"));
             }
@@ -217,14 +192,7 @@ class DistributionIT {
     }
 
     private void stopKaraf() throws Exception {
-        if (karaf == null || !karaf.isAlive()) {
-            return;
-        }
-        run(home, home.resolve("bin/stop").toString());
-        if (!karaf.waitFor(60, TimeUnit.SECONDS)) {
-            karaf.destroyForcibly().waitFor();
-            fail("Karaf did not stop within 60 s");
-        }
+        distribution.stop();
     }
 
     private int status(String path) {
@@ -241,21 +209,5 @@ class DistributionIT {
 
     private URI api(String path) {
         return URI.create("http://localhost:" + httpPort + "/api/v1" + path);
-    }
-
-    private void set(String file, String key, int value) throws IOException {
-        Path path = home.resolve(file);
-        List<String> lines = new ArrayList<>(Files.readAllLines(path, StandardCharsets.UTF_8));
-        lines.removeIf(line -> line.strip().startsWith(key + " ") || line.strip().startsWith(key + "="));
-        lines.add(key + " = " + value);
-        Files.write(path, lines, StandardCharsets.UTF_8);
-    }
-
-    private static void run(Path directory, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            fail(String.join(" ", command) + " failed");
-        }
     }
 }

@@ -8,14 +8,20 @@ import java.time.format.DateTimeParseException;
 /**
  * A search of the audit trail, newest first. Every filter is optional ({@code null} = any).
  *
+ * @param action one of {@link AuditActions}' names
  * @param from inclusive
  * @param to exclusive
  * @param page zero-based
  */
-public record AuditQuery(String clientId, String user, Instant from, Instant to, int page, int size) {
+public record AuditQuery(String clientId, String user, String action, Instant from, Instant to, int page, int size) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
+
+    /** A search of any action (the form before {@code action} was added). */
+    public AuditQuery(String clientId, String user, Instant from, Instant to, int page, int size) {
+        this(clientId, user, null, from, to, page, size);
+    }
 
     /**
      * A time bound as people write it: an ISO instant ({@code 2026-11-22T08:00:00Z}) or a UTC date

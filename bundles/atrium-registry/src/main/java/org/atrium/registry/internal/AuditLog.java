@@ -45,6 +45,10 @@ public final class AuditLog {
             parameters.put("user", query.user());
             conditions.add("a.user = :user");
         }
+        if (query.action() != null) {
+            parameters.put("action", query.action());
+            conditions.add("a.action = :action");
+        }
         if (query.from() != null) {
             parameters.put("from", query.from());
             conditions.add("a.at >= :from");

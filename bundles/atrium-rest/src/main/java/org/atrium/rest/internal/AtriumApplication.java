@@ -6,7 +6,7 @@ import javax.ws.rs.core.Application;
 
 import org.atrium.rest.internal.health.HealthResource;
 import org.atrium.rest.internal.health.ReadinessFilter;
-import org.atrium.rest.internal.security.BasicAuthenticationFilter;
+import org.atrium.rest.internal.security.AuthenticationFilter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,15 +35,16 @@ public class AtriumApplication extends Application {
 
     @Activate
     public AtriumApplication(@Reference ClientResource clients, @Reference OfficeResource offices,
-            @Reference UserResource users, @Reference MeResource me, @Reference AuditResource audit,
+            @Reference UserResource users, @Reference MeResource me, @Reference SessionResource session,
+            @Reference AuditResource audit,
             @Reference HealthResource health, @Reference OpenApiResource openApi, @Reference RoutedResource routed,
             @Reference JsonProvider json, @Reference ReadinessFilter readiness,
-            @Reference BasicAuthenticationFilter authentication, @Reference AtriumExceptionMapper atriumErrors,
+            @Reference AuthenticationFilter authentication, @Reference AtriumExceptionMapper atriumErrors,
             @Reference JsonExceptionMapper jsonErrors, @Reference WebApplicationExceptionMapper httpErrors,
             @Reference UnexpectedExceptionMapper unexpectedErrors,
             // not used here: referenced so that the filter is in place before the application's servlet
             @Reference(name = "guard") NotYetServingFilter registeredFirst) {
-        singletons = Set.of(clients, offices, users, me, audit, health, openApi, routed, json, readiness,
+        singletons = Set.of(clients, offices, users, me, session, audit, health, openApi, routed, json, readiness,
                 authentication, atriumErrors, jsonErrors, httpErrors, unexpectedErrors);
     }
 

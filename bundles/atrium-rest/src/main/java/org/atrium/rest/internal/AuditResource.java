@@ -58,6 +58,7 @@ public class AuditResource {
     @Operation(summary = "Search the audit trail", description = "Newest first. from and to are ISO instants "
             + "(2026-11-22T08:00:00Z) or dates (2026-11-22, UTC days; to includes its day).")
     public AuditPage search(@QueryParam("clientId") String clientId, @QueryParam("user") String user,
+            @Parameter(description = "an action, e.g. CLIENT_UPDATED") @QueryParam("action") String action,
             @Parameter(description = "inclusive") @QueryParam("from") String from,
             @Parameter(description = "inclusive of a date, exclusive of an instant") @QueryParam("to") String to,
             @QueryParam("page") String page, @QueryParam("size") String size, @Context SecurityContext security) {
@@ -69,7 +70,7 @@ public class AuditResource {
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             throw new InvalidRequestException("from must be before to.");
         }
-        Page<AuditEntry> result = trail().search(new AuditQuery(blankToNull(clientId), blankToNull(user), fromInstant,
+        Page<AuditEntry> result = trail().search(new AuditQuery(blankToNull(clientId), blankToNull(user), action(action), fromInstant,
                 toInstant, pageNumber == null ? 0 : pageNumber, pageSize == null ? AuditQuery.DEFAULT_SIZE : pageSize));
         return new AuditPage(result.items().stream().map(AuditEntryJson::of).toList(), result.total(), result.page(), result.size());
     }
@@ -80,6 +81,15 @@ public class AuditResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(name + ": " + e.getMessage());
         }
+    }
+
+    private static String action(String value) {
+        String action = blankToNull(value);
+        if (action != null && !action.matches("[A-Z_]{1,40}")) {
+            throw new InvalidRequestException("action must be an action name such as CLIENT_UPDATED, not '" + action
+                    + "'.");
+        }
+        return action;
     }
 
     private static String blankToNull(String value) {

@@ -9,13 +9,19 @@ import org.atrium.api.security.Actor;
 import org.atrium.api.security.ActorPrincipal;
 
 /**
- * The signed-in user of a request, as {@link BasicAuthenticationFilter} put it into the security context:
+ * The signed-in user of a request, as {@link AuthenticationFilter} put it into the security context:
  * name, Atrium roles, and the {@link Actor} with their office locations.
+ *
+ * @param session the browser session the request came with, or null (HTTP Basic)
  */
-public record Caller(String name, Set<String> roles, Actor actor) implements ActorPrincipal {
+public record Caller(String name, Set<String> roles, Actor actor, StaffSession session) implements ActorPrincipal {
 
     public Caller {
         roles = Set.copyOf(roles);
+    }
+
+    public Caller(String name, Set<String> roles, Actor actor) {
+        this(name, roles, actor, null);
     }
 
     @Override

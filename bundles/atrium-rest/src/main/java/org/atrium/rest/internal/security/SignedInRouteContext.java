@@ -8,7 +8,7 @@ import org.atrium.api.security.ActorPrincipal;
 import org.atrium.rest.support.RouteContext;
 import org.osgi.service.component.annotations.Component;
 
-/** The user {@link BasicAuthenticationFilter} put into the request, for routes of other bundles. */
+/** The user {@link AuthenticationFilter} put into the request, for routes of other bundles. */
 @Component(service = RouteContext.class)
 public class SignedInRouteContext implements RouteContext {
 

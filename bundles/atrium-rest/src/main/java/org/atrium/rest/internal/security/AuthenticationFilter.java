@@ -1,0 +1,158 @@
+package org.atrium.rest.internal.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.Principal;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.annotation.Priority;
+import javax.ws.rs.HttpMethod;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Cookie;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.Response.Status;
+import javax.ws.rs.core.SecurityContext;
+
+import org.atrium.rest.support.Problem;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Every request to {@code /api/v1} is signed in, with HTTP Basic against Karaf's JAAS realm
+ * (etc/users.properties, the jaas:* commands) or with the session cookie of the staff pages (see
+ * {@link StaffSessions}), and needs an Atrium role. A change made with the cookie must carry the session's
+ * token in {@value #CSRF_HEADER}, so that another site cannot make the browser change anything. Part of the
+ * REST bundle on purpose: the API cannot run without it. Use HTTPS in front of Atrium.
+ */
+@Component(service = AuthenticationFilter.class)
+@Priority(Priorities.AUTHENTICATION)
+public class AuthenticationFilter implements ContainerRequestFilter {
+
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    static final String BASIC_CHALLENGE = "Basic realm=\"Atrium\", charset=\"UTF-8\"";
+    /**
+     * For the pages' own requests (they send {@code X-Requested-With}): a scheme browsers do not know, so
+     * that a 401 shows the page's sign-in form rather than the browser's password dialog.
+     */
+    static final String SESSION_CHALLENGE = "Session realm=\"Atrium\"";
+    private static final Set<String> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private final SignIn signIn;
+    private final StaffSessions sessions;
+
+    @Context
+    private ResourceInfo resource;
+
+    @Activate
+    public AuthenticationFilter(@Reference SignIn signIn, @Reference StaffSessions sessions) {
+        this.signIn = signIn;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(Unauthenticated.class)) {
+            return;
+        }
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Cookie cookie = request.getCookies().get(StaffSessions.COOKIE);
+        if (authorization == null && cookie != null) {
+            signInWithSession(request, cookie.getValue());
+            return;
+        }
+        Optional<String[]> credentials = credentials(authorization);
+        if (credentials.isEmpty()) {
+            request.abortWith(unauthorized(request, "Sign in: send your Atrium user name and password (HTTP Basic "
+                    + "authentication), or sign in with POST /api/v1/session."));
+            return;
+        }
+        SignIn.Outcome outcome = signIn.check(credentials.get()[0], credentials.get()[1].toCharArray(), "REST API");
+        if (!outcome.succeeded()) {
+            request.abortWith(outcome.refusal() == Status.UNAUTHORIZED ? unauthorized(request, outcome.detail())
+                    : Problem.of(outcome.refusal(), outcome.detail()).toResponse());
+            return;
+        }
+        signedIn(request, signIn.caller(outcome.user(), outcome.roles(), null), SecurityContext.BASIC_AUTH);
+    }
+
+    private void signInWithSession(ContainerRequestContext request, String cookieValue) {
+        Optional<StaffSession> session = sessions.find(cookieValue);
+        if (session.isEmpty()) {
+            request.abortWith(unauthorized(request, "Your session has ended (you signed out, or it was idle too long). "
+                    + "Sign in again."));
+            return;
+        }
+        if (!SAFE_METHODS.contains(request.getMethod())
+                && !sameToken(session.get().csrfToken(), request.getHeaderString(CSRF_HEADER))) {
+            request.abortWith(Problem.typed("csrf", "Missing or wrong CSRF token", Status.FORBIDDEN, "A change made "
+                    + "with the session cookie must carry the session's token (the csrfToken of POST or GET "
+                    + "/api/v1/session) in the " + CSRF_HEADER + " header. Nothing was changed.", null).toResponse());
+            return;
+        }
+        StaffSession current = session.get();
+        signedIn(request, signIn.caller(current.user(), current.roles(), current), SecurityContext.FORM_AUTH);
+    }
+
+    private static void signedIn(ContainerRequestContext request, Caller who, String scheme) {
+        boolean secure = request.getSecurityContext().isSecure();
+        request.setSecurityContext(new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return who;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return who.roles().contains(role);
+            }
+
+            @Override
+            public boolean isSecure() {
+                return secure;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return scheme;
+            }
+        });
+    }
+
+    private static boolean sameToken(String expected, String given) {
+        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {user, password} from a Basic authorization header, if it is one. */
+    static Optional<String[]> credentials(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
+    /** A 401 whose challenge suits the caller: the pages' own requests never get a browser password dialog. */
+    static Response unauthorized(ContainerRequestContext request, String detail) {
+        boolean page = request.getHeaderString("X-Requested-With") != null
+                || request.getCookies().containsKey(StaffSessions.COOKIE);
+        return Response.fromResponse(Problem.of(Status.UNAUTHORIZED, detail).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, page ? SESSION_CHALLENGE : BASIC_CHALLENGE).build();
+    }
+}

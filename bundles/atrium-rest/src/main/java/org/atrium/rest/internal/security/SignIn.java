@@ -1,0 +1,117 @@
+package org.atrium.rest.internal.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.ws.rs.core.Response.Status;
+
+import org.atrium.api.audit.AuditActions;
+import org.atrium.api.audit.AuditTrail;
+import org.atrium.api.security.Actor;
+import org.atrium.api.security.UserGrants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks a user name and password against Karaf's JAAS realm for every way of signing in to the staff API
+ * (HTTP Basic, the browser's session), so that failures count towards one lock-out per user name, and
+ * makes the {@link Caller} of a signed-in user.
+ */
+// immediate: it lives as long as its bundle, not only while the application is registered, so that a
+// rebuilt application does not forget the failed sign-ins
+@Component(service = SignIn.class, immediate = true)
+public class SignIn {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignIn.class);
+
+    /** What a sign-in came to: the user and their Atrium roles, or the refusal to answer. */
+    public record Outcome(String user, Set<String> roles, Status refusal, String detail) {
+
+        public boolean succeeded() {
+            return refusal == null;
+        }
+    }
+
+    private final JaasSignIn jaas = new JaasSignIn();
+    private final SignInThrottle throttle = new SignInThrottle(Clock.systemUTC());
+
+    /** Office grants of staff; without them (registry stopping) staff reach no office. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile UserGrants grants;
+
+    /** Failed sign-ins go to the audit trail when it is there, and to the log always. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditTrail auditTrail;
+
+    @Activate
+    void warnAboutTheDefaultPassword() {
+        if (jaas.signIn("admin", "admin".toCharArray()).isPresent()) {
+            LOG.warn("The administrator 'admin' still has the default password 'admin'. Change it at the console: "
+                    + "jaas:realm-manage --realm karaf; jaas:user-add admin <new password>; jaas:update "
+                    + "(or edit etc/users.properties).");
+        }
+    }
+
+    /**
+     * @param channel how the user signs in, for the log and the audit trail ("REST API", "web sign-in")
+     */
+    public Outcome check(String user, char[] password, String channel) {
+        if (throttle.isLocked(user)) {
+            LOG.warn("Sign-in refused: user '{}' is locked after repeated failures", user);
+            return refused(Status.UNAUTHORIZED, "Too many failed sign-ins for this user name; try again in "
+                    + SignInThrottle.LOCK_TIME.toMinutes() + " minutes.");
+        }
+        Optional<JaasSignIn.SignedIn> signedIn = jaas.signIn(user, password);
+        if (signedIn.isEmpty()) {
+            boolean locked = throttle.failed(user);
+            String lockNote = locked ? "; the user name is now locked for " + SignInThrottle.LOCK_TIME.toMinutes()
+                    + " minutes" : "";
+            LOG.warn("Failed sign-in for user '{}' ({}){}", user, channel, lockNote);
+            recordFailedSignIn(user, channel + lockNote);
+            return refused(Status.UNAUTHORIZED, "The user name or password is wrong.");
+        }
+        throttle.succeeded(user);
+        Set<String> roles = AtriumRoles.of(signedIn.get().roles());
+        if (roles.isEmpty()) {
+            return refused(Status.FORBIDDEN, "User '" + user + "' has no Atrium role (" + AtriumRoles.ADMIN + " or "
+                    + AtriumRoles.STAFF + ").");
+        }
+        return new Outcome(user, roles, null, null);
+    }
+
+    /** The caller for a signed-in user, with the office locations granted to them now. */
+    public Caller caller(String user, Set<String> roles, StaffSession session) {
+        boolean administrator = roles.contains(AtriumRoles.ADMIN);
+        UserGrants currentGrants = grants;
+        Actor actor = currentGrants != null ? currentGrants.actorFor(user, administrator)
+                : administrator ? Actor.administrator(user) : Actor.staff(user, Set.of());
+        return new Caller(user, roles, actor, session);
+    }
+
+    private static Outcome refused(Status status, String detail) {
+        return new Outcome(null, Set.of(), status, detail);
+    }
+
+    private void recordFailedSignIn(String user, String detail) {
+        AuditTrail trail = auditTrail;
+        if (trail == null) {
+            return;
+        }
+        try {
+            trail.record(user, AuditActions.SIGN_IN_FAILED, null, detail, List.of());
+        } catch (RuntimeException e) {
+            // the 401 must go out even if the database is unavailable; the log line above has the facts
+            LOG.error("Could not record a failed sign-in in the audit trail", e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.atrium.rest.internal.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The browsers signed in to the staff API, in memory: a session ends when it has been idle for
+ * {@code idle.timeout.minutes} (a decimal number: 0.5 is 30 seconds), when its user signs out, or when this
+ * bundle stops (users sign in again).
+ */
+@Component(service = StaffSessions.class, immediate = true, configurationPid = StaffSessions.PID)
+@Designate(ocd = StaffSessions.Config.class)
+public class StaffSessions {
+
+    public static final String PID = "atrium.session";
+
+    /** The cookie that carries a session's ID. */
+    public static final String COOKIE = "ATRIUM_SESSION";
+
+    @ObjectClassDefinition(name = "Atrium staff sessions", description = "Sign-in sessions of the staff pages")
+    public @interface Config {
+        @AttributeDefinition(description = "Minutes without a request after which a session ends")
+        double idle_timeout_minutes() default 30;
+    }
+
+    private record Entry(StaffSession session, Instant lastSeen) {
+    }
+
+    private static final int MAX_SESSIONS = 100_000;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private volatile Duration idleTimeout = Duration.ofMinutes(30);
+
+    public StaffSessions() {
+        this(Clock.systemUTC());
+    }
+
+    StaffSessions(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Activate
+    @Modified
+    void configure(Config config) {
+        // at least 5 seconds: a page needs a moment between its requests
+        idleTimeout = Duration.ofMillis(Math.max(5_000, Math.round(config.idle_timeout_minutes() * 60_000)));
+    }
+
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** A new session; the answer's first element is the cookie's value, which only the browser keeps. */
+    public Opened open(String user, Set<String> roles) {
+        forgetIdle();
+        if (sessions.size() >= MAX_SESSIONS) {
+            throw new IllegalStateException("too many sign-in sessions");
+        }
+        String cookieValue = randomToken();
+        StaffSession session = new StaffSession(key(cookieValue), user, roles, randomToken(), clock.instant());
+        sessions.put(session.key(), new Entry(session, clock.instant()));
+        return new Opened(cookieValue, session);
+    }
+
+    /** A new session and the value of its cookie. */
+    public record Opened(String cookieValue, StaffSession session) {
+    }
+
+    /** The live session for a cookie's value; using it counts as activity. */
+    public Optional<StaffSession> find(String cookieValue) {
+        if (cookieValue == null || cookieValue.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = key(cookieValue);
+        Instant now = clock.instant();
+        Entry entry = sessions.computeIfPresent(key,
+                (k, e) -> idle(e, now) ? null : new Entry(e.session(), now));
+        return Optional.ofNullable(entry).map(Entry::session);
+    }
+
+    public void close(StaffSession session) {
+        sessions.remove(session.key());
+    }
+
+    private boolean idle(Entry entry, Instant now) {
+        return !now.isBefore(entry.lastSeen().plus(idleTimeout));
+    }
+
+    private void forgetIdle() {
+        Instant now = clock.instant();
+        sessions.values().removeIf(entry -> idle(entry, now));
+    }
+
+    private String randomToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String key(String cookieValue) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(cookieValue.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,470 @@
+package org.atrium.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The staff web application in a real browser (Debian's headless Chromium) against the started
+ * distribution: what a member of staff does on the page, and what they must not be able to do.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebIT {
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private UnpackedDistribution distribution;
+    private StaffApi admin;
+    private WebBrowser browser;
+    private String atrium;
+
+    @BeforeAll
+    void startAtriumAndABrowser() throws Exception {
+        distribution = UnpackedDistribution.unpack();
+        distribution.set("etc/users.properties", "webstaff", "webstaff-pw,atrium-staff");
+        distribution.start();
+        admin = new StaffApi(distribution.httpPort(), "admin", "admin");
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (admin.get("/health").status() != 200) {
+            distribution.assertAlive();
+            assertTrue(System.nanoTime() < deadline, "Atrium was not ready within " + START_TIMEOUT.toSeconds() + " s");
+            Thread.sleep(200); // polling interval while Karaf boots
+        }
+        if (admin.get("/offices").body().contains("\"number\":2") == false) {
+            admin.expect(201, "POST", "/offices", "{\"number\": 2, \"name\": \"Downtown\"}");
+        }
+        admin.expect(200, "PUT", "/users/webstaff", "{\"email\": \"webstaff@firm.example\", \"offices\": [1]}");
+        atrium = "http://localhost:" + distribution.httpPort();
+        browser = new WebBrowser(distribution.home().getParent());
+    }
+
+    @AfterAll
+    void stopBoth() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (distribution != null) {
+            distribution.stop();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        // the session cookie belongs to /api/v1: WebDriver deletes the cookies of the page it is on
+        browser.open(atrium + "/api/v1/health");
+        browser.driver().manage().deleteAllCookies();
+        browser.open(atrium + "/atrium/");
+        browser.find("input[name=username]");
+    }
+
+    // --- signing in
+
+    @Test
+    void signsInShowsWhoIsSignedInAndSignsOut() {
+        browser.open(atrium + "/");
+        assertEquals(atrium + "/atrium/", browser.driver().getCurrentUrl(), "/ leads to the application");
+        browser.type("input[name=username]", "admin");
+        browser.type("input[name=password]", "wrong");
+        browser.click("form button[type=submit]");
+        browser.untilText("main", "The user name or password is wrong.");
+
+        signIn("admin", "admin");
+        assertEquals("Administrator", browser.text("#signed-in-role"));
+        assertTrue(browser.text("#signed-in-user").contains("admin"));
+
+        browser.click("#sign-out");
+        browser.untilText("main", "You are signed out.");
+        assertEquals(401, browser.fetchStatus("GET", "/api/v1/clients", null, null),
+                "the cookie stops working on the server");
+    }
+
+    @Test
+    void anIdleSessionEndsAndThePageAsksToSignInAgain() throws Exception {
+        distribution.set("etc/atrium.session.cfg", "idle.timeout.minutes", "0.1");
+        browser.until(d -> admin.get("/session").body().contains("\"idleTimeoutSeconds\":6"),
+                "the 6-second idle timeout to apply");
+        try {
+            signIn("admin", "admin");
+            browser.untilText("main", "Your session has ended");
+            assertEquals(401, browser.fetchStatus("GET", "/api/v1/clients", null, null));
+        } finally {
+            distribution.set("etc/atrium.session.cfg", "idle.timeout.minutes", "30");
+            browser.until(d -> admin.get("/session").body().contains("\"idleTimeoutSeconds\":1800"),
+                    "the 30-minute idle timeout to apply again");
+        }
+    }
+
+    @Test
+    void aRequestWithoutTheCsrfTokenOrFromAnotherSiteChangesNothing() throws Exception {
+        String id = unique("CSRF");
+        admin.createClient(id, "Forgery Target", id.toLowerCase(Locale.ROOT) + "@example.com", taxId(), 1, null);
+        signIn("admin", "admin");
+        String bulkDelete = "{\"action\": \"DELETE\", \"clientIds\": [\"" + id + "\"]}";
+        assertEquals(403, browser.fetchStatus("POST", "/api/v1/clients/bulk", bulkDelete, null),
+                "the session cookie alone is refused for a change");
+
+        // a page of another site that posts a form to Atrium while the user is signed in there
+        HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String page = "<!DOCTYPE html><html><body><form id=f method=POST enctype=text/plain action=\"" + atrium
+                + "/api/v1/clients/bulk\"><input name='{\"action\":\"DELETE\",\"clientIds\":[\"" + id + "\"],\"x\":\"' value='\"}'>"
+                + "</form><script>document.getElementById('f').submit()</script></body></html>";
+        evil.createContext("/", exchange -> {
+            byte[] body = page.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        evil.start();
+        try {
+            browser.open("http://127.0.0.1:" + evil.getAddress().getPort() + "/");
+            browser.until(d -> d.getCurrentUrl().startsWith(atrium), "the forged form to reach Atrium");
+            assertTrue(browser.driver().getPageSource().contains("\"status\":4"), "refused: " + browser.driver().getPageSource());
+        } finally {
+            evil.stop(0);
+        }
+        assertEquals(200, admin.get("/clients/" + id).status(), "the client is still there");
+    }
+
+    // --- the grid
+
+    @Test
+    void searchesByEachKindThenPagesAndSorts() {
+        String prefix = unique("SRCH");
+        List<String> taxIds = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String taxId = taxId();
+            taxIds.add(taxId);
+            admin.createClient(prefix + "-" + i, "Searchable " + prefix + " " + (char) ('A' + i),
+                    prefix.toLowerCase(Locale.ROOT) + i + "@example.com", taxId, 1, null);
+        }
+        signIn("admin", "admin");
+        search(prefix + "-3");
+        assertEquals(List.of(prefix + "-3"), rowIds());
+        search("Searchable " + prefix + " K");
+        assertEquals(List.of(prefix + "-10"), rowIds());
+        search(prefix.toLowerCase(Locale.ROOT) + "7@example.com");
+        assertEquals(List.of(prefix + "-7"), rowIds());
+        String ssn = taxIds.get(5);
+        search(ssn);
+        assertEquals(List.of(prefix + "-5"), rowIds(), "an SSN typed without dashes");
+        search(ssn.substring(0, 3) + "-" + ssn.substring(3, 5) + "-" + ssn.substring(5));
+        assertEquals(List.of(prefix + "-5"), rowIds(), "an SSN typed with dashes");
+
+        search(prefix);
+        selectOption("#page-size", "10");
+        browser.untilText("#grid-summary", "Showing 1–10 of 12 clients");
+        browser.click("#next-page");
+        browser.untilText("#grid-summary", "Showing 11–12 of 12 clients");
+        assertEquals("Page 2 of 2", browser.text("#page-number"));
+        browser.click("th button[data-sort=name]");
+        browser.click("th button[data-sort=name]");
+        browser.until(d -> rowIds().size() == 10 && rowIds().get(0).equals(prefix + "-11"), "the names in descending order");
+        assertEquals("descending", browser.find("th[aria-sort]").getAttribute("aria-sort"));
+        browser.screenshot(SCREENSHOTS.resolve("portal-management.png"));
+    }
+
+    @Test
+    void customizedColumnsAreKeptOnTheServerAcrossAReload() {
+        signIn("admin", "admin");
+        openColumnsMenu();
+        browser.click("#column-mobileNumber");
+        browser.click("#column-email");
+        browser.until(d -> headers().contains("Mobile Number") && !headers().contains("Email Address"), "the new columns");
+        browser.until(d -> admin.get("/me/preferences").body().contains("mobileNumber"), "the choice saved on the server");
+        browser.driver().navigate().refresh();
+        browser.find("#signed-in-user");
+        browser.until(d -> headers().contains("Mobile Number") && !headers().contains("Email Address"), "the columns kept");
+        openColumnsMenu();
+        browser.click("#columns-menu button");
+        browser.until(d -> headers().contains("Email Address") && !headers().contains("Mobile Number"), "the default columns");
+    }
+
+    @Test
+    void addsAMarriedFilingJointlyClientAndShowsTheSpouseIndicator() {
+        String id = unique("MFJ");
+        signIn("admin", "admin");
+        browser.click("#add-client");
+        browser.type("#client-form [name=clientId]", id);
+        browser.type("#client-form [name=name]", "Ann Married");
+        browser.type("#client-form [name=email]", id.toLowerCase(Locale.ROOT) + "@example.com");
+        browser.type("#client-form [name=taxId]", taxId());
+        assertFalse(browser.find("#client-form [name=marriedFilingJointly]").isSelected());
+        assertFalse(browser.driver().findElement(By.cssSelector("#spouse-fields")).isDisplayed(), "spouse fields hidden");
+        browser.click("#client-form [name=marriedFilingJointly]");
+        browser.type("#client-form [name='spouse.name']", "Bob Married");
+        browser.type("#client-form [name='spouse.email']", "spouse-" + id.toLowerCase(Locale.ROOT) + "@example.com");
+        browser.click("#client-form [name=spouseSignsFirst]");
+        browser.screenshot(SCREENSHOTS.resolve("add-client.png"));
+        browser.click("dialog button[type=submit]");
+        browser.untilText("main .alert-success", "Client " + id);
+        search(id);
+        assertTrue(browser.present("tr[data-client-id='" + id + "'] .spouse-indicator"), "the spouse indicator");
+        JsonNode saved = admin.expect(200, "GET", "/clients/" + id, null);
+        assertTrue(saved.get("marriedFilingJointly").asBoolean());
+        assertTrue(saved.get("spouseSignsFirst").asBoolean());
+        assertEquals("Bob Married", saved.get("spouse").get("name").asText());
+    }
+
+    @Test
+    void aValidationErrorIsShownAtItsFieldAndNothingIsSaved() {
+        String id = unique("BAD");
+        signIn("admin", "admin");
+        browser.click("#add-client");
+        browser.type("#client-form [name=clientId]", id);
+        browser.type("#client-form [name=name]", "Bad Email");
+        browser.type("#client-form [name=email]", "not-an-email");
+        browser.click("dialog button[type=submit]");
+        WebElement email = browser.find("#client-form [name=email].is-invalid");
+        assertEquals("true", email.getAttribute("aria-invalid"));
+        String message = browser.text("#" + email.getAttribute("id") + "-error");
+        assertTrue(message.contains("Email is not a valid email address"), message);
+        assertEquals(404, admin.get("/clients/" + id).status());
+        browser.driver().findElement(By.cssSelector("dialog")).sendKeys(Keys.ESCAPE);
+        browser.until(d -> !browser.present("dialog"), "Escape to close the dialog");
+    }
+
+    @Test
+    void selectsAllClientsMatchingASearchAndSendsThemOnboardingEmails() throws Exception {
+        String prefix = unique("BULK");
+        for (int i = 0; i < 27; i++) {
+            admin.createClient(prefix + "-" + i, "Bulk " + prefix + " " + i, prefix.toLowerCase(Locale.ROOT) + i + "@example.com",
+                    taxId(), 1, null);
+        }
+        signIn("admin", "admin");
+        search(prefix);
+        browser.untilText("#grid-summary", "of 27 clients");
+        browser.click("#select-page");
+        browser.untilText("#selection-count", "25 clients selected.");
+        browser.click("#select-all-matching");
+        browser.untilText("#selection-count", "All 27 clients matching this search are selected.");
+        browser.click("#bulk-actions");
+        browser.click("[data-bulk=SEND_ONBOARDING_EMAIL]");
+        browser.untilText("#bulk-result", "27 of 27 clients succeeded");
+        Path outbox = distribution.home().resolve("data/atrium/outbox");
+        browser.until(d -> mailsTo(outbox, prefix.toLowerCase(Locale.ROOT)) == 27, "27 onboarding emails in the outbox");
+        search(prefix);
+        browser.until(d -> browser.all("tr[data-client-id] .badge-status-invited").size() == 25, "the clients invited");
+    }
+
+    @Test
+    void togglesPortalAccessFromTheRow() {
+        String id = unique("TGL");
+        admin.createClient(id, "Toggle Me", id.toLowerCase(Locale.ROOT) + "@example.com", taxId(), 1, null);
+        signIn("admin", "admin");
+        search(id);
+        WebElement toggle = browser.find("tr[data-client-id='" + id + "'] input[role=switch]");
+        assertTrue(toggle.isSelected());
+        toggle.click();
+        browser.until(d -> !admin.expect(200, "GET", "/clients/" + id, null).get("portalAccess").asBoolean(),
+                "portal access off on the server");
+    }
+
+    // --- import and export
+
+    @Test
+    void importsACsvWithAnErrorThenTheCorrectedOneAndUndoesIt() throws Exception {
+        String prefix = unique("IMP");
+        Path broken = distribution.home().getParent().resolve(prefix + "-broken.csv");
+        Files.writeString(broken, ImportIT.HEADER + "\r\n"
+                + "Individual," + prefix + "-1,Imported One," + prefix.toLowerCase(Locale.ROOT) + "1@example.com,,,,,1,,,,,,,\r\n"
+                + "Individual," + prefix + "-2,Imported Two,not-an-email,,,,,1,,,,,,,\r\n");
+        signIn("admin", "admin");
+        browser.click("#import-link");
+        browser.find("#import-file").sendKeys(broken.toAbsolutePath().toString());
+        browser.click("#start-import");
+        browser.untilText("#import-result", "Import failed: nothing was changed.");
+        browser.find("#import-errors");
+        assertTrue(browser.text("#import-errors").contains("Email"), browser.text("#import-errors"));
+        assertEquals(404, admin.get("/clients/" + prefix + "-1").status(), "nothing of the file was written");
+
+        Path fixed = distribution.home().getParent().resolve(prefix + "-fixed.csv");
+        Files.writeString(fixed, Files.readString(broken).replace("not-an-email", prefix.toLowerCase(Locale.ROOT) + "2@example.com"));
+        browser.find("#import-file").sendKeys(fixed.toAbsolutePath().toString());
+        browser.click("#start-import");
+        browser.untilText("#import-result", "2 clients created, 0 updated.");
+        browser.screenshot(SCREENSHOTS.resolve("import.png"));
+        assertEquals(200, admin.get("/clients/" + prefix + "-2").status());
+
+        browser.click("#undo-import");
+        browser.click("dialog .btn-danger");
+        browser.untilText("#import-result", "Import undone");
+        assertEquals(404, admin.get("/clients/" + prefix + "-1").status(), "the import's clients are gone again");
+    }
+
+    @Test
+    void exportsTheSearchToExcelWithTheGridsColumns() throws Exception {
+        String prefix = unique("EXP");
+        for (int i = 0; i < 3; i++) {
+            admin.createClient(prefix + "-" + i, "Exported " + i, prefix.toLowerCase(Locale.ROOT) + i + "@example.com", taxId(), 1, null);
+        }
+        signIn("admin", "admin");
+        search(prefix);
+        browser.click("#export-button");
+        browser.click("#export-xlsx");
+        Path file = browser.until(d -> newestDownload(".xlsx"), "the downloaded workbook");
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Sheet sheet = workbook.getSheetAt(0);
+            List<String> header = new ArrayList<>();
+            sheet.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+            assertEquals("Client ID", header.get(0));
+            assertTrue(header.contains("Portal Access") && header.contains("Status"), header.toString());
+            assertEquals(3, sheet.getLastRowNum(), "a header and the three clients of the search");
+            Row first = sheet.getRow(1);
+            assertEquals(prefix + "-0", first.getCell(0).getStringCellValue());
+        }
+    }
+
+    // --- what staff see
+
+    @Test
+    void staffSeeNeitherSettingsNorClientsOfOtherOffices() {
+        String prefix = unique("OFC");
+        admin.createClient(prefix + "-MINE", "Office One Client", prefix.toLowerCase(Locale.ROOT) + "1@example.com", taxId(), 1, null);
+        admin.createClient(prefix + "-THEIRS", "Office Two Client", prefix.toLowerCase(Locale.ROOT) + "2@example.com", taxId(), 2, null);
+        signIn("webstaff", "webstaff-pw");
+        assertEquals("Staff", browser.text("#signed-in-role"));
+        assertFalse(browser.present("#settings-menu"), "no Settings for staff");
+        search(prefix);
+        assertEquals(List.of(prefix + "-MINE"), rowIds());
+        browser.open(atrium + "/atrium/#/settings/audit");
+        browser.until(d -> d.getCurrentUrl().endsWith("#/clients"), "staff sent back to Portal Management");
+        browser.click("#add-client");
+        List<String> offices = browser.all("#client-form [name=officeLocation] option").stream().map(WebElement::getText).toList();
+        assertEquals(List.of("1 · Main Office"), offices, "only the offices granted");
+    }
+
+    // --- quality
+
+    @Test
+    void axeFindsNoSeriousViolationsOnTheMainScreens() {
+        browser.assertNoSeriousAccessibilityViolations("the sign-in page");
+        browser.screenshot(SCREENSHOTS.resolve("sign-in.png"));
+        admin.createClient(unique("AXE"), "Accessible Client", unique("axe").toLowerCase(Locale.ROOT) + "@example.com", taxId(), 1,
+                "Accessible Spouse");
+        signIn("admin", "admin");
+        browser.find("tr[data-client-id]");
+        browser.assertNoSeriousAccessibilityViolations("Portal Management");
+        browser.click("#add-client");
+        browser.find("#client-form");
+        browser.assertNoSeriousAccessibilityViolations("the Add Client dialog");
+        browser.driver().findElement(By.cssSelector("dialog")).sendKeys(Keys.ESCAPE);
+        for (String screen : List.of("import", "settings/instructions", "settings/offices", "settings/audit", "settings/mail")) {
+            browser.open(atrium + "/atrium/#/" + screen);
+            browser.find("main h1");
+            browser.until(d -> !browser.present("main [role=status] .spinner-border"), "the screen loaded");
+            browser.assertNoSeriousAccessibilityViolations(screen);
+            browser.screenshot(SCREENSHOTS.resolve(screen.replace('/', '-') + ".png"));
+        }
+        browser.open(atrium + "/atrium/#/clients");
+        browser.driver().manage().window().setSize(new Dimension(1920, 1080));
+        try {
+            browser.find("tr[data-client-id]");
+            browser.screenshot(SCREENSHOTS.resolve("portal-management-1920.png"));
+        } finally {
+            browser.driver().manage().window().setSize(new Dimension(1280, 800));
+        }
+    }
+
+    // --- helpers
+
+    private void signIn(String user, String password) {
+        browser.find("input[name=username]");
+        browser.type("input[name=username]", user);
+        browser.type("input[name=password]", password);
+        browser.click("form button[type=submit]");
+        browser.untilText("#signed-in-user", user);
+    }
+
+    private void search(String text) {
+        browser.type("#client-search", text);
+        // the grid answers as the user types, after a short pause: wait until it shows this search
+        browser.until(d -> {
+            WebElement grid = browser.find("#client-grid");
+            return text.equals(grid.getAttribute("data-query")) && grid.getAttribute("aria-busy") == null;
+        }, "the grid to show the search for " + text);
+    }
+
+    private List<String> rowIds() {
+        return browser.all("#client-grid tbody tr[data-client-id]").stream().map(row -> row.getAttribute("data-client-id"))
+                .toList();
+    }
+
+    private List<String> headers() {
+        return browser.all("#client-grid thead th").stream().map(th -> th.getText().strip()).toList();
+    }
+
+    private void openColumnsMenu() {
+        if (!browser.driver().findElement(By.cssSelector("#columns-menu")).isDisplayed()) {
+            browser.click("#columns-button");
+        }
+        browser.find("#columns-menu");
+    }
+
+    private void selectOption(String css, String value) {
+        new org.openqa.selenium.support.ui.Select(browser.find(css)).selectByValue(value);
+    }
+
+    private Path newestDownload(String extension) {
+        try (Stream<Path> files = Files.list(browser.downloads())) {
+            return files.filter(f -> f.toString().endsWith(extension)).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static long mailsTo(Path outbox, String addressPrefix) {
+        if (!Files.isDirectory(outbox)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(file -> {
+                try {
+                    return Files.readString(file).contains("To: " + addressPrefix);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String unique(String prefix) {
+        return prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
+    }
+
+    private static String taxId() {
+        return String.valueOf(100_000_000 + ThreadLocalRandom.current().nextInt(800_000_000));
+    }
+}
