@@ -20,6 +20,7 @@ export function showSignIn(app, onSignedIn, problemText, infoText) {
             return;
         }
         submit.disabled = true;
+        performance.mark('atrium:sign-in');
         try {
             const session = await api.post('/session', {username: username.value.trim(), password: password.value});
             onSignedIn(session);

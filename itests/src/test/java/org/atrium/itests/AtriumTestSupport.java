@@ -176,6 +176,11 @@ public abstract class AtriumTestSupport {
         if (probe.headers().firstValue("Authorization").isEmpty()) {
             request.header("Authorization", basic("admin", "admin"));
         }
+        return sendAsItIs(request);
+    }
+
+    /** Sends with no credentials but those the request carries (a session cookie, say). */
+    protected Reply sendAsItIs(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

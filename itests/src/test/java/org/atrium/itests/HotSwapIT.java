@@ -55,8 +55,17 @@ public class HotSwapIT extends AtriumTestSupport {
     }
 
     private int portalPage() {
+        return page("/portal/");
+    }
+
+    /** The staff web application's page. */
+    private int staffPage() {
+        return page("/atrium/");
+    }
+
+    private int page(String path) {
         return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
-                + System.getProperty(HTTP_PORT_PROPERTY) + "/portal/")).GET()).status();
+                + System.getProperty(HTTP_PORT_PROPERTY) + path)).GET()).status();
     }
 
     @Before
@@ -111,10 +120,10 @@ public class HotSwapIT extends AtriumTestSupport {
             executeCommand("feature:uninstall scheduler");
 
             // our own capabilities, out and back in with the plain commands, as the distribution boots each
-            // of them: the console, mailer, client instructions, onboarding, importer, exporter, SMS and portal
-            // features, among them bundles that contribute REST endpoints
+            // of them: the console, mailer, client instructions, onboarding, importer, exporter, SMS, portal and
+            // staff web application features, among them bundles that contribute REST endpoints
             String optional = "atrium-console atrium-mailer atrium-instructions atrium-onboarding atrium-importer "
-                    + "atrium-exporter atrium-sms-otp atrium-portal";
+                    + "atrium-exporter atrium-sms-otp atrium-portal atrium-web";
             String installed = executeCommand("feature:list -i");
             for (String feature : optional.split(" ")) {
                 assertTrue(feature + " is listed as installed", installed.contains(feature + " "));
@@ -126,6 +135,7 @@ public class HotSwapIT extends AtriumTestSupport {
             assertEquals("the importer's endpoint is gone", 404, get("/imports").status());
             assertEquals("the exporter's endpoint is gone", 404, get("/exports/columns").status());
             assertEquals("the client portal is gone", 404, portalPage());
+            assertEquals("the staff web application is gone", 404, staffPage());
             Reply mailGone = get("/mail/outbox");
             assertEquals("a removed feature's path is a problem too", "application/problem+json", mailGone.contentType());
             executeCommand("feature:install " + optional);
@@ -133,6 +143,15 @@ public class HotSwapIT extends AtriumTestSupport {
             await("the importer's endpoint to be back", () -> get("/imports").status() == 200);
             await("the exporter's endpoint to be back", () -> get("/exports/columns").status() == 200);
             await("the client portal to be back", () -> portalPage() == 200);
+            await("the staff web application to be back", () -> staffPage() == 200);
+
+            // the staff web application alone: the API and the portal stay
+            executeCommand("feature:uninstall atrium-web");
+            assertEquals("the staff web application is gone", 404, staffPage());
+            assertEquals("the portal stays", 200, portalPage());
+            assertEquals("the API stays", 200, get("/offices").status());
+            executeCommand("feature:install atrium-web");
+            await("the staff web application to be back", () -> staffPage() == 200);
 
             // the exporter alone (with POI, wrapped)
             executeCommand("feature:uninstall atrium-exporter");
@@ -155,7 +174,7 @@ public class HotSwapIT extends AtriumTestSupport {
         assertTrue(removedBundles.toString(), removedBundles.containsAll(Set.of("org.apache.karaf.scheduler.core",
                 "org.atrium.shell", "org.atrium.mailer", "org.atrium.instructions", "org.atrium.onboarding",
                 "org.atrium.importer", "org.atrium.exporter", "org.apache.poi.ooxml", "org.atrium.portal",
-                "org.atrium.sms")));
+                "org.atrium.sms", "org.atrium.web")));
         assertEquals("no bundle but the swapped features' own stopped", Set.of(), stoppedBundles);
         assertTrue(executeCommand("atrium:client-show " + clientId).contains("Hot " + clientId));
 

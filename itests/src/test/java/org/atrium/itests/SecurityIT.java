@@ -279,4 +279,73 @@ public class SecurityIT extends AtriumTestSupport {
         }
         assertTrue("the grant of office 2 to staff is in the trail", grantRecorded);
     }
+
+    /** The browser session's contract, as any client sees it over HTTP. */
+    @Test
+    public void aBrowserSessionSignsInChangesOnlyWithItsTokenAndSignsOut() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> signedIn = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/session")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\": \"" + STAFF + "\", \"password\": \""
+                        + STAFF_PW + "\"}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(signedIn.body(), 200, signedIn.statusCode());
+        String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie, setCookie.startsWith("ATRIUM_SESSION=") && setCookie.contains("; HttpOnly")
+                && setCookie.contains("; SameSite=Strict") && setCookie.contains("; Path=/api/v1"));
+        assertFalse("no Secure flag over plain HTTP", setCookie.contains("Secure"));
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        JsonNode session = JSON.readTree(signedIn.body());
+        assertEquals(STAFF, session.get("username").asText());
+        assertEquals("[2]", session.get("offices").toString());
+        String token = session.get("csrfToken").asText();
+        assertTrue(token.length() >= 40);
+
+        Reply me = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/session"))
+                .header("Cookie", cookie));
+        assertEquals(me.body(), 200, me.status());
+        assertEquals(token, me.json().get("csrfToken").asText());
+
+        String change = "{\"enabled\": false}";
+        Reply forged = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/clients/" + inside
+                + "/portal-access")).header("Cookie", cookie)
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(change)));
+        assertEquals(forged.body(), 403, forged.status());
+        assertEquals("urn:atrium:problem:csrf", forged.json().get("type").asText());
+        assertTrue("nothing changed", get("/clients/" + inside).json().get("portalAccess").asBoolean());
+        Reply changed = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/clients/" + inside
+                + "/portal-access")).header("Cookie", cookie)
+                .header("X-CSRF-Token", token).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(change)));
+        assertEquals(changed.body(), 200, changed.status());
+        assertFalse(get("/clients/" + inside).json().get("portalAccess").asBoolean());
+        Reply outOfReach = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/clients/" + outside))
+                .header("Cookie", cookie));
+        assertEquals("a session is scoped to the user's offices like Basic", 404, outOfReach.status());
+
+        Reply signedOut = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/session"))
+                .header("Cookie", cookie).header("X-CSRF-Token", token).DELETE());
+        assertEquals(204, signedOut.status());
+        Reply after = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/session"))
+                .header("Cookie", cookie));
+        assertEquals("the cookie stops working on the server", 401, after.status());
+        assertEquals("Session realm=\"Atrium\"", after.challenge());
+    }
+
+    @Test
+    public void failedSessionSignInsCountTowardsTheLockOut() {
+        String user = "locky";
+        for (int i = 0; i < 3; i++) {
+            Reply wrong = post("/session", "{\"username\": \"" + user + "\", \"password\": \"wrong-" + i + "\"}");
+            assertEquals(401, wrong.status());
+            assertEquals("The user name or password is wrong.", wrong.json().get("detail").asText());
+        }
+        assertEquals(401, as(user, "wrong-3", "GET", "/clients", null).status());
+        assertEquals(401, post("/session", "{\"username\": \"" + user + "\", \"password\": \"wrong-4\"}").status());
+        Reply locked = post("/session", "{\"username\": \"" + user + "\", \"password\": \"locky-pw\"}");
+        assertEquals("locked after five failures by both ways", 401, locked.status());
+        assertTrue(locked.body(), locked.json().get("detail").asText().startsWith("Too many failed sign-ins"));
+        Reply missing = post("/session", "{\"username\": \"\"}");
+        assertEquals(400, missing.status());
+        assertEquals(2, missing.json().get("errors").size());
+    }
 }

@@ -200,14 +200,14 @@ class WebIT {
         openColumnsMenu();
         browser.click("#column-mobileNumber");
         browser.click("#column-email");
-        browser.until(d -> headers().contains("Mobile Number") && !headers().contains("Email Address"), "the new columns");
+        browser.until(d -> headers().contains("Mobile Number") && !headers().contains("Email"), "the new columns");
         browser.until(d -> admin.get("/me/preferences").body().contains("mobileNumber"), "the choice saved on the server");
         browser.driver().navigate().refresh();
         browser.find("#signed-in-user");
-        browser.until(d -> headers().contains("Mobile Number") && !headers().contains("Email Address"), "the columns kept");
+        browser.until(d -> headers().contains("Mobile Number") && !headers().contains("Email"), "the columns kept");
         openColumnsMenu();
         browser.click("#columns-menu button");
-        browser.until(d -> headers().contains("Email Address") && !headers().contains("Mobile Number"), "the default columns");
+        browser.until(d -> headers().contains("Email") && !headers().contains("Mobile Number"), "the default columns");
     }
 
     @Test

@@ -28,6 +28,8 @@ export function bulkMenu({count, target, done}) {
                 return;
             }
         }
+        toggle.disabled = true;
+        toggle.textContent = 'Working…';
         try {
             const result = await api.post('/clients/bulk', {action: a.action, ...target()});
             done(report(a.label, result));
@@ -37,9 +39,9 @@ export function bulkMenu({count, target, done}) {
         }
     }
 
-    return h('div', {class: 'dropdown'},
-        h('button', {type: 'button', class: 'btn btn-sm btn-primary dropdown-toggle', 'data-bs-toggle': 'dropdown',
-            'aria-expanded': 'false', id: 'bulk-actions'}, 'Bulk actions'), menu);
+    const toggle = h('button', {type: 'button', class: 'btn btn-sm btn-primary dropdown-toggle', 'data-bs-toggle': 'dropdown',
+        'aria-expanded': 'false', id: 'bulk-actions'}, 'Bulk actions');
+    return h('div', {class: 'dropdown'}, toggle, menu);
 }
 
 function report(label, result) {

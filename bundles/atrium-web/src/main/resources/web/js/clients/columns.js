@@ -4,20 +4,23 @@ import {formatDate, formatDateTime, statusBadge} from '../ui.js';
 
 const yesNo = value => (value ? 'Yes' : 'No');
 
-/** Every column the grid can show; `sort` is the API's sort field where the column can be sorted. */
+/**
+ * Every column the grid can show; `sort` is the API's sort field where the column can be sorted, `short` the
+ * header in the grid where the full label (in the column picker and the export) is too wide.
+ */
 export const COLUMNS = [
     {name: 'clientId', label: 'Client ID', sort: 'clientId', required: true, render: client => clientIdCell(client)},
-    {name: 'type', label: 'Client Type', sort: 'type',
+    {name: 'type', label: 'Client Type', short: 'Type', sort: 'type',
         render: c => (c.type === 'ENTITY' ? 'Entity' : 'Individual')},
     {name: 'name', label: 'Name', sort: 'name', cellClass: 'name-cell', render: c => c.name},
-    {name: 'email', label: 'Email Address', sort: 'email', render: c => c.email},
+    {name: 'email', label: 'Email Address', short: 'Email', sort: 'email', render: c => c.email},
     {name: 'taxId', label: 'SSN/EIN', render: c => c.taxId || ''},
-    {name: 'officeLocation', label: 'Office Location', sort: 'officeLocation',
+    {name: 'officeLocation', label: 'Office Location', short: 'Office', sort: 'officeLocation',
         render: (c, context) => context.officeName(c.officeLocation)},
     {name: 'spouse.name', label: 'Spouse Name', render: c => (c.spouse ? c.spouse.name : '')},
     {name: 'spouse.email', label: 'Spouse Email Address', render: c => (c.spouse ? c.spouse.email : '')},
     {name: 'status', label: 'Status', sort: 'status', render: c => statusBadge(c.status)},
-    {name: 'portalAccess', label: 'Portal Access', render: (c, context) => context.accessSwitch(c)},
+    {name: 'portalAccess', label: 'Portal Access', short: 'Portal', render: (c, context) => context.accessSwitch(c)},
     {name: 'smsOtp', label: 'SMS OTP', render: c => yesNo(c.smsOtp)},
     {name: 'dropOffAccess', label: 'Drop-off Access', render: c => yesNo(c.dropOffAccess)},
     {name: 'mobileNumber', label: 'Mobile Number',

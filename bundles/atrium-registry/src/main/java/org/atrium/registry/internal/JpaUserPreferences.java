@@ -46,12 +46,9 @@ public class JpaUserPreferences implements UserPreferences {
         if (json == null || json.isBlank() || json.length() > MAX_VALUE) {
             errors.add(new FieldError("value", "A preference is a JSON value of 1 to " + MAX_VALUE + " characters."));
         }
-        if (!errors.isEmpty()) {
-            throw new ClientValidationException(errors);
-        }
+        requireNone(errors);
         jpa.tx(TransactionType.Required, em -> {
-            UserPreferenceEntity existing = em.find(UserPreferenceEntity.class,
-                    new UserPreferenceEntity.Key(username, name));
+            UserPreferenceEntity existing = em.find(UserPreferenceEntity.class, new UserPreferenceEntity.Key(username, name));
             if (existing != null) {
                 existing.json(json);
                 return;
@@ -70,16 +67,19 @@ public class JpaUserPreferences implements UserPreferences {
     public void remove(String username, String name) {
         List<FieldError> errors = new ArrayList<>();
         checkName(name, errors);
-        if (!errors.isEmpty()) {
-            throw new ClientValidationException(errors);
-        }
+        requireNone(errors);
         jpa.tx(TransactionType.Required, em -> {
-            UserPreferenceEntity existing = em.find(UserPreferenceEntity.class,
-                    new UserPreferenceEntity.Key(username, name));
+            UserPreferenceEntity existing = em.find(UserPreferenceEntity.class, new UserPreferenceEntity.Key(username, name));
             if (existing != null) {
                 em.remove(existing);
             }
         });
+    }
+
+    private static void requireNone(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ClientValidationException(errors);
+        }
     }
 
     private static void checkName(String name, List<FieldError> errors) {

@@ -1,0 +1,101 @@
+package org.atrium.rest.internal.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class StaffSessionsTest {
+
+    /** A clock the test moves. */
+    static final class MovingClock extends Clock {
+        private Instant now = Instant.parse("2026-11-29T08:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    private final MovingClock clock = new MovingClock();
+    private final StaffSessions sessions = new StaffSessions(clock);
+
+    @Test
+    void aSessionIsFoundByItsCookieOnlyAndKeepsItsToken() {
+        StaffSessions.Opened opened = sessions.open("jane", Set.of(AtriumRoles.STAFF));
+        StaffSession found = sessions.find(opened.cookieValue()).orElseThrow();
+        assertEquals("jane", found.user());
+        assertEquals(opened.session().csrfToken(), found.csrfToken());
+        assertNotEquals(opened.cookieValue(), found.key(), "the server keeps a hash, not the cookie's value");
+        assertTrue(sessions.find(opened.cookieValue() + "x").isEmpty());
+        assertTrue(sessions.find(null).isEmpty());
+    }
+
+    @Test
+    void activityKeepsASessionAliveAndIdlenessEndsIt() {
+        configure(30);
+        StaffSessions.Opened opened = sessions.open("jane", Set.of(AtriumRoles.STAFF));
+        clock.advance(Duration.ofMinutes(29));
+        assertTrue(sessions.find(opened.cookieValue()).isPresent(), "used within the idle time");
+        clock.advance(Duration.ofMinutes(29));
+        assertTrue(sessions.find(opened.cookieValue()).isPresent(), "29 minutes after the last use");
+        clock.advance(Duration.ofMinutes(30));
+        assertTrue(sessions.find(opened.cookieValue()).isEmpty(), "30 idle minutes end it");
+    }
+
+    @Test
+    void aShorterTimeoutAppliesToOpenSessionsAtOnce() {
+        StaffSessions.Opened opened = sessions.open("jane", Set.of(AtriumRoles.STAFF));
+        configure(0.1);
+        assertEquals(Duration.ofSeconds(6), sessions.idleTimeout());
+        clock.advance(Duration.ofSeconds(7));
+        assertTrue(sessions.find(opened.cookieValue()).isEmpty());
+    }
+
+    @Test
+    void signingOutEndsTheSessionAndEachSignInGetsNewSecrets() {
+        StaffSessions.Opened first = sessions.open("jane", Set.of(AtriumRoles.STAFF));
+        StaffSessions.Opened second = sessions.open("jane", Set.of(AtriumRoles.STAFF));
+        assertNotEquals(first.cookieValue(), second.cookieValue());
+        assertNotEquals(first.session().csrfToken(), second.session().csrfToken());
+        sessions.close(first.session());
+        assertTrue(sessions.find(first.cookieValue()).isEmpty());
+        assertTrue(sessions.find(second.cookieValue()).isPresent(), "another browser's session stays");
+    }
+
+    private void configure(double minutes) {
+        sessions.configure(new StaffSessions.Config() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return StaffSessions.Config.class;
+            }
+
+            @Override
+            public double idle_timeout_minutes() {
+                return minutes;
+            }
+        });
+    }
+}

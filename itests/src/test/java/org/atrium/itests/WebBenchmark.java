@@ -1,0 +1,158 @@
+package org.atrium.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * How the staff page feels with 100,000 clients (not part of the test suite: mvn -Pbenchmark verify -pl itests
+ * -Dit.test=WebBenchmark): the time from pressing "Sign in" to the first page of the grid on screen, and from the
+ * last keystroke of a search to its answer on screen, as the browser's own performance timeline records them.
+ */
+class WebBenchmark {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final int SIGN_INS = 10;
+    private static final int SEARCHES_PER_KIND = 10;
+
+    @Test
+    void signInAndSearchWithAHundredThousandClients() throws Exception {
+        int clients = Integer.getInteger("benchmark.clients", 100_000);
+        UnpackedDistribution distribution = UnpackedDistribution.unpack();
+        distribution.set("etc/atrium.importer.cfg", "max.file.mb", "256");
+        distribution.start();
+        StaffApi admin = new StaffApi(distribution.httpPort(), "admin", "admin");
+        try (WebBrowser browser = new WebBrowser(distribution.home().getParent())) {
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            while (admin.get("/health").status() != 200) {
+                distribution.assertAlive();
+                assertTrue(System.nanoTime() < deadline, "Atrium was not ready");
+                Thread.sleep(200); // polling interval while Karaf boots
+            }
+            long loadStarted = System.nanoTime();
+            importClients(distribution.httpPort(), admin, clients);
+            double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
+
+            String atrium = "http://localhost:" + distribution.httpPort() + "/atrium/";
+            List<Double> signIns = new ArrayList<>();
+            for (int i = 0; i < SIGN_INS; i++) {
+                browser.open("http://localhost:" + distribution.httpPort() + "/api/v1/health");
+                browser.driver().manage().deleteAllCookies();
+                browser.open(atrium);
+                browser.type("input[name=username]", "admin");
+                browser.type("input[name=password]", "admin");
+                browser.click("form button[type=submit]");
+                browser.find("#client-grid tbody tr[data-client-id]");
+                signIns.add(between(browser, "atrium:sign-in", "atrium:grid-shown"));
+            }
+            StringBuilder report = new StringBuilder();
+            line(report, "Atrium web benchmark: %,d clients, headless Chromium %s", clients,
+                    ((org.openqa.selenium.HasCapabilities) browser.driver()).getCapabilities().getBrowserVersion());
+            line(report, "machine: %d cores, JVM %s; Atrium and the browser on the same machine",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            line(report, "loading the clients (CSV import): %.1f s", loadSeconds);
+            line(report, "%-56s %s", "sign-in pressed -> first grid page on screen", stats(signIns));
+            List<List<String>> kinds = List.of(
+                    searches(i -> "BM" + String.format(Locale.ROOT, "%07d", 1 + i * 9_973 % clients)),
+                    searches(i -> "Family" + (1 + i * 7_919 % clients) + " Client"),
+                    searches(i -> ssnWithDashes(1 + i * 6_007 % clients)),
+                    searches(i -> "bm" + (1 + i * 5_003 % clients) + "@example.com"));
+            List<String> labels = List.of("client ID", "name", "SSN with dashes", "email");
+            for (int k = 0; k < kinds.size(); k++) {
+                List<Double> times = new ArrayList<>();
+                for (String text : kinds.get(k)) {
+                    ((JavascriptExecutor) browser.driver()).executeScript("performance.clearMarks()");
+                    browser.type("#client-search", text);
+                    browser.until(d -> text.strip().equals(browser.find("#client-grid").getAttribute("data-query")),
+                            "the answer to " + text);
+                    assertEquals(1, browser.all("#client-grid tbody tr[data-client-id]").size(), "one client for " + text);
+                    times.add(between(browser, "atrium:search-typed", "atrium:grid-shown"));
+                }
+                line(report, "%-56s %s", "last keystroke -> answer on screen, by " + labels.get(k), stats(times));
+            }
+            line(report, "(the search waits 200 ms after the last keystroke before it asks the server; included)");
+            System.out.print(report);
+            Files.writeString(Path.of("target", "benchmark-web.txt"), report);
+        } finally {
+            distribution.stop();
+        }
+    }
+
+    private static List<String> searches(java.util.function.IntFunction<String> text) {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < SEARCHES_PER_KIND; i++) {
+            all.add(text.apply(i));
+        }
+        return all;
+    }
+
+    /** Milliseconds from the last mark {@code from} to the last mark {@code to} in the page's timeline. */
+    private static double between(WebBrowser browser, String from, String to) {
+        Object ms = ((JavascriptExecutor) browser.driver()).executeScript(
+                "const last = name => performance.getEntriesByName(name, 'mark').pop().startTime;"
+                + "return last(arguments[1]) - last(arguments[0]);", from, to);
+        return ((Number) ms).doubleValue();
+    }
+
+    private static void importClients(int port, StaffApi admin, int clients) throws Exception {
+        StringBuilder csv = new StringBuilder(ImportIT.HEADER).append("\r\n");
+        for (int i = 1; i <= clients; i++) {
+            csv.append("Individual,BM").append(String.format(Locale.ROOT, "%07d", i)).append(",Family").append(i)
+                    .append(" Client,bm").append(i).append("@example.com,").append(ssn(i)).append(",,,,1,,,,,,,\r\n");
+        }
+        HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/imports"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(accepted.body()).get("id").asText();
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (true) {
+            String state = admin.expect(200, "GET", "/imports/" + id, null).get("state").asText();
+            if ("SUCCEEDED".equals(state)) {
+                return;
+            }
+            assertTrue(!"FAILED".equals(state) && System.nanoTime() < deadline, "the import did not succeed: " + state);
+            Thread.sleep(1_000); // polling interval of a long import
+        }
+    }
+
+    /** A distinct valid SSN per client: 9 digits, not starting with 9, 000 or 666. */
+    private static String ssn(int i) {
+        return String.valueOf(100_000_000 + i);
+    }
+
+    private static String ssnWithDashes(int i) {
+        String ssn = ssn(i);
+        return ssn.substring(0, 3) + "-" + ssn.substring(3, 5) + "-" + ssn.substring(5);
+    }
+
+    private static String stats(List<Double> times) {
+        List<Double> sorted = new ArrayList<>(times);
+        Collections.sort(sorted);
+        double median = sorted.get(sorted.size() / 2);
+        double worst = sorted.get(sorted.size() - 1);
+        return String.format(Locale.ROOT, "median %6.0f ms   worst %6.0f ms (%d)", median, worst, sorted.size());
+    }
+
+    private static void line(StringBuilder report, String format, Object... values) {
+        report.append(String.format(Locale.ROOT, format, values)).append('\n');
+    }
+}
