@@ -255,6 +255,44 @@ class WebIT {
     }
 
     @Test
+    void anEditKeepsTheMaskedSsnWarnsOfAnEmailChangeAndExplainsAStaleVersion() {
+        String id = unique("EDIT");
+        String email = id.toLowerCase(Locale.ROOT) + "@example.com";
+        String taxId = taxId();
+        admin.createClient(id, "Edith Before", email, taxId, 1, null);
+        signIn("admin", "admin");
+        search(id);
+        browser.click("tr[data-client-id='" + id + "'] [data-action=edit]");
+        browser.until(d -> id.equals(browser.find("#client-form [name=clientId]").getAttribute("value")), "the client in the form");
+        assertEquals("XXX-XX-" + taxId.substring(5), browser.find("#client-form [name=taxId]").getAttribute("value"),
+                "the SSN stays masked");
+        assertFalse(browser.find("#client-form [name=email]").getAttribute("value").isEmpty());
+        assertFalse(browser.driver().findElement(By.cssSelector("#email-change-warning")).isDisplayed());
+        browser.type("#client-form [name=email]", "new-" + email);
+        browser.untilText("#email-change-warning", "items delivered to the old address leave");
+        browser.type("#client-form [name=email]", email);
+        browser.type("#client-form [name=name]", "Edith Mine");
+
+        // someone else saves first
+        JsonNode current = admin.expect(200, "GET", "/clients/" + id, null);
+        admin.expect(200, "PUT", "/clients/" + id, "{\"clientId\": \"" + id + "\", \"type\": \"INDIVIDUAL\", \"name\": "
+                + "\"Edith Theirs\", \"email\": \"" + email + "\", \"taxId\": \"" + current.get("taxId").asText()
+                + "\", \"officeLocation\": 1, \"version\": " + current.get("version").asLong() + "}");
+        browser.click("dialog button[type=submit]");
+        browser.untilText("dialog", "Someone else changed this client while you were editing.");
+        assertEquals("Edith Theirs", admin.expect(200, "GET", "/clients/" + id, null).get("name").asText(), "nothing overwritten");
+        browser.click("#reload-client");
+        browser.until(d -> "Edith Theirs".equals(browser.find("#client-form [name=name]").getAttribute("value")), "the reloaded client");
+        browser.type("#client-form [name=name]", "Edith Mine");
+        browser.click("dialog button[type=submit]");
+        browser.untilText("main .alert-success", "Client " + id + " was saved.");
+        JsonNode saved = admin.expect(200, "GET", "/clients/" + id, null);
+        assertEquals("Edith Mine", saved.get("name").asText());
+        assertEquals(taxId, admin.expect(200, "GET", "/clients/" + id + "/tax-id", null).get("taxId").asText().replace("-", ""),
+                "the stored SSN kept whole");
+    }
+
+    @Test
     void selectsAllClientsMatchingASearchAndSendsThemOnboardingEmails() throws Exception {
         String prefix = unique("BULK");
         for (int i = 0; i < 27; i++) {

@@ -44,9 +44,7 @@ export function show(main) {
                     h('tbody', {}, found.items.map(e => h('tr', {},
                         h('td', {class: 'text-nowrap', text: formatDateTime(e.at)}), h('td', {text: e.user}),
                         h('td', {text: e.action}), h('td', {text: e.clientId || ''}),
-                        h('td', {}, e.subject || '', e.changes && e.changes.length
-                            ? h('ul', {class: 'mb-0 small'}, e.changes.map(c => h('li', {text: `${c.field}: ${c.from ?? '—'} → ${c.to ?? '—'}`})))
-                            : null))))),
+                        h('td', {}, e.subject || '', changes(e.changes)))))),
                 h('nav', {class: 'd-flex gap-2 align-items-center', 'aria-label': 'Pages of the audit trail'},
                     h('button', {type: 'button', class: 'btn btn-sm btn-outline-secondary', text: 'Previous', disabled: page === 0,
                         onclick: () => { page -= 1; load(); }}),
@@ -58,4 +56,13 @@ export function show(main) {
         }
     }
     load();
+}
+
+/** The changed fields; more than three fold away behind their count. */
+function changes(list) {
+    if (!list || list.length === 0) {
+        return null;
+    }
+    const items = h('ul', {class: 'mb-0 small'}, list.map(c => h('li', {text: `${c.field}: ${c.from ?? '—'} → ${c.to ?? '—'}`})));
+    return list.length <= 3 ? items : h('details', {}, h('summary', {class: 'small', text: `${list.length} fields`}), items);
 }
