@@ -2,6 +2,8 @@
 import {api, ApiError, setCsrfToken, watchIdleTimeout} from './api.js';
 import {showSignIn} from './signin.js';
 import {showShell} from './shell.js';
+import {showEnrolment} from './mfa.js';
+import {h, replace} from './dom.js';
 
 const app = document.getElementById('app');
 
@@ -26,6 +28,13 @@ async function start() {
 function signedIn(session) {
     setCsrfToken(session.csrfToken);
     watchIdleTimeout(session.idleTimeoutSeconds);
+    if (session.next === 'SET_UP_MFA') {
+        // the firm requires two-factor sign-in: nothing else until the authenticator is set up
+        const area = h('div', {class: 'card-body p-4'});
+        replace(app, h('main', {id: 'main', class: 'container'}, h('div', {class: 'card shadow-sm my-5 mx-auto enrol-card'}, area)));
+        showEnrolment(area, {required: true, onDone: async () => signedIn(await api.get('/session'))});
+        return;
+    }
     showShell(app, session, signOut);
 }
 

@@ -6,6 +6,7 @@ import * as instructions from './settings/instructions-page.js';
 import * as people from './settings/offices-page.js';
 import * as audit from './settings/audit-page.js';
 import * as mail from './settings/mail-page.js';
+import * as account from './account-page.js';
 
 const ROUTES = {
     '#/clients': {page: clients, title: 'Portal Management'},
@@ -14,6 +15,7 @@ const ROUTES = {
     '#/settings/offices': {page: people, title: 'Offices and users', admin: true},
     '#/settings/audit': {page: audit, title: 'Audit trail', admin: true},
     '#/settings/mail': {page: mail, title: 'Mail queue', admin: true},
+    '#/account': {page: account, title: 'Your account'},
 };
 
 let current = null;
@@ -36,7 +38,8 @@ export function showShell(app, session, signOut) {
                     menuLink('#/settings/audit', 'Audit trail'),
                     menuLink('#/settings/mail', 'Mail queue'))) : null),
         h('div', {class: 'd-flex align-items-center gap-3 text-white'},
-            h('span', {id: 'signed-in-user'}, icon('person-circle', 'me-1'), session.username,
+            h('a', {id: 'signed-in-user', class: 'text-white text-decoration-none', href: '#/account',
+                title: 'Your account: two-factor sign-in'}, icon('person-circle', 'me-1'), session.username,
                 h('span', {class: 'badge bg-light text-dark ms-2', id: 'signed-in-role',
                     text: administrator ? 'Administrator' : 'Staff'})),
             h('button', {type: 'button', class: 'btn btn-outline-light btn-sm', id: 'sign-out', onclick: signOut},

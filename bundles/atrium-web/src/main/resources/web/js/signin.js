@@ -3,6 +3,37 @@ import {api} from './api.js';
 import {h, replace} from './dom.js';
 import {errorAlert, field} from './ui.js';
 
+/** The second step, for a user with an authenticator: the password is sent again with the code. */
+function askForCode(app, user, password, onSignedIn) {
+    const code = h('input', {class: 'form-control', name: 'code', autocomplete: 'one-time-code', id: 'sign-in-code'});
+    const message = h('div', {'aria-live': 'assertive'});
+    const submit = h('button', {type: 'submit', class: 'btn btn-primary w-100', text: 'Sign in'});
+    const form = h('form', {class: 'row g-3', novalidate: true, onsubmit: async event => {
+        event.preventDefault();
+        if (!code.value.trim()) {
+            replace(message, h('div', {class: 'alert alert-danger', text: 'Enter the code from your authenticator app.'}));
+            code.focus();
+            return;
+        }
+        submit.disabled = true;
+        try {
+            onSignedIn(await api.post('/session', {username: user, password, code: code.value.trim()}));
+        } catch (error) {
+            code.value = '';
+            replace(message, errorAlert(error, 'You are not signed in.'));
+            code.focus();
+        } finally {
+            submit.disabled = false;
+        }
+    }},
+    field('Code from your authenticator app', code, {wide: true,
+        help: 'The 6 digits the app shows for Atrium, or one of your recovery codes.'}),
+    h('div', {class: 'col-12'}, submit));
+    const card = app.querySelector('.signin-card .card-body');
+    replace(card, h('h1', {class: 'h3 mb-3', text: 'Two-factor sign-in'}), message, form);
+    code.focus();
+}
+
 export function showSignIn(app, onSignedIn, problemText, infoText) {
     document.title = 'Sign in · Atrium';
     const username = h('input', {class: 'form-control', name: 'username', autocomplete: 'username', required: true});
@@ -23,6 +54,10 @@ export function showSignIn(app, onSignedIn, problemText, infoText) {
         performance.mark('atrium:sign-in');
         try {
             const session = await api.post('/session', {username: username.value.trim(), password: password.value});
+            if (session.next === 'CODE') {
+                askForCode(app, username.value.trim(), password.value, onSignedIn);
+                return;
+            }
             onSignedIn(session);
         } catch (error) {
             password.value = '';

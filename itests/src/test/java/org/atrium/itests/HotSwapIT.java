@@ -322,7 +322,7 @@ public class HotSwapIT extends AtriumTestSupport {
 
         String help = executeCommand("help atrium");
         for (String command : List.of("status", "client-list", "client-show", "office-list", "audit", "mail-queue",
-                "instructions-list", "invite", "import", "import-jobs", "export")) {
+                "instructions-list", "invite", "import", "import-jobs", "export", "user-mfa-reset")) {
             assertTrue(command + " is listed by help atrium:\n" + help, help.contains(command));
             String commandHelp = executeCommand("atrium:" + command + " --help");
             assertTrue(command + " --help describes it:\n" + commandHelp, commandHelp.contains("DESCRIPTION"));
@@ -330,7 +330,7 @@ public class HotSwapIT extends AtriumTestSupport {
         }
         for (String command : List.of("atrium:status", "atrium:client-list", "atrium:client-show " + clientId,
                 "atrium:office-list", "atrium:audit", "atrium:mail-queue", "atrium:instructions-list",
-                "atrium:import-jobs", "atrium:export --list-columns x.xlsx")) {
+                "atrium:import-jobs", "atrium:export --list-columns x.xlsx", "atrium:user-mfa-reset swappy")) {
             String output = executeCommand(command);
             assertFalse(command + " printed nothing", output.isBlank());
             assertFitsEightyColumns(command, output);

@@ -97,7 +97,11 @@ final class WebBrowser implements AutoCloseable {
             if (!element.isEnabled()) {
                 return null;
             }
-            element.click();
+            try {
+                element.click();
+            } catch (org.openqa.selenium.ElementClickInterceptedException coveredForAMoment) {
+                return null; // something (a closing menu, say) still lies over it: try again
+            }
             return true;
         }, "a clickable " + css);
     }

@@ -156,6 +156,89 @@ class WebIT {
         assertEquals(200, admin.get("/clients/" + id).status(), "the client is still there");
     }
 
+    @Test
+    void aStaffMemberSetsUpTwoFactorSignInAndThenNeedsACode() throws Exception {
+        admin.send("DELETE", "/users/webstaff/mfa", null); // whatever an earlier run left
+        signIn("webstaff", "webstaff-pw");
+        browser.click("#signed-in-user");
+        browser.click("#set-up-mfa");
+        String secret = browser.find("#mfa-secret").getText();
+        AuthenticatorApp phone = new AuthenticatorApp(secret);
+        assertTrue(browser.find("#mfa-qr").getAttribute("src").startsWith("data:image/svg+xml;base64,"));
+        browser.type("#mfa-code", "000000".equals(phone.code(0)) ? "111111" : "000000");
+        browser.click("#mfa-confirm");
+        browser.untilText("main", "The authenticator is not set up yet.");
+        browser.type("#mfa-code", phone.code(0));
+        browser.click("#mfa-confirm");
+        List<String> recoveryCodes = browser.until(d -> {
+            List<WebElement> codes = browser.all("#recovery-codes li");
+            return codes.size() == 10 ? codes.stream().map(WebElement::getText).toList() : null;
+        }, "ten recovery codes");
+        browser.screenshot(SCREENSHOTS.resolve("two-factor-recovery-codes.png"));
+        browser.click("#recovery-codes-saved");
+        browser.untilText("#mfa-state", "On:");
+        browser.click("#sign-out");
+
+        // the password alone is not enough any more; a code of the next step is (the enrolment used this one)
+        browser.type("input[name=username]", "webstaff");
+        browser.type("input[name=password]", "webstaff-pw");
+        browser.click("form button[type=submit]");
+        browser.type("#sign-in-code", phone.code(1));
+        browser.click("form button[type=submit]");
+        browser.untilText("#signed-in-user", "webstaff");
+        browser.click("#sign-out");
+
+        // the same code again is refused; a recovery code works once
+        browser.type("input[name=username]", "webstaff");
+        browser.type("input[name=password]", "webstaff-pw");
+        browser.click("form button[type=submit]");
+        browser.type("#sign-in-code", phone.code(1));
+        browser.click("form button[type=submit]");
+        browser.untilText("main", "The code is wrong or was used already");
+        browser.type("#sign-in-code", recoveryCodes.get(0));
+        browser.click("form button[type=submit]");
+        browser.untilText("#signed-in-user", "webstaff");
+
+        String log = Files.readString(distribution.home().resolve("data/log/karaf.log"));
+        assertFalse(log.contains(secret), "the secret is never logged");
+        recoveryCodes.forEach(code -> assertFalse(log.contains(code), "no recovery code is logged"));
+
+        // an administrator resets it: the session ends, and the next sign-in needs no code
+        admin.expect(204, "DELETE", "/users/webstaff/mfa", null);
+        assertEquals(401, browser.fetchStatus("GET", "/api/v1/clients", null, null), "the user's sessions ended");
+        assertTrue(admin.get("/audit?action=MFA_RESET").body().contains("user webstaff"));
+        signedOut();
+        signIn("webstaff", "webstaff-pw");
+    }
+
+    @Test
+    void whenTwoFactorSignInIsRequiredAUserWithoutItSetsItUpFirst() throws Exception {
+        admin.send("DELETE", "/users/webstaff/mfa", null);
+        distribution.set("etc/atrium.security.cfg", "mfa.required", "true");
+        try {
+            browser.until(d -> admin.get("/clients").status() == 401, "HTTP Basic to be refused");
+            assertTrue(admin.get("/clients").body().contains("HTTP Basic with a password alone is refused"));
+            browser.type("input[name=username]", "webstaff");
+            browser.type("input[name=password]", "webstaff-pw");
+            browser.click("form button[type=submit]");
+            browser.untilText("main", "Your firm requires a code from an authenticator app");
+            assertFalse(browser.present("#signed-in-user"), "nothing else before the authenticator");
+            assertEquals(403, browser.fetchStatus("GET", "/api/v1/clients", null, null), "the API refuses it too");
+            browser.screenshot(SCREENSHOTS.resolve("two-factor-set-up.png"));
+            browser.assertNoSeriousAccessibilityViolations("setting up two-factor sign-in");
+            AuthenticatorApp phone = new AuthenticatorApp(browser.find("#mfa-secret").getText());
+            browser.type("#mfa-code", phone.code(0));
+            browser.click("#mfa-confirm");
+            browser.click("#recovery-codes-saved");
+            browser.untilText("#signed-in-user", "webstaff");
+            assertEquals(200, browser.fetchStatus("GET", "/api/v1/clients", null, null));
+        } finally {
+            distribution.set("etc/atrium.security.cfg", "mfa.required", "false");
+            browser.until(d -> admin.get("/clients").status() == 200, "HTTP Basic to work again");
+            admin.expect(204, "DELETE", "/users/webstaff/mfa", null);
+        }
+    }
+
     // --- the grid
 
     @Test

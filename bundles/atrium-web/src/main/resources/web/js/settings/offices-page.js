@@ -1,7 +1,7 @@
 // Offices and users (administrators): office locations, and each user's email and granted offices.
 import {api, ApiError} from '../api.js';
 import {announce, h, icon, replace} from '../dom.js';
-import {clearFieldErrors, errorAlert, field, openDialog, showFieldErrors, spinner, successAlert} from '../ui.js';
+import {clearFieldErrors, confirmAction, errorAlert, field, openDialog, showFieldErrors, spinner, successAlert} from '../ui.js';
 
 export function show(main) {
     const messages = h('div', {'aria-live': 'polite'});
@@ -37,11 +37,30 @@ export function show(main) {
                     h('td', {text: u.roles.includes('atrium-admin') ? 'Administrator' : u.roles.length ? 'Staff' : 'No role'}),
                     h('td', {text: u.email || ''}),
                     h('td', {text: u.allOffices ? 'All' : u.offices.join(', ') || 'None'}),
-                    h('td', {class: 'text-end'}, h('button', {type: 'button', class: 'btn btn-sm btn-outline-secondary',
-                        text: 'Edit', 'aria-label': `Edit ${u.username}`, onclick: () => editUser(u)})))))));
+                    h('td', {class: 'text-end'}, h('div', {class: 'd-inline-flex gap-1'},
+                        h('button', {type: 'button', class: 'btn btn-sm btn-outline-secondary', text: 'Edit',
+                            'aria-label': `Edit ${u.username}`, onclick: () => editUser(u)}),
+                        h('button', {type: 'button', class: 'btn btn-sm btn-outline-danger', text: 'Reset two-factor',
+                            'aria-label': `Reset the two-factor sign-in of ${u.username}`, dataset: {resetMfa: u.username},
+                            onclick: () => resetMfa(u)}))))))));
         } catch (error) {
             replace(officesArea, errorAlert(error, 'Offices and users could not be loaded.'));
             replace(usersArea);
+        }
+    }
+
+    async function resetMfa(user) {
+        const sure = await confirmAction('Reset two-factor sign-in', `Remove the authenticator and recovery codes of `
+            + `${user.username}? Their sessions end, and they set up a new authenticator at their next sign-in.`,
+            'Reset two-factor sign-in');
+        if (!sure) {
+            return;
+        }
+        try {
+            await api.del(`/users/${encodeURIComponent(user.username)}/mfa`);
+            replace(messages, successAlert(`The two-factor sign-in of ${user.username} was reset.`));
+        } catch (error) {
+            replace(messages, errorAlert(error, 'Two-factor sign-in was not reset.'));
         }
     }
 

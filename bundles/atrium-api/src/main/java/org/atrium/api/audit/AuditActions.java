@@ -16,6 +16,10 @@ public final class AuditActions {
     /** An administrator changed a user's office locations or email. */
     public static final String GRANT_CHANGED = "GRANT_CHANGED";
     public static final String SIGN_IN_FAILED = "SIGN_IN_FAILED";
+    /** A staff member confirmed an authenticator app for two-factor sign-in. */
+    public static final String MFA_ENROLLED = "MFA_ENROLLED";
+    /** An administrator removed a user's authenticator and recovery codes. */
+    public static final String MFA_RESET = "MFA_RESET";
     /**
      * An import was applied (subject: the import's ID and counts); each client it created or updated has
      * its own {@code CLIENT_CREATED}/{@code CLIENT_UPDATED} entry with the same subject.

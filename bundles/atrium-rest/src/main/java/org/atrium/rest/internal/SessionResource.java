@@ -20,8 +20,10 @@ import javax.ws.rs.core.SecurityContext;
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.FieldError;
 import org.atrium.api.security.UserGrant;
+import org.atrium.api.security.MultiFactor;
 import org.atrium.api.security.UserGrants;
 import org.atrium.rest.internal.security.Caller;
+import org.atrium.rest.internal.security.SecurityPolicy;
 import org.atrium.rest.internal.security.SignIn;
 import org.atrium.rest.internal.security.StaffSession;
 import org.atrium.rest.internal.security.StaffSessions;
@@ -33,6 +35,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,33 +52,52 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Users")
 public class SessionResource {
 
-    /** The body of {@code POST /session}. */
-    public record SignInInput(String username, String password) {
+    /** The body of {@code POST /session}: {@code code} is an authenticator or recovery code, when enrolled. */
+    public record SignInInput(String username, String password, String code) {
     }
 
-    /** The signed-in user, and the token their changes must carry (null when signed in with HTTP Basic). */
-    public record SessionJson(String username, Set<String> roles, boolean allOffices, String email,
-            List<Integer> offices, String csrfToken, long idleTimeoutSeconds) {
+    /**
+     * The signed-in user, and the token their changes must carry (null when signed in with HTTP Basic).
+     *
+     * @param next what sign-in still needs: {@value #NEXT_CODE} (send the password again with a code; no
+     *        session yet), {@value StaffSession#SET_UP_MFA} (the session reaches only /me/mfa until an
+     *        authenticator is confirmed), or null (signed in)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SessionJson(String username, Set<String> roles, Boolean allOffices, String email,
+            List<Integer> offices, String csrfToken, Long idleTimeoutSeconds, Boolean mfaEnrolled, String next) {
     }
+
+    static final String NEXT_CODE = "CODE";
 
     private final SignIn signIn;
     private final StaffSessions sessions;
+
+    private final SecurityPolicy policy;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile UserGrants grants;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MultiFactor factors;
+
     @Activate
-    public SessionResource(@Reference SignIn signIn, @Reference StaffSessions sessions) {
+    public SessionResource(@Reference SignIn signIn, @Reference StaffSessions sessions,
+            @Reference SecurityPolicy policy) {
         this.signIn = signIn;
         this.sessions = sessions;
+        this.policy = policy;
     }
 
     @POST
     @Unauthenticated
     @Operation(summary = "Sign in", description = "Checks the user name and password (failures count towards the "
-            + "lock-out), starts a session and sets its cookie. Send the answer's csrfToken in the X-CSRF-Token "
-            + "header of every change made with the cookie.")
+            + "lock-out) and, for a user with an authenticator, the code (TOTP or recovery code); starts a session "
+            + "and sets its cookie. Send the answer's csrfToken in the X-CSRF-Token header of every change made "
+            + "with the cookie. \"next\": \"CODE\" asks for the code (no session yet); \"SET_UP_MFA\" means the "
+            + "session reaches only /me/mfa until an authenticator is set up.")
     public Response signIn(SignInInput input, @Context HttpHeaders headers, @Context SecurityContext security) {
         List<FieldError> errors = new ArrayList<>();
         if (input == null || input.username() == null || input.username().isBlank()) {
@@ -89,17 +112,34 @@ public class SessionResource {
         SignIn.Outcome outcome = signIn.check(input.username(), input.password().toCharArray(), "web sign-in");
         if (!outcome.succeeded()) {
             Response refusal = Problem.of(outcome.refusal(), outcome.detail()).toResponse();
-            return outcome.refusal() == Status.UNAUTHORIZED
-                    ? Response.fromResponse(refusal).header(HttpHeaders.WWW_AUTHENTICATE, "Session realm=\"Atrium\"").build()
-                    : refusal;
+            return outcome.refusal() == Status.UNAUTHORIZED ? challenged(refusal) : refusal;
         }
+        String user = outcome.user();
+        MultiFactor currentFactors = factors;
+        boolean enrolled = currentFactors != null && currentFactors.enrolled(user);
+        String pendingStep = null;
+        if (enrolled) {
+            if (input.code() == null || input.code().isBlank()) {
+                return Response.ok(new SessionJson(user, null, null, null, null, null, null, true, NEXT_CODE)).build();
+            }
+            if (currentFactors.verify(user, input.code()).isEmpty()) {
+                return challenged(Problem.typed("wrong-code", "Wrong code", Status.UNAUTHORIZED,
+                        signIn.factorFailed(user, "web sign-in"), null).toResponse());
+            }
+        } else if (policy.mfaRequired()) {
+            if (currentFactors == null) {
+                throw Unavailable.retryLater("Two-factor sign-in is required, but the register that keeps authenticators is not running; try again in a moment.");
+            }
+            pendingStep = StaffSession.SET_UP_MFA;
+        }
+        signIn.completed(user);
         // a new ID at every sign-in: a session ID planted before it would be worthless
         Cookie previous = headers.getCookies().get(StaffSessions.COOKIE);
         if (previous != null) {
             sessions.find(previous.getValue()).ifPresent(sessions::close);
         }
-        StaffSessions.Opened opened = sessions.open(outcome.user(), outcome.roles());
-        Caller caller = signIn.caller(outcome.user(), outcome.roles(), opened.session());
+        StaffSessions.Opened opened = sessions.open(user, outcome.roles(), pendingStep);
+        Caller caller = signIn.caller(user, outcome.roles(), opened.session());
         return Response.ok(json(caller)).header(HttpHeaders.SET_COOKIE,
                 cookie(opened.cookieValue(), secure(headers, security), false)).build();
     }
@@ -127,8 +167,15 @@ public class SessionResource {
         UserGrant grant = currentGrants == null ? null : currentGrants.find(caller.name()).orElse(null);
         UserJson user = UserResource.json(caller.name(), caller.roles(), grant);
         StaffSession session = caller.session();
+        MultiFactor currentFactors = factors;
         return new SessionJson(user.username(), user.roles(), user.allOffices(), user.email(), user.offices(),
-                session == null ? null : session.csrfToken(), sessions.idleTimeout().toSeconds());
+                session == null ? null : session.csrfToken(), sessions.idleTimeout().toSeconds(),
+                currentFactors != null && currentFactors.enrolled(caller.name()),
+                session == null ? null : session.pendingStep());
+    }
+
+    private static Response challenged(Response refusal) {
+        return Response.fromResponse(refusal).header(HttpHeaders.WWW_AUTHENTICATE, "Session realm=\"Atrium\"").build();
     }
 
     /** Secure behind HTTPS, also when a proxy in front of Atrium ends it (X-Forwarded-Proto). */

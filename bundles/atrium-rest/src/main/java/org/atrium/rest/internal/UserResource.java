@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -17,13 +18,16 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.atrium.api.client.UnknownItemException;
 import org.atrium.api.security.UserGrant;
+import org.atrium.api.security.MultiFactor;
 import org.atrium.api.security.UserGrants;
 import org.atrium.rest.internal.security.AtriumRoles;
 import org.atrium.rest.internal.security.Caller;
+import org.atrium.rest.internal.security.StaffSessions;
 import org.atrium.rest.internal.security.RealmUsers;
 import org.atrium.rest.support.InvalidRequestException;
 import org.osgi.service.component.annotations.Activate;
@@ -49,11 +53,18 @@ public class UserResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile UserGrants grants;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MultiFactor factors;
+
     private final RealmUsers realm;
+    private final StaffSessions sessions;
 
     @Activate
-    public UserResource(@Reference RealmUsers realm) {
+    public UserResource(@Reference RealmUsers realm, @Reference StaffSessions sessions) {
         this.realm = realm;
+        this.sessions = sessions;
     }
 
     @GET
@@ -112,6 +123,22 @@ public class UserResource {
         UserGrant saved = grants().save(new UserGrant(username, input.email(), new HashSet<>(input.offices())),
                 caller.actor());
         return json(username, realmUsers.map(users -> users.get(username)).orElse(Set.of()), saved);
+    }
+
+    @DELETE
+    @Path("{username}/mfa")
+    @Operation(summary = "Reset a user's two-factor sign-in", description = "Removes their authenticator and "
+            + "recovery codes and ends their sessions; they set up a new authenticator at their next sign-in. "
+            + "Recorded in the audit trail.")
+    public Response resetMfa(@PathParam("username") String username, @Context SecurityContext security) {
+        Caller caller = Caller.requireAdministrator(security, "Resetting two-factor sign-in");
+        Optional<Map<String, Set<String>>> realmUsers = realm.users();
+        if (realmUsers.isPresent() && !realmUsers.get().containsKey(username)) {
+            throw unknownUser(username);
+        }
+        Unavailable.unless(factors, "two-factor sign-in (the register)").reset(username, caller.actor());
+        sessions.closeAll(username);
+        return Response.noContent().build();
     }
 
     static UserJson json(String username, Set<String> roles, UserGrant grant) {

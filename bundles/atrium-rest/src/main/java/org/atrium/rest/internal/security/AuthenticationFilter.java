@@ -45,16 +45,22 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     static final String SESSION_CHALLENGE = "Session realm=\"Atrium\"";
     private static final Set<String> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
+    /** What a session with a pending step reaches: that step, and who is signed in (and signing out). */
+    private static final Set<String> PENDING_STEP_PATHS = Set.of("session", "me/mfa");
+
     private final SignIn signIn;
     private final StaffSessions sessions;
+    private final SecurityPolicy policy;
 
     @Context
     private ResourceInfo resource;
 
     @Activate
-    public AuthenticationFilter(@Reference SignIn signIn, @Reference StaffSessions sessions) {
+    public AuthenticationFilter(@Reference SignIn signIn, @Reference StaffSessions sessions,
+            @Reference SecurityPolicy policy) {
         this.signIn = signIn;
         this.sessions = sessions;
+        this.policy = policy;
     }
 
     @Override
@@ -69,6 +75,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         Optional<String[]> credentials = credentials(authorization);
+        if (credentials.isPresent() && policy.mfaRequired()) {
+            // not even the password is checked: a password alone must not reach anything, nor tell if it is right
+            request.abortWith(unauthorized(request, "Two-factor sign-in is required (etc/atrium.security.cfg): HTTP "
+                    + "Basic with a password alone is refused. Sign in with POST /api/v1/session and your "
+                    + "authenticator code."));
+            return;
+        }
         if (credentials.isEmpty()) {
             request.abortWith(unauthorized(request, "Sign in: send your Atrium user name and password (HTTP Basic "
                     + "authentication), or sign in with POST /api/v1/session."));
@@ -80,6 +93,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                     : Problem.of(outcome.refusal(), outcome.detail()).toResponse());
             return;
         }
+        signIn.completed(outcome.user());
         signedIn(request, signIn.caller(outcome.user(), outcome.roles(), null), SecurityContext.BASIC_AUTH);
     }
 
@@ -98,6 +112,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         StaffSession current = session.get();
+        String path = request.getUriInfo().getPath().replaceFirst("^/+", "");
+        if (current.pendingStep() != null && !PENDING_STEP_PATHS.contains(path)) {
+            request.abortWith(Problem.typed("sign-in-incomplete", "Sign-in not finished", Status.FORBIDDEN,
+                    "Set up two-factor sign-in first: your firm requires an authenticator app for every user "
+                    + "(POST and PUT /api/v1/me/mfa).", null).toResponse());
+            return;
+        }
         signedIn(request, signIn.caller(current.user(), current.roles(), current), SecurityContext.FORM_AUTH);
     }
 

@@ -63,6 +63,9 @@ public class SignIn {
     }
 
     /**
+     * Checks the password. A right one does not yet clear the user's failures: call {@link #completed} once
+     * every factor is checked, so that guessing the second factor with a known password still locks the name.
+     *
      * @param channel how the user signs in, for the log and the audit trail ("REST API", "web sign-in")
      */
     public Outcome check(String user, char[] password, String channel) {
@@ -80,13 +83,29 @@ public class SignIn {
             recordFailedSignIn(user, channel + lockNote);
             return refused(Status.UNAUTHORIZED, "The user name or password is wrong.");
         }
-        throttle.succeeded(user);
         Set<String> roles = AtriumRoles.of(signedIn.get().roles());
         if (roles.isEmpty()) {
             return refused(Status.FORBIDDEN, "User '" + user + "' has no Atrium role (" + AtriumRoles.ADMIN + " or "
                     + AtriumRoles.STAFF + ").");
         }
         return new Outcome(user, roles, null, null);
+    }
+
+    /** Every factor was right: the failures so far are forgotten. */
+    public void completed(String user) {
+        throttle.succeeded(user);
+    }
+
+    /** A wrong or replayed second factor: it counts towards the lock-out like a wrong password. */
+    public String factorFailed(String user, String channel) {
+        boolean locked = throttle.failed(user);
+        String lockNote = locked ? "; the user name is now locked for " + SignInThrottle.LOCK_TIME.toMinutes()
+                + " minutes" : "";
+        LOG.warn("Wrong or reused second-factor code for user '{}' ({}){}", user, channel, lockNote);
+        recordFailedSignIn(user, channel + ": wrong second-factor code" + lockNote);
+        return locked ? "Too many failed sign-ins for this user name; try again in " + SignInThrottle.LOCK_TIME.toMinutes()
+                + " minutes." : "The code is wrong or was used already: enter the code your authenticator app shows "
+                + "now, or an unused recovery code.";
     }
 
     /** The caller for a signed-in user, with the office locations granted to them now. */

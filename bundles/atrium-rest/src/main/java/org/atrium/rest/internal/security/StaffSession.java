@@ -8,10 +8,20 @@ import java.util.Set;
  * must carry {@link #csrfToken()} in the {@code X-CSRF-Token} header.
  *
  * @param key the SHA-256 of the cookie's value (the value itself is not kept)
+ * @param pendingStep what the user must still do before the session reaches anything but that step
+ *        ({@link #SET_UP_MFA}), or null
  */
-public record StaffSession(String key, String user, Set<String> roles, String csrfToken, Instant signedInAt) {
+public record StaffSession(String key, String user, Set<String> roles, String csrfToken, Instant signedInAt,
+        String pendingStep) {
+
+    /** Two-factor sign-in is required and the user has no authenticator yet. */
+    public static final String SET_UP_MFA = "SET_UP_MFA";
 
     public StaffSession {
         roles = Set.copyOf(roles);
+    }
+
+    public StaffSession completed() {
+        return new StaffSession(key, user, roles, csrfToken, signedInAt, null);
     }
 }

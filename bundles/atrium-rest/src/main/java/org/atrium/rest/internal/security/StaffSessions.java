@@ -72,12 +72,18 @@ public class StaffSessions {
 
     /** A new session; the answer's first element is the cookie's value, which only the browser keeps. */
     public Opened open(String user, Set<String> roles) {
+        return open(user, roles, null);
+    }
+
+    /** A new session that reaches only {@code pendingStep} until {@link #complete} (null: a full session). */
+    public Opened open(String user, Set<String> roles, String pendingStep) {
         forgetIdle();
         if (sessions.size() >= MAX_SESSIONS) {
             throw new IllegalStateException("too many sign-in sessions");
         }
         String cookieValue = randomToken();
-        StaffSession session = new StaffSession(key(cookieValue), user, roles, randomToken(), clock.instant());
+        StaffSession session = new StaffSession(key(cookieValue), user, roles, randomToken(), clock.instant(),
+                pendingStep);
         sessions.put(session.key(), new Entry(session, clock.instant()));
         return new Opened(cookieValue, session);
     }
@@ -100,6 +106,16 @@ public class StaffSessions {
 
     public void close(StaffSession session) {
         sessions.remove(session.key());
+    }
+
+    /** The pending step is done: the session reaches everything its user may. */
+    public void complete(StaffSession session) {
+        sessions.computeIfPresent(session.key(), (k, e) -> new Entry(e.session().completed(), e.lastSeen()));
+    }
+
+    /** Ends every session of a user (their second factor was reset, say). */
+    public void closeAll(String user) {
+        sessions.values().removeIf(entry -> entry.session().user().equals(user));
     }
 
     private boolean idle(Entry entry, Instant now) {

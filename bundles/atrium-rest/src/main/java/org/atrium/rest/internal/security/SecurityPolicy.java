@@ -1,0 +1,42 @@
+package org.atrium.rest.internal.security;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** How staff must sign in ({@code etc/atrium.security.cfg}, PID {@value #PID}); changes apply at once. */
+@Component(service = SecurityPolicy.class, immediate = true, configurationPid = SecurityPolicy.PID)
+@Designate(ocd = SecurityPolicy.Config.class)
+public class SecurityPolicy {
+
+    public static final String PID = "atrium.security";
+
+    @ObjectClassDefinition(name = "Atrium staff sign-in", description = "Two-factor sign-in of staff")
+    public @interface Config {
+        @AttributeDefinition(description = "Every staff sign-in needs a second factor (an authenticator code); "
+                + "users without one are led to set it up, and HTTP Basic with a password alone is refused")
+        boolean mfa_required() default false;
+
+        @AttributeDefinition(description = "The name authenticator apps show for Atrium accounts")
+        String mfa_issuer() default "Atrium";
+    }
+
+    private volatile Config config;
+
+    @Activate
+    @Modified
+    void configure(Config newConfig) {
+        config = newConfig;
+    }
+
+    public boolean mfaRequired() {
+        return config.mfa_required();
+    }
+
+    public String issuer() {
+        return config.mfa_issuer();
+    }
+}
