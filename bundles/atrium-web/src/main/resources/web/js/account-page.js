@@ -2,6 +2,7 @@
 import {h, replace} from './dom.js';
 import {showEnrolment} from './mfa.js';
 import {successAlert} from './ui.js';
+import {tokensSection} from './tokens.js';
 
 export function show(main, session) {
     const area = h('div', {class: 'card shadow-sm'}, h('div', {class: 'card-body'}));
@@ -19,6 +20,6 @@ export function show(main, session) {
                     onCancel: () => overview(false)})}));
     };
     replace(main, h('h1', {class: 'h3 mb-3', text: 'Your account'}),
-        h('p', {class: 'text-secondary', text: `Signed in as ${session.username}.`}), area);
+        h('p', {class: 'text-secondary', text: `Signed in as ${session.username}.`}), area, tokensSection());
     overview(false);
 }

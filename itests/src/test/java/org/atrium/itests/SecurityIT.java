@@ -348,4 +348,76 @@ public class SecurityIT extends AtriumTestSupport {
         assertEquals(400, missing.status());
         assertEquals(2, missing.json().get("errors").size());
     }
+
+    @Test
+    public void apiTokensActAsTheirUserReadOnlyOnesChangeNothingAndRevokedOnesStop() throws Exception {
+        String in30Days = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
+        Reply created = staff("POST", "/me/tokens", "{\"name\": \"script " + run + "\", \"expiresAt\": \"" + in30Days
+                + "\", \"readOnly\": false}");
+        assertEquals(created.body(), 201, created.status());
+        String token = created.json().get("token").asText();
+        String id = created.json().get("id").asText();
+        assertTrue(token, token.startsWith("atr_") && token.length() > 40);
+        Reply readOnlyCreated = staff("POST", "/me/tokens", "{\"name\": \"reader " + run + "\", \"expiresAt\": \""
+                + in30Days + "\", \"readOnly\": true}");
+        String readOnlyToken = readOnlyCreated.json().get("token").asText();
+
+        Reply mine = bearer(token, "GET", "/clients?size=500&q=" + run, null);
+        assertEquals(mine.body(), 200, mine.status());
+        assertEquals("the staff member's offices only", List.of(inside), clientIds(mine));
+        assertEquals(200, bearer(token, "PUT", "/clients/" + inside + "/sms-otp", "{\"enabled\": false}").status());
+        assertEquals(200, bearer(readOnlyToken, "GET", "/clients/" + inside, null).status());
+        Reply refused = bearer(readOnlyToken, "PUT", "/clients/" + inside + "/portal-access", "{\"enabled\": false}");
+        assertEquals(403, refused.status());
+        assertEquals("urn:atrium:problem:read-only-token", refused.json().get("type").asText());
+        assertTrue("nothing changed", get("/clients/" + inside).json().get("portalAccess").asBoolean());
+
+        JsonNode listed = staff("GET", "/me/tokens", null).json();
+        assertEquals(2, listed.size());
+        assertFalse("a list never shows a token", listed.toString().contains(token));
+        assertTrue("its last use is listed", listed.toString().contains("lastUsedAt"));
+        assertTrue("administrators see everyone's", get("/tokens?user=" + STAFF).body().contains("script " + run));
+        assertEquals(403, staff("GET", "/tokens", null).status());
+
+        assertEquals(204, staff("DELETE", "/me/tokens/" + id, null).status());
+        Reply revoked = bearer(token, "GET", "/clients/" + inside, null);
+        assertEquals(401, revoked.status());
+        assertEquals("Bearer realm=\"Atrium\"", revoked.challenge());
+        assertEquals(401, bearer("atr_made-up", "GET", "/clients", null).status());
+        assertEquals(400, staff("POST", "/me/tokens", "{\"name\": \"too long\", \"expiresAt\": \"2099-01-01\"}").status());
+        String audit = get("/audit?user=" + STAFF + "&size=100").body();
+        assertTrue(audit, audit.contains("TOKEN_CREATED") && audit.contains("TOKEN_FIRST_USED") && audit.contains("TOKEN_REVOKED"));
+        assertFalse("no token in the audit trail", audit.contains(token));
+        String log = new String(java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(System.getProperty("karaf.data"),
+                "log", "karaf.log")), java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse("no token in the log", log.contains(token) || log.contains(readOnlyToken));
+    }
+
+    @Test
+    public void aResetOfTwoFactorSignInAtTheConsoleEndsTheUsersSessions() throws Exception {
+        java.net.http.HttpResponse<String> signedIn = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/session"))
+                        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers
+                                .ofString("{\"username\": \"" + STAFF + "\", \"password\": \"" + STAFF_PW + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        java.util.function.IntSupplier session = () -> sendAsItIs(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/session")).header("Cookie", cookie)).status();
+        assertEquals(200, session.getAsInt());
+        String output = executeCommand("atrium:user-mfa-reset " + STAFF);
+        assertTrue(output, output.contains(STAFF + ": two-factor sign-in reset."));
+        await("the session to end", () -> session.getAsInt() == 401);
+        assertTrue(get("/audit?action=MFA_RESET&size=5").body().contains("user " + STAFF));
+    }
+
+    private Reply bearer(String token, String method, String path, String json) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + token).method(method, json == null
+                        ? java.net.http.HttpRequest.BodyPublishers.noBody() : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return sendAsItIs(request);
+    }
 }

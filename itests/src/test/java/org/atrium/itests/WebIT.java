@@ -180,20 +180,12 @@ class WebIT {
         browser.click("#sign-out");
 
         // the password alone is not enough any more; a code of the next step is (the enrolment used this one)
-        browser.type("input[name=username]", "webstaff");
-        browser.type("input[name=password]", "webstaff-pw");
-        browser.click("form button[type=submit]");
-        browser.type("#sign-in-code", phone.code(1));
-        browser.click("form button[type=submit]");
+        signInWithCode("webstaff", "webstaff-pw", phone.code(1));
         browser.untilText("#signed-in-user", "webstaff");
         browser.click("#sign-out");
 
         // the same code again is refused; a recovery code works once
-        browser.type("input[name=username]", "webstaff");
-        browser.type("input[name=password]", "webstaff-pw");
-        browser.click("form button[type=submit]");
-        browser.type("#sign-in-code", phone.code(1));
-        browser.click("form button[type=submit]");
+        signInWithCode("webstaff", "webstaff-pw", phone.code(1));
         browser.untilText("main", "The code is wrong or was used already");
         browser.type("#sign-in-code", recoveryCodes.get(0));
         browser.click("form button[type=submit]");
@@ -209,6 +201,36 @@ class WebIT {
         assertTrue(admin.get("/audit?action=MFA_RESET").body().contains("user webstaff"));
         signedOut();
         signIn("webstaff", "webstaff-pw");
+    }
+
+    @Test
+    void aUserCreatesAnApiTokenOnTheAccountPageUsesItAndRevokesIt() throws Exception {
+        signIn("webstaff", "webstaff-pw");
+        browser.click("#signed-in-user");
+        String name = unique("script");
+        browser.type("#token-name", name);
+        browser.click("#create-token");
+        String token = browser.find("#new-token").getText();
+        assertTrue(token.startsWith("atr_"), token);
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(atrium + "/api/v1/me"))
+                        .header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("\"username\":\"webstaff\""), answer.body());
+        browser.screenshot(SCREENSHOTS.resolve("account.png"));
+        browser.open(atrium + "/atrium/#/clients");
+        browser.click("#signed-in-user");
+        browser.until(d -> browser.text("#tokens-table").contains(name), "the token listed");
+        assertFalse(browser.text("#tokens-table").contains("Never"), "its use is listed");
+        browser.click("button[aria-label='Revoke the token " + name + "']");
+        browser.click("dialog .btn-danger");
+        browser.untilText("main", "was revoked");
+        java.net.http.HttpResponse<String> after = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(atrium + "/api/v1/me"))
+                        .header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, after.statusCode());
     }
 
     @Test
@@ -525,6 +547,15 @@ class WebIT {
         browser.type("input[name=password]", password);
         browser.click("form button[type=submit]");
         browser.untilText("#signed-in-user", user);
+    }
+
+    /** The password, then the second step's code. */
+    private void signInWithCode(String user, String password, String code) {
+        browser.type("input[name=username]", user);
+        browser.type("input[name=password]", password);
+        browser.click("form button[type=submit]");
+        browser.type("#sign-in-code", code);
+        browser.click("form button[type=submit]");
     }
 
     private void search(String text) {

@@ -20,6 +20,12 @@ public final class AuditActions {
     public static final String MFA_ENROLLED = "MFA_ENROLLED";
     /** An administrator removed a user's authenticator and recovery codes. */
     public static final String MFA_RESET = "MFA_RESET";
+    /** A user created a personal API token. */
+    public static final String TOKEN_CREATED = "TOKEN_CREATED";
+    /** An API token was used for the first time. */
+    public static final String TOKEN_FIRST_USED = "TOKEN_FIRST_USED";
+    /** An API token was revoked by its owner or an administrator. */
+    public static final String TOKEN_REVOKED = "TOKEN_REVOKED";
     /**
      * An import was applied (subject: the import's ID and counts); each client it created or updated has
      * its own {@code CLIENT_CREATED}/{@code CLIENT_UPDATED} entry with the same subject.

@@ -26,6 +26,11 @@ public final class AtriumTopics {
      */
     public static final String IMPORT_REVERTED = "org/atrium/import/IMPORT_REVERTED";
 
+    /** A user's second factor was reset: whatever they signed in with before must end. */
+    public static final String USER_MFA_RESET = "org/atrium/user/MFA_RESET";
+    /** Event property: the user name (String), on user events. */
+    public static final String PROPERTY_USERNAME = "username";
+
     /** Event property: the client ID (String). */
     public static final String PROPERTY_CLIENT_ID = "clientId";
     /**

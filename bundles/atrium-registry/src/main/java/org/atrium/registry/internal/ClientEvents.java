@@ -38,6 +38,14 @@ public final class ClientEvents {
         this.eventAdmin = eventAdmin;
     }
 
+    /** Something about a user, such as {@link AtriumTopics#USER_MFA_RESET}. */
+    public void user(String topic, String username) {
+        EventAdmin events = eventAdmin.get();
+        if (events != null) {
+            events.postEvent(new Event(topic, Map.of(AtriumTopics.PROPERTY_USERNAME, username)));
+        }
+    }
+
     /**
      * @param changedFields the names of the fields that changed, on updates; null otherwise
      * @param previousClientId the ID before a rename; null if it did not change

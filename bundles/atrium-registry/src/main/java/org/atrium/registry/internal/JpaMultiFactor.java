@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apache.commons.codec.binary.Base32;
 import org.atrium.api.audit.AuditActions;
+import org.atrium.api.event.AtriumTopics;
 import org.atrium.api.client.AccessDeniedException;
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.FieldError;
@@ -126,6 +127,8 @@ public class JpaMultiFactor implements MultiFactor {
             AuditLog.append(em, core.clock().instant(), by.name(), AuditActions.MFA_RESET, null, "user " + username,
                     List.of());
         });
+        // after the commit: the REST bundle ends the user's sessions, also for a reset at the console
+        core.events().user(AtriumTopics.USER_MFA_RESET, username);
     }
 
     private byte[] secretBytes(String encrypted) {

@@ -20,15 +20,21 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.Response.Status;
 import javax.ws.rs.core.SecurityContext;
 
+import org.atrium.api.security.ApiToken;
+import org.atrium.api.security.ApiTokens;
 import org.atrium.rest.support.Problem;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Every request to {@code /api/v1} is signed in, with HTTP Basic against Karaf's JAAS realm
- * (etc/users.properties, the jaas:* commands) or with the session cookie of the staff pages (see
- * {@link StaffSessions}), and needs an Atrium role. A change made with the cookie must carry the session's
+ * (etc/users.properties, the jaas:* commands), with the session cookie of the staff pages (see
+ * {@link StaffSessions}) or with a personal API token ({@code Authorization: Bearer}), and needs an Atrium
+ * role (a token's user's roles are read from the realm at each request). A change made with the cookie must carry the session's
  * token in {@value #CSRF_HEADER}, so that another site cannot make the browser change anything. Part of the
  * REST bundle on purpose: the API cannot run without it. Use HTTPS in front of Atrium.
  */
@@ -37,6 +43,7 @@ import org.osgi.service.component.annotations.Reference;
 public class AuthenticationFilter implements ContainerRequestFilter {
 
     public static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final String BEARER = "Bearer ";
     static final String BASIC_CHALLENGE = "Basic realm=\"Atrium\", charset=\"UTF-8\"";
     /**
      * For the pages' own requests (they send {@code X-Requested-With}): a scheme browsers do not know, so
@@ -51,16 +58,23 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     private final SignIn signIn;
     private final StaffSessions sessions;
     private final SecurityPolicy policy;
+    private final RealmUsers realm;
+
+    /** Personal API tokens; while the register is away, token requests answer 503. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ApiTokens tokens;
 
     @Context
     private ResourceInfo resource;
 
     @Activate
     public AuthenticationFilter(@Reference SignIn signIn, @Reference StaffSessions sessions,
-            @Reference SecurityPolicy policy) {
+            @Reference SecurityPolicy policy, @Reference RealmUsers realm) {
         this.signIn = signIn;
         this.sessions = sessions;
         this.policy = policy;
+        this.realm = realm;
     }
 
     @Override
@@ -72,6 +86,10 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         Cookie cookie = request.getCookies().get(StaffSessions.COOKIE);
         if (authorization == null && cookie != null) {
             signInWithSession(request, cookie.getValue());
+            return;
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            signInWithToken(request, authorization.substring(BEARER.length()).strip());
             return;
         }
         Optional<String[]> credentials = credentials(authorization);
@@ -95,6 +113,31 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         signIn.completed(outcome.user());
         signedIn(request, signIn.caller(outcome.user(), outcome.roles(), null), SecurityContext.BASIC_AUTH);
+    }
+
+    private void signInWithToken(ContainerRequestContext request, String token) {
+        ApiTokens current = tokens;
+        if (current == null) {
+            request.abortWith(Problem.of(Status.SERVICE_UNAVAILABLE, "API tokens cannot be checked while the register "
+                    + "is away; try again in a moment.").toResponse());
+            return;
+        }
+        Optional<ApiToken> found = current.authenticate(token);
+        Set<String> roles = found.flatMap(t -> realm.users().map(users -> users.getOrDefault(t.username(), Set.of())))
+                .map(AtriumRoles::of).orElse(Set.of());
+        if (found.isEmpty() || roles.isEmpty()) {
+            request.abortWith(Response.fromResponse(Problem.of(Status.UNAUTHORIZED, "The API token is unknown, expired "
+                    + "or revoked, or its user no longer has an Atrium role. Create a new one under your account "
+                    + "(POST /api/v1/me/tokens).").toResponse()).header(HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer realm=\"Atrium\"").build());
+            return;
+        }
+        if (found.get().readOnly() && !SAFE_METHODS.contains(request.getMethod())) {
+            request.abortWith(Problem.typed("read-only-token", "Read-only token", Status.FORBIDDEN, "This API token "
+                    + "is read-only: it reads, but changes nothing. Nothing was changed.", null).toResponse());
+            return;
+        }
+        signedIn(request, signIn.caller(found.get().username(), roles, null), "Bearer");
     }
 
     private void signInWithSession(ContainerRequestContext request, String cookieValue) {

@@ -14,9 +14,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.atrium.api.event.AtriumTopics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -26,9 +30,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@code idle.timeout.minutes} (a decimal number: 0.5 is 30 seconds), when its user signs out, or when this
  * bundle stops (users sign in again).
  */
-@Component(service = StaffSessions.class, immediate = true, configurationPid = StaffSessions.PID)
+@Component(service = {StaffSessions.class, EventHandler.class}, immediate = true, configurationPid = StaffSessions.PID,
+        property = EventConstants.EVENT_TOPIC + "=" + AtriumTopics.USER_MFA_RESET)
 @Designate(ocd = StaffSessions.Config.class)
-public class StaffSessions {
+public class StaffSessions implements EventHandler {
 
     public static final String PID = "atrium.session";
 
@@ -111,6 +116,14 @@ public class StaffSessions {
     /** The pending step is done: the session reaches everything its user may. */
     public void complete(StaffSession session) {
         sessions.computeIfPresent(session.key(), (k, e) -> new Entry(e.session().completed(), e.lastSeen()));
+    }
+
+    /** A user's second factor was reset (at the console, say): their sessions end. */
+    @Override
+    public void handleEvent(Event event) {
+        if (event.getProperty(AtriumTopics.PROPERTY_USERNAME) instanceof String user) {
+            closeAll(user);
+        }
     }
 
     /** Ends every session of a user (their second factor was reset, say). */
