@@ -3,6 +3,7 @@ import {h, replace} from './dom.js';
 import {showEnrolment} from './mfa.js';
 import {successAlert} from './ui.js';
 import {tokensSection} from './tokens.js';
+import {sessionsSection} from './sessions.js';
 
 export function show(main, session) {
     const area = h('div', {class: 'card shadow-sm'}, h('div', {class: 'card-body'}));
@@ -20,6 +21,6 @@ export function show(main, session) {
                     onCancel: () => overview(false)})}));
     };
     replace(main, h('h1', {class: 'h3 mb-3', text: 'Your account'}),
-        h('p', {class: 'text-secondary', text: `Signed in as ${session.username}.`}), area, tokensSection());
+        h('p', {class: 'text-secondary', text: `Signed in as ${session.username}.`}), area, sessionsSection(), tokensSection());
     overview(false);
 }

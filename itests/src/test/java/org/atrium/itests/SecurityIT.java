@@ -411,6 +411,44 @@ public class SecurityIT extends AtriumTestSupport {
         assertTrue(get("/audit?action=MFA_RESET&size=5").body().contains("user " + STAFF));
     }
 
+    @Test
+    public void aUserListsTheirBrowserSessionsAndSignsOneOut() throws Exception {
+        String[] first = signInWithSession("Browser One");
+        String[] second = signInWithSession("Browser Two");
+        Reply listed = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/me/sessions"))
+                .header("Cookie", second[0]));
+        assertEquals(listed.body(), 200, listed.status());
+        String otherId = null;
+        for (JsonNode session : listed.json()) {
+            if (session.get("browser").asText().equals("Browser One")) {
+                otherId = session.get("id").asText();
+                assertFalse(session.get("current").asBoolean());
+            }
+        }
+        assertTrue(listed.body(), otherId != null && listed.body().contains("\"current\":true"));
+        assertFalse("a list shows no cookie", listed.body().contains(first[0].substring(first[0].indexOf('=') + 1)));
+        Reply ended = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/me/sessions/"
+                + otherId)).header("Cookie", second[0]).header("X-CSRF-Token", second[1]).DELETE());
+        assertEquals(204, ended.status());
+        assertEquals(401, sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/session"))
+                .header("Cookie", first[0])).status());
+        assertEquals(200, sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/session"))
+                .header("Cookie", second[0])).status());
+    }
+
+    /** {cookie, csrfToken} of a new session of the staff user, signed in with the given User-Agent. */
+    private String[] signInWithSession(String browser) throws Exception {
+        java.net.http.HttpResponse<String> signedIn = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/session"))
+                        .header("Content-Type", "application/json").header("User-Agent", browser)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\": \"" + STAFF
+                                + "\", \"password\": \"" + STAFF_PW + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        return new String[] {setCookie.substring(0, setCookie.indexOf(';')),
+            JSON.readTree(signedIn.body()).get("csrfToken").asText()};
+    }
+
     private Reply bearer(String token, String method, String path, String json) {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
                 .header("Authorization", "Bearer " + token).method(method, json == null

@@ -138,7 +138,8 @@ public class SessionResource {
         if (previous != null) {
             sessions.find(previous.getValue()).ifPresent(sessions::close);
         }
-        StaffSessions.Opened opened = sessions.open(user, outcome.roles(), pendingStep);
+        StaffSessions.Opened opened = sessions.open(user, outcome.roles(), pendingStep,
+                headers.getHeaderString(HttpHeaders.USER_AGENT));
         Caller caller = signIn.caller(user, outcome.roles(), opened.session());
         return Response.ok(json(caller)).header(HttpHeaders.SET_COOKIE,
                 cookie(opened.cookieValue(), secure(headers, security), false)).build();

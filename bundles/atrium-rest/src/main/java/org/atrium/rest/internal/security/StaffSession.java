@@ -10,9 +10,10 @@ import java.util.Set;
  * @param key the SHA-256 of the cookie's value (the value itself is not kept)
  * @param pendingStep what the user must still do before the session reaches anything but that step
  *        ({@link #SET_UP_MFA}), or null
+ * @param browser the browser's User-Agent at sign-in (shortened), so the user can tell their sessions apart
  */
 public record StaffSession(String key, String user, Set<String> roles, String csrfToken, Instant signedInAt,
-        String pendingStep) {
+        String pendingStep, String browser) {
 
     /** Two-factor sign-in is required and the user has no authenticator yet. */
     public static final String SET_UP_MFA = "SET_UP_MFA";
@@ -22,6 +23,6 @@ public record StaffSession(String key, String user, Set<String> roles, String cs
     }
 
     public StaffSession completed() {
-        return new StaffSession(key, user, roles, csrfToken, signedInAt, null);
+        return new StaffSession(key, user, roles, csrfToken, signedInAt, null, browser);
     }
 }

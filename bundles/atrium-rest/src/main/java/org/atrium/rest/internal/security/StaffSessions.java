@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,18 +79,22 @@ public class StaffSessions implements EventHandler {
 
     /** A new session; the answer's first element is the cookie's value, which only the browser keeps. */
     public Opened open(String user, Set<String> roles) {
-        return open(user, roles, null);
+        return open(user, roles, null, null);
     }
 
-    /** A new session that reaches only {@code pendingStep} until {@link #complete} (null: a full session). */
-    public Opened open(String user, Set<String> roles, String pendingStep) {
+    /**
+     * A new session that reaches only {@code pendingStep} until {@link #complete} (null: a full session).
+     *
+     * @param browser the User-Agent, shown in the user's list of sessions
+     */
+    public Opened open(String user, Set<String> roles, String pendingStep, String browser) {
         forgetIdle();
         if (sessions.size() >= MAX_SESSIONS) {
             throw new IllegalStateException("too many sign-in sessions");
         }
         String cookieValue = randomToken();
         StaffSession session = new StaffSession(key(cookieValue), user, roles, randomToken(), clock.instant(),
-                pendingStep);
+                pendingStep, browser == null ? null : browser.substring(0, Math.min(browser.length(), 200)));
         sessions.put(session.key(), new Entry(session, clock.instant()));
         return new Opened(cookieValue, session);
     }
@@ -116,6 +122,26 @@ public class StaffSessions implements EventHandler {
     /** The pending step is done: the session reaches everything its user may. */
     public void complete(StaffSession session) {
         sessions.computeIfPresent(session.key(), (k, e) -> new Entry(e.session().completed(), e.lastSeen()));
+    }
+
+    /** One of a user's live sessions, as they see it in their list. */
+    public record ActiveSession(String id, Instant signedInAt, Instant lastSeenAt, String browser) {
+    }
+
+    /** A user's live sessions, the latest used first; the ID is the session's key, not its cookie. */
+    public List<ActiveSession> of(String user) {
+        Instant now = clock.instant();
+        return sessions.values().stream().filter(e -> e.session().user().equals(user) && !idle(e, now))
+                .sorted(Comparator.comparing(Entry::lastSeen).reversed())
+                .map(e -> new ActiveSession(e.session().key(), e.session().signedInAt(), e.lastSeen(),
+                        e.session().browser()))
+                .toList();
+    }
+
+    /** Ends one of a user's sessions; false if the user has no such session. */
+    public boolean close(String user, String id) {
+        Entry entry = id == null ? null : sessions.get(id);
+        return entry != null && entry.session().user().equals(user) && sessions.remove(id, entry);
     }
 
     /** A user's second factor was reset (at the console, say): their sessions end. */

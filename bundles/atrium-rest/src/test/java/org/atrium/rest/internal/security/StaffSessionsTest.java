@@ -85,6 +85,20 @@ class StaffSessionsTest {
         assertTrue(sessions.find(second.cookieValue()).isPresent(), "another browser's session stays");
     }
 
+    @Test
+    void aUserSeesOnlyTheirLiveSessionsAndEndsOneOfThem() {
+        StaffSessions.Opened first = sessions.open("jane", Set.of(AtriumRoles.STAFF), null, "Firefox");
+        clock.advance(Duration.ofMinutes(1));
+        StaffSessions.Opened second = sessions.open("jane", Set.of(AtriumRoles.STAFF), null, "Chromium");
+        sessions.open("joe", Set.of(AtriumRoles.STAFF));
+        assertEquals(java.util.List.of("Chromium", "Firefox"),
+                sessions.of("jane").stream().map(StaffSessions.ActiveSession::browser).toList(), "latest used first");
+        assertTrue(!sessions.close("joe", first.session().key()), "not another user's");
+        assertTrue(sessions.close("jane", first.session().key()));
+        assertTrue(sessions.find(first.cookieValue()).isEmpty());
+        assertTrue(sessions.find(second.cookieValue()).isPresent());
+    }
+
     private void configure(double minutes) {
         sessions.configure(new StaffSessions.Config() {
             @Override
