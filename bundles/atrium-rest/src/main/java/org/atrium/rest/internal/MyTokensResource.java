@@ -16,6 +16,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.atrium.api.audit.AuditQuery;
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.FieldError;
 import org.atrium.api.security.ApiTokens;
@@ -75,12 +76,11 @@ public class MyTokensResource {
         return Response.noContent().build();
     }
 
+    /** A date means the end of that day (UTC), as the audit search reads an upper bound. */
     static Instant expiry(String text) {
         try {
-            return text == null || text.isBlank() ? null
-                    : text.strip().length() == 10 ? java.time.LocalDate.parse(text.strip()).plusDays(1)
-                            .atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : Instant.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+            return AuditQuery.bound(text, true);
+        } catch (IllegalArgumentException e) {
             throw new ClientValidationException(List.of(new FieldError("expiresAt", "expiresAt is a date (2027-06-30) "
                     + "or an instant (2027-06-30T12:00:00Z), not '" + text + "'.")));
         }

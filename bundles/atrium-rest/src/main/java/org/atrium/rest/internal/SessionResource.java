@@ -19,9 +19,10 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.FieldError;
-import org.atrium.api.security.UserGrant;
 import org.atrium.api.security.MultiFactor;
+import org.atrium.api.security.UserGrant;
 import org.atrium.api.security.UserGrants;
+import org.atrium.rest.internal.security.AuthenticationFilter;
 import org.atrium.rest.internal.security.Caller;
 import org.atrium.rest.internal.security.SecurityPolicy;
 import org.atrium.rest.internal.security.SignIn;
@@ -72,7 +73,6 @@ public class SessionResource {
 
     private final SignIn signIn;
     private final StaffSessions sessions;
-
     private final SecurityPolicy policy;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -128,7 +128,8 @@ public class SessionResource {
             }
         } else if (policy.mfaRequired()) {
             if (currentFactors == null) {
-                throw Unavailable.retryLater("Two-factor sign-in is required, but the register that keeps authenticators is not running; try again in a moment.");
+                throw Unavailable.retryLater("Two-factor sign-in is required, but the register that keeps "
+                        + "authenticators is not running; try again in a moment.");
             }
             pendingStep = StaffSession.SET_UP_MFA;
         }
@@ -176,7 +177,8 @@ public class SessionResource {
     }
 
     private static Response challenged(Response refusal) {
-        return Response.fromResponse(refusal).header(HttpHeaders.WWW_AUTHENTICATE, "Session realm=\"Atrium\"").build();
+        return Response.fromResponse(refusal).header(HttpHeaders.WWW_AUTHENTICATE, AuthenticationFilter.SESSION_CHALLENGE)
+                .build();
     }
 
     /** Secure behind HTTPS, also when a proxy in front of Atrium ends it (X-Forwarded-Proto). */

@@ -116,10 +116,7 @@ public class UserResource {
         if (input.offices().contains(null)) {
             throw new InvalidRequestException("offices must be office location numbers, not null.");
         }
-        Optional<Map<String, Set<String>>> realmUsers = realm.users();
-        if (realmUsers.isPresent() && !realmUsers.get().containsKey(username)) {
-            throw unknownUser(username);
-        }
+        Optional<Map<String, Set<String>>> realmUsers = requireKnown(username);
         UserGrant saved = grants().save(new UserGrant(username, input.email(), new HashSet<>(input.offices())),
                 caller.actor());
         return json(username, realmUsers.map(users -> users.get(username)).orElse(Set.of()), saved);
@@ -132,10 +129,7 @@ public class UserResource {
             + "Recorded in the audit trail.")
     public Response resetMfa(@PathParam("username") String username, @Context SecurityContext security) {
         Caller caller = Caller.requireAdministrator(security, "Resetting two-factor sign-in");
-        Optional<Map<String, Set<String>>> realmUsers = realm.users();
-        if (realmUsers.isPresent() && !realmUsers.get().containsKey(username)) {
-            throw unknownUser(username);
-        }
+        requireKnown(username);
         Unavailable.unless(factors, "two-factor sign-in (the register)").reset(username, caller.actor());
         sessions.closeAll(username);
         return Response.noContent().build();
@@ -144,6 +138,18 @@ public class UserResource {
     static UserJson json(String username, Set<String> roles, UserGrant grant) {
         return new UserJson(username, roles, roles.contains(AtriumRoles.ADMIN), grant == null ? null : grant.email(),
                 grant == null ? List.of() : grant.offices().stream().sorted().toList());
+    }
+
+    /**
+     * The realm's users, after checking that {@code username} is one of them (when the realm can list its
+     * users at all).
+     */
+    private Optional<Map<String, Set<String>>> requireKnown(String username) {
+        Optional<Map<String, Set<String>>> realmUsers = realm.users();
+        if (realmUsers.isPresent() && !realmUsers.get().containsKey(username)) {
+            throw unknownUser(username);
+        }
+        return realmUsers;
     }
 
     private static UnknownItemException unknownUser(String username) {

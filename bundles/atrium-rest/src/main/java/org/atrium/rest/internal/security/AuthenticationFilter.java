@@ -49,7 +49,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
      * For the pages' own requests (they send {@code X-Requested-With}): a scheme browsers do not know, so
      * that a 401 shows the page's sign-in form rather than the browser's password dialog.
      */
-    static final String SESSION_CHALLENGE = "Session realm=\"Atrium\"";
+    public static final String SESSION_CHALLENGE = "Session realm=\"Atrium\"";
     private static final Set<String> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     /** What a session with a pending step reaches: that step, and who is signed in (and signing out). */

@@ -20,10 +20,6 @@ public record Caller(String name, Set<String> roles, Actor actor, StaffSession s
         roles = Set.copyOf(roles);
     }
 
-    public Caller(String name, Set<String> roles, Actor actor) {
-        this(name, roles, actor, null);
-    }
-
     @Override
     public String getName() {
         return name;

@@ -40,6 +40,9 @@ public class SignIn {
         }
     }
 
+    private static final String LOCKED = "Too many failed sign-ins for this user name; try again in "
+            + SignInThrottle.LOCK_TIME.toMinutes() + " minutes.";
+
     private final JaasSignIn jaas = new JaasSignIn();
     private final SignInThrottle throttle = new SignInThrottle(Clock.systemUTC());
 
@@ -71,16 +74,11 @@ public class SignIn {
     public Outcome check(String user, char[] password, String channel) {
         if (throttle.isLocked(user)) {
             LOG.warn("Sign-in refused: user '{}' is locked after repeated failures", user);
-            return refused(Status.UNAUTHORIZED, "Too many failed sign-ins for this user name; try again in "
-                    + SignInThrottle.LOCK_TIME.toMinutes() + " minutes.");
+            return refused(Status.UNAUTHORIZED, LOCKED);
         }
         Optional<JaasSignIn.SignedIn> signedIn = jaas.signIn(user, password);
         if (signedIn.isEmpty()) {
-            boolean locked = throttle.failed(user);
-            String lockNote = locked ? "; the user name is now locked for " + SignInThrottle.LOCK_TIME.toMinutes()
-                    + " minutes" : "";
-            LOG.warn("Failed sign-in for user '{}' ({}){}", user, channel, lockNote);
-            recordFailedSignIn(user, channel + lockNote);
+            countFailure(user, "Failed sign-in", channel, "");
             return refused(Status.UNAUTHORIZED, "The user name or password is wrong.");
         }
         Set<String> roles = AtriumRoles.of(signedIn.get().roles());
@@ -98,14 +96,23 @@ public class SignIn {
 
     /** A wrong or replayed second factor: it counts towards the lock-out like a wrong password. */
     public String factorFailed(String user, String channel) {
+        boolean locked = countFailure(user, "Wrong or reused second-factor code", channel, ": wrong second-factor code");
+        return locked ? LOCKED : "The code is wrong or was used already: enter the code your authenticator app shows "
+                + "now, or an unused recovery code.";
+    }
+
+    /**
+     * One failure towards the lock-out, logged and audited.
+     *
+     * @return true if this failure locked the name
+     */
+    private boolean countFailure(String user, String what, String channel, String auditNote) {
         boolean locked = throttle.failed(user);
         String lockNote = locked ? "; the user name is now locked for " + SignInThrottle.LOCK_TIME.toMinutes()
                 + " minutes" : "";
-        LOG.warn("Wrong or reused second-factor code for user '{}' ({}){}", user, channel, lockNote);
-        recordFailedSignIn(user, channel + ": wrong second-factor code" + lockNote);
-        return locked ? "Too many failed sign-ins for this user name; try again in " + SignInThrottle.LOCK_TIME.toMinutes()
-                + " minutes." : "The code is wrong or was used already: enter the code your authenticator app shows "
-                + "now, or an unused recovery code.";
+        LOG.warn("{} for user '{}' ({}){}", what, user, channel, lockNote);
+        recordFailedSignIn(user, channel + auditNote + lockNote);
+        return locked;
     }
 
     /** The caller for a signed-in user, with the office locations granted to them now. */

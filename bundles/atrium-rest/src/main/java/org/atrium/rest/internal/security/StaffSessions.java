@@ -77,13 +77,9 @@ public class StaffSessions implements EventHandler {
         return idleTimeout;
     }
 
-    /** A new session; the answer's first element is the cookie's value, which only the browser keeps. */
-    public Opened open(String user, Set<String> roles) {
-        return open(user, roles, null, null);
-    }
-
     /**
-     * A new session that reaches only {@code pendingStep} until {@link #complete} (null: a full session).
+     * A new session that reaches only {@code pendingStep} until {@link #complete} (null: a full session); the
+     * answer holds the cookie's value, which only the browser keeps.
      *
      * @param browser the User-Agent, shown in the user's list of sessions
      */

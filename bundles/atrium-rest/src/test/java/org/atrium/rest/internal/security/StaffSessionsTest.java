@@ -44,7 +44,7 @@ class StaffSessionsTest {
 
     @Test
     void aSessionIsFoundByItsCookieOnlyAndKeepsItsToken() {
-        StaffSessions.Opened opened = sessions.open("jane", Set.of(AtriumRoles.STAFF));
+        StaffSessions.Opened opened = open("jane");
         StaffSession found = sessions.find(opened.cookieValue()).orElseThrow();
         assertEquals("jane", found.user());
         assertEquals(opened.session().csrfToken(), found.csrfToken());
@@ -56,7 +56,7 @@ class StaffSessionsTest {
     @Test
     void activityKeepsASessionAliveAndIdlenessEndsIt() {
         configure(30);
-        StaffSessions.Opened opened = sessions.open("jane", Set.of(AtriumRoles.STAFF));
+        StaffSessions.Opened opened = open("jane");
         clock.advance(Duration.ofMinutes(29));
         assertTrue(sessions.find(opened.cookieValue()).isPresent(), "used within the idle time");
         clock.advance(Duration.ofMinutes(29));
@@ -67,7 +67,7 @@ class StaffSessionsTest {
 
     @Test
     void aShorterTimeoutAppliesToOpenSessionsAtOnce() {
-        StaffSessions.Opened opened = sessions.open("jane", Set.of(AtriumRoles.STAFF));
+        StaffSessions.Opened opened = open("jane");
         configure(0.1);
         assertEquals(Duration.ofSeconds(6), sessions.idleTimeout());
         clock.advance(Duration.ofSeconds(7));
@@ -76,8 +76,8 @@ class StaffSessionsTest {
 
     @Test
     void signingOutEndsTheSessionAndEachSignInGetsNewSecrets() {
-        StaffSessions.Opened first = sessions.open("jane", Set.of(AtriumRoles.STAFF));
-        StaffSessions.Opened second = sessions.open("jane", Set.of(AtriumRoles.STAFF));
+        StaffSessions.Opened first = open("jane");
+        StaffSessions.Opened second = open("jane");
         assertNotEquals(first.cookieValue(), second.cookieValue());
         assertNotEquals(first.session().csrfToken(), second.session().csrfToken());
         sessions.close(first.session());
@@ -90,13 +90,17 @@ class StaffSessionsTest {
         StaffSessions.Opened first = sessions.open("jane", Set.of(AtriumRoles.STAFF), null, "Firefox");
         clock.advance(Duration.ofMinutes(1));
         StaffSessions.Opened second = sessions.open("jane", Set.of(AtriumRoles.STAFF), null, "Chromium");
-        sessions.open("joe", Set.of(AtriumRoles.STAFF));
+        open("joe");
         assertEquals(java.util.List.of("Chromium", "Firefox"),
                 sessions.of("jane").stream().map(StaffSessions.ActiveSession::browser).toList(), "latest used first");
         assertTrue(!sessions.close("joe", first.session().key()), "not another user's");
         assertTrue(sessions.close("jane", first.session().key()));
         assertTrue(sessions.find(first.cookieValue()).isEmpty());
         assertTrue(sessions.find(second.cookieValue()).isPresent());
+    }
+
+    private StaffSessions.Opened open(String user) {
+        return sessions.open(user, Set.of(AtriumRoles.STAFF), null, null);
     }
 
     private void configure(double minutes) {
