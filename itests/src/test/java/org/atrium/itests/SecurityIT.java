@@ -283,11 +283,7 @@ public class SecurityIT extends AtriumTestSupport {
     /** The browser session's contract, as any client sees it over HTTP. */
     @Test
     public void aBrowserSessionSignsInChangesOnlyWithItsTokenAndSignsOut() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpResponse<String> signedIn = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(baseUrl() + "/session")).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\": \"" + STAFF + "\", \"password\": \""
-                        + STAFF_PW + "\"}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> signedIn = postSession("Java");
         assertEquals(signedIn.body(), 200, signedIn.statusCode());
         String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(setCookie, setCookie.startsWith("ATRIUM_SESSION=") && setCookie.contains("; HttpOnly")
@@ -300,33 +296,27 @@ public class SecurityIT extends AtriumTestSupport {
         String token = session.get("csrfToken").asText();
         assertTrue(token.length() >= 40);
 
-        Reply me = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/session"))
-                .header("Cookie", cookie));
+        Reply me = sendAsItIs(withCookie("/session", cookie));
         assertEquals(me.body(), 200, me.status());
         assertEquals(token, me.json().get("csrfToken").asText());
 
         String change = "{\"enabled\": false}";
-        Reply forged = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/clients/" + inside
-                + "/portal-access")).header("Cookie", cookie)
+        Reply forged = sendAsItIs(withCookie("/clients/" + inside + "/portal-access", cookie)
                 .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(change)));
         assertEquals(forged.body(), 403, forged.status());
         assertEquals("urn:atrium:problem:csrf", forged.json().get("type").asText());
         assertTrue("nothing changed", get("/clients/" + inside).json().get("portalAccess").asBoolean());
-        Reply changed = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/clients/" + inside
-                + "/portal-access")).header("Cookie", cookie)
+        Reply changed = sendAsItIs(withCookie("/clients/" + inside + "/portal-access", cookie)
                 .header("X-CSRF-Token", token).header("Content-Type", "application/json")
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(change)));
         assertEquals(changed.body(), 200, changed.status());
         assertFalse(get("/clients/" + inside).json().get("portalAccess").asBoolean());
-        Reply outOfReach = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/clients/" + outside))
-                .header("Cookie", cookie));
+        Reply outOfReach = sendAsItIs(withCookie("/clients/" + outside, cookie));
         assertEquals("a session is scoped to the user's offices like Basic", 404, outOfReach.status());
 
-        Reply signedOut = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/session"))
-                .header("Cookie", cookie).header("X-CSRF-Token", token).DELETE());
+        Reply signedOut = sendAsItIs(withCookie("/session", cookie).header("X-CSRF-Token", token).DELETE());
         assertEquals(204, signedOut.status());
-        Reply after = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/session"))
-                .header("Cookie", cookie));
+        Reply after = sendAsItIs(withCookie("/session", cookie));
         assertEquals("the cookie stops working on the server", 401, after.status());
         assertEquals("Session realm=\"Atrium\"", after.challenge());
     }
@@ -395,15 +385,8 @@ public class SecurityIT extends AtriumTestSupport {
 
     @Test
     public void aResetOfTwoFactorSignInAtTheConsoleEndsTheUsersSessions() throws Exception {
-        java.net.http.HttpResponse<String> signedIn = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/session"))
-                        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers
-                                .ofString("{\"username\": \"" + STAFF + "\", \"password\": \"" + STAFF_PW + "\"}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
-        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        java.util.function.IntSupplier session = () -> sendAsItIs(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(baseUrl() + "/session")).header("Cookie", cookie)).status();
+        String cookie = signInWithSession("Java")[0];
+        java.util.function.IntSupplier session = () -> sendAsItIs(withCookie("/session", cookie)).status();
         assertEquals(200, session.getAsInt());
         String output = executeCommand("atrium:user-mfa-reset " + STAFF);
         assertTrue(output, output.contains(STAFF + ": two-factor sign-in reset."));
@@ -415,8 +398,7 @@ public class SecurityIT extends AtriumTestSupport {
     public void aUserListsTheirBrowserSessionsAndSignsOneOut() throws Exception {
         String[] first = signInWithSession("Browser One");
         String[] second = signInWithSession("Browser Two");
-        Reply listed = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/me/sessions"))
-                .header("Cookie", second[0]));
+        Reply listed = sendAsItIs(withCookie("/me/sessions", second[0]));
         assertEquals(listed.body(), 200, listed.status());
         String otherId = null;
         for (JsonNode session : listed.json()) {
@@ -427,26 +409,33 @@ public class SecurityIT extends AtriumTestSupport {
         }
         assertTrue(listed.body(), otherId != null && listed.body().contains("\"current\":true"));
         assertFalse("a list shows no cookie", listed.body().contains(first[0].substring(first[0].indexOf('=') + 1)));
-        Reply ended = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/me/sessions/"
-                + otherId)).header("Cookie", second[0]).header("X-CSRF-Token", second[1]).DELETE());
+        Reply ended = sendAsItIs(withCookie("/me/sessions/" + otherId, second[0]).header("X-CSRF-Token", second[1])
+                .DELETE());
         assertEquals(204, ended.status());
-        assertEquals(401, sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/session"))
-                .header("Cookie", first[0])).status());
-        assertEquals(200, sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/session"))
-                .header("Cookie", second[0])).status());
+        assertEquals(401, sendAsItIs(withCookie("/session", first[0])).status());
+        assertEquals(200, sendAsItIs(withCookie("/session", second[0])).status());
     }
 
     /** {cookie, csrfToken} of a new session of the staff user, signed in with the given User-Agent. */
     private String[] signInWithSession(String browser) throws Exception {
-        java.net.http.HttpResponse<String> signedIn = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/session"))
-                        .header("Content-Type", "application/json").header("User-Agent", browser)
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\": \"" + STAFF
-                                + "\", \"password\": \"" + STAFF_PW + "\"}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> signedIn = postSession(browser);
         String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
         return new String[] {setCookie.substring(0, setCookie.indexOf(';')),
             JSON.readTree(signedIn.body()).get("csrfToken").asText()};
+    }
+
+    /** The staff user's POST /session as a browser sends it, answer and headers whole. */
+    private java.net.http.HttpResponse<String> postSession(String browser) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/session")).header("Content-Type", "application/json")
+                .header("User-Agent", browser).POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"username\": \"" + STAFF + "\", \"password\": \"" + STAFF_PW + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request with a session cookie and no other credentials. */
+    private java.net.http.HttpRequest.Builder withCookie(String path, String cookie) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path)).header("Cookie", cookie);
     }
 
     private Reply bearer(String token, String method, String path, String json) {

@@ -14,7 +14,10 @@ import java.util.Base64;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The REST API from outside the distribution, with HTTP Basic, for tests that prepare or check data. */
+/**
+ * The REST API from outside the distribution, for tests that prepare or check data: with HTTP Basic, or with
+ * an API token.
+ */
 final class StaffApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,9 +27,18 @@ final class StaffApi {
     private final String authorization;
 
     StaffApi(int httpPort, String user, String password) {
+        this(httpPort, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private StaffApi(int httpPort, String authorization) {
         this.base = "http://localhost:" + httpPort + "/api/v1";
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
+    }
+
+    /** The API as a script holding a personal API token sees it. */
+    static StaffApi withToken(int httpPort, String token) {
+        return new StaffApi(httpPort, "Bearer " + token);
     }
 
     /** One answer: status and body. */
@@ -41,11 +53,16 @@ final class StaffApi {
     }
 
     Answer send(String method, String path, String json) {
+        return send(method, path, json, "application/json");
+    }
+
+    /** A request with a body of any type ({@code body} null: none). */
+    Answer send(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

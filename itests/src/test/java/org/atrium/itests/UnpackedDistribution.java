@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -81,6 +82,19 @@ final class UnpackedDistribution {
                 .redirectOutput(home.resolve("karaf-console.out").toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         karaf = builder.start();
+    }
+
+    /** Waits (polling) until the health check answers 200, failing if Karaf exits or the time runs out. */
+    void awaitHealthy(Duration timeout) throws Exception {
+        StaffApi api = new StaffApi(httpPort, "admin", "admin");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (api.get("/health").status() != 200) {
+            assertAlive();
+            if (System.nanoTime() > deadline) {
+                fail("Atrium was not ready within " + timeout.toSeconds() + " s; see " + home.resolve("data/log"));
+            }
+            Thread.sleep(200); // polling interval while Karaf boots
+        }
     }
 
     /** Fails the test if Karaf exited, with what it printed. */

@@ -3,16 +3,10 @@ package org.atrium.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -39,14 +33,9 @@ class WebBenchmark {
         distribution.start();
         StaffApi admin = new StaffApi(distribution.httpPort(), "admin", "admin");
         try (WebBrowser browser = new WebBrowser(distribution.home().getParent())) {
-            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-            while (admin.get("/health").status() != 200) {
-                distribution.assertAlive();
-                assertTrue(System.nanoTime() < deadline, "Atrium was not ready");
-                Thread.sleep(200); // polling interval while Karaf boots
-            }
+            distribution.awaitHealthy(START_TIMEOUT);
             long loadStarted = System.nanoTime();
-            importClients(distribution.httpPort(), admin, clients);
+            importClients(admin, clients);
             double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
 
             String atrium = "http://localhost:" + distribution.httpPort() + "/atrium/";
@@ -110,19 +99,15 @@ class WebBenchmark {
         return ((Number) ms).doubleValue();
     }
 
-    private static void importClients(int port, StaffApi admin, int clients) throws Exception {
+    private static void importClients(StaffApi admin, int clients) throws Exception {
         StringBuilder csv = new StringBuilder(ImportIT.HEADER).append("\r\n");
         for (int i = 1; i <= clients; i++) {
             csv.append("Individual,BM").append(String.format(Locale.ROOT, "%07d", i)).append(",Family").append(i)
                     .append(" Client,bm").append(i).append("@example.com,").append(ssn(i)).append(",,,,1,,,,,,,\r\n");
         }
-        HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/imports"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, accepted.statusCode(), accepted.body());
-        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(accepted.body()).get("id").asText();
+        StaffApi.Answer accepted = admin.send("POST", "/imports", csv.toString(), "text/csv");
+        assertEquals(202, accepted.status(), accepted.body());
+        String id = accepted.json().get("id").asText();
         long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
         while (true) {
             String state = admin.expect(200, "GET", "/imports/" + id, null).get("state").asText();

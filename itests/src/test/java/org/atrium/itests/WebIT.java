@@ -54,13 +54,8 @@ class WebIT {
         distribution.set("etc/users.properties", "webstaff", "webstaff-pw,atrium-staff");
         distribution.start();
         admin = new StaffApi(distribution.httpPort(), "admin", "admin");
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (admin.get("/health").status() != 200) {
-            distribution.assertAlive();
-            assertTrue(System.nanoTime() < deadline, "Atrium was not ready within " + START_TIMEOUT.toSeconds() + " s");
-            Thread.sleep(200); // polling interval while Karaf boots
-        }
-        if (admin.get("/offices").body().contains("\"number\":2") == false) {
+        distribution.awaitHealthy(START_TIMEOUT);
+        if (!admin.get("/offices").body().contains("\"number\":2")) {
             admin.expect(201, "POST", "/offices", "{\"number\": 2, \"name\": \"Downtown\"}");
         }
         admin.expect(200, "PUT", "/users/webstaff", "{\"email\": \"webstaff@firm.example\", \"offices\": [1]}");
@@ -212,11 +207,9 @@ class WebIT {
         browser.click("#create-token");
         String token = browser.find("#new-token").getText();
         assertTrue(token.startsWith("atr_"), token);
-        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(atrium + "/api/v1/me"))
-                        .header("Authorization", "Bearer " + token).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, answer.statusCode(), answer.body());
+        StaffApi script = StaffApi.withToken(distribution.httpPort(), token);
+        StaffApi.Answer answer = script.get("/me");
+        assertEquals(200, answer.status(), answer.body());
         assertTrue(answer.body().contains("\"username\":\"webstaff\""), answer.body());
         browser.screenshot(SCREENSHOTS.resolve("account.png"));
         browser.open(atrium + "/atrium/#/clients");
@@ -226,11 +219,7 @@ class WebIT {
         browser.click("button[aria-label='Revoke the token " + name + "']");
         browser.click("dialog .btn-danger");
         browser.untilText("main", "was revoked");
-        java.net.http.HttpResponse<String> after = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(atrium + "/api/v1/me"))
-                        .header("Authorization", "Bearer " + token).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(401, after.statusCode());
+        assertEquals(401, script.get("/me").status());
     }
 
     @Test
