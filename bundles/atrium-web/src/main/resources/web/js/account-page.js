@@ -1,6 +1,7 @@
-// The signed-in user's own settings: two-factor sign-in.
+// The signed-in user's own settings: password, two-factor sign-in, browsers and API tokens.
 import {h, replace} from './dom.js';
 import {showEnrolment} from './mfa.js';
+import {showPasswordChange} from './password.js';
 import {successAlert} from './ui.js';
 import {tokensSection} from './tokens.js';
 import {sessionsSection} from './sessions.js';
@@ -21,6 +22,19 @@ export function show(main, session) {
                     onCancel: () => overview(false)})}));
     };
     replace(main, h('h1', {class: 'h3 mb-3', text: 'Your account'}),
-        h('p', {class: 'text-secondary', text: `Signed in as ${session.username}.`}), area, sessionsSection(), tokensSection());
+        h('p', {class: 'text-secondary', text: `Signed in as ${session.username}.`}), passwordSection(), area,
+        sessionsSection(), tokensSection());
     overview(false);
+}
+
+function passwordSection() {
+    const body = h('div', {class: 'card-body'});
+    const overview = changed => replace(body,
+        changed ? successAlert(`Your password is changed. ${changed.sessionsEnded
+            ? `${changed.sessionsEnded} other browser session(s) were signed out.` : ''}`) : null,
+        h('h2', {class: 'h5', text: 'Password'}),
+        h('button', {type: 'button', class: 'btn btn-outline-primary', id: 'change-password', text: 'Change password',
+            onclick: () => showPasswordChange(body, {required: false, onDone: overview, onCancel: () => overview(null)})}));
+    overview(null);
+    return h('div', {class: 'card shadow-sm mb-3'}, body);
 }

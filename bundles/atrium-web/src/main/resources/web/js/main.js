@@ -3,6 +3,7 @@ import {api, ApiError, setCsrfToken, watchIdleTimeout} from './api.js';
 import {showSignIn} from './signin.js';
 import {showShell} from './shell.js';
 import {showEnrolment} from './mfa.js';
+import {showPasswordChange} from './password.js';
 import {h, replace} from './dom.js';
 
 const app = document.getElementById('app');
@@ -28,14 +29,25 @@ async function start() {
 function signedIn(session) {
     setCsrfToken(session.csrfToken);
     watchIdleTimeout(session.idleTimeoutSeconds);
+    const nextStep = async () => signedIn(await api.get('/session'));
+    if (session.next === 'CHANGE_PASSWORD') {
+        // the password breaks the rules (the shipped admin/admin): nothing else until it is changed
+        showPasswordChange(stepArea(), {required: true, onDone: nextStep});
+        return;
+    }
     if (session.next === 'SET_UP_MFA') {
         // the firm requires two-factor sign-in: nothing else until the authenticator is set up
-        const area = h('div', {class: 'card-body p-4'});
-        replace(app, h('main', {id: 'main', class: 'container'}, h('div', {class: 'card shadow-sm my-5 mx-auto enrol-card'}, area)));
-        showEnrolment(area, {required: true, onDone: async () => signedIn(await api.get('/session'))});
+        showEnrolment(stepArea(), {required: true, onDone: nextStep});
         return;
     }
     showShell(app, session, signOut);
+}
+
+/** A card alone on the page for a step of the sign-in. */
+function stepArea() {
+    const area = h('div', {class: 'card-body p-4'});
+    replace(app, h('main', {id: 'main', class: 'container'}, h('div', {class: 'card shadow-sm my-5 mx-auto enrol-card'}, area)));
+    return area;
 }
 
 async function signOut() {

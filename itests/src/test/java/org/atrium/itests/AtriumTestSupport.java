@@ -48,6 +48,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public abstract class AtriumTestSupport {
 
+    /** The staff user's password, one that meets the password rules. */
+    protected static final String STAFF_PASSWORD = "teal-bicycle-autumn";
+
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     /** A first boot of the whole distribution on a busy 2-core machine. */
     static final Duration BOOT_TIMEOUT = Duration.ofSeconds(180);
@@ -83,8 +86,13 @@ public abstract class AtriumTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+            // the shipped default is true; these tests of other things sign in with HTTP Basic (SecurityIT
+            // switches it on where it tests it)
+            editConfigurationFilePut("etc/atrium.security.cfg", "mfa.required", "false"),
             // users besides the shipped admin/admin: staff, a user without an Atrium role, one to lock out
-            editConfigurationFilePut("etc/users.properties", "staff", "staff-pw,atrium-staff"),
+            editConfigurationFilePut("etc/users.properties", "staff", STAFF_PASSWORD + ",atrium-staff"),
+            // a password from before the password rules: its browser sign-in asks for a new one
+            editConfigurationFilePut("etc/users.properties", "changer", "changer-pw,atrium-staff"),
             editConfigurationFilePut("etc/users.properties", "norole", "norole-pw"),
             editConfigurationFilePut("etc/users.properties", "locky", "locky-pw,atrium-staff"),
             editConfigurationFilePut("etc/users.properties", "swappy", "swappy-pw,atrium-staff"),

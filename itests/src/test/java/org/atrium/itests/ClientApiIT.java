@@ -298,7 +298,7 @@ public class ClientApiIT extends AtriumTestSupport {
         Reply noRole = getAs("/clients", basic("norole", "norole-pw"));
         assertEquals(403, noRole.status());
         assertTrue(noRole.json().get("detail").asText().contains("atrium-staff"));
-        assertEquals(200, getAs("/clients", basic("staff", "staff-pw")).status());
+        assertEquals(200, getAs("/clients", basic("staff", STAFF_PASSWORD)).status());
     }
 
     @Test
@@ -309,17 +309,17 @@ public class ClientApiIT extends AtriumTestSupport {
         Reply locked = getAs("/clients", basic("locky", "locky-pw"));
         assertEquals("even the right password is refused while locked", 401, locked.status());
         assertTrue(locked.json().get("detail").asText().contains("Too many failed sign-ins"));
-        assertEquals("other users are not affected", 200, getAs("/clients", basic("staff", "staff-pw")).status());
+        assertEquals("other users are not affected", 200, getAs("/clients", basic("staff", STAFF_PASSWORD)).status());
     }
 
     @Test
     public void onlyAdministratorsAddOffices() {
         Reply staff = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/offices"))
-                .header("Authorization", basic("staff", "staff-pw")).header("Content-Type", "application/json")
+                .header("Authorization", basic("staff", STAFF_PASSWORD)).header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"number\": 77777, \"name\": \"No\"}")));
         assertEquals(403, staff.status());
         assertEquals("application/problem+json", staff.contentType());
-        assertEquals(200, getAs("/offices", basic("staff", "staff-pw")).status());
+        assertEquals(200, getAs("/offices", basic("staff", STAFF_PASSWORD)).status());
     }
 
     @Test

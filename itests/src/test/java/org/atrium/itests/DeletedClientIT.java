@@ -75,17 +75,17 @@ public class DeletedClientIT extends PortalTestSupport {
 
         // staff of another office create a different taxpayer with the same client ID and email address
         assertEquals(200, put("/users/staff", "{\"offices\":[2]}").status());
-        Reply other = as("staff", "staff-pw", "POST", "/clients", "{\"clientId\":\"" + clientId + "\",\"type\":"
+        Reply other = as("staff", STAFF_PASSWORD, "POST", "/clients", "{\"clientId\":\"" + clientId + "\",\"type\":"
                 + "\"INDIVIDUAL\",\"name\":\"Olga Second\",\"email\":\"" + email + "\",\"officeLocation\":2,"
                 + "\"dropOffAccess\":true}");
         assertEquals(other.body(), 201, other.status());
         assertNotEquals("a new client has a new reference", reference, other.json().get("reference").asText());
-        Reply listed = as("staff", "staff-pw", "GET", "/clients/" + clientId + "/drop-offs", null);
+        Reply listed = as("staff", STAFF_PASSWORD, "GET", "/clients/" + clientId + "/drop-offs", null);
         assertEquals(listed.body(), 200, listed.status());
         assertEquals("no drop-off of the deleted client", 0, listed.json().size());
-        assertEquals(404, as("staff", "staff-pw", "GET", "/clients/" + clientId + "/drop-offs/" + dropOffId, null)
+        assertEquals(404, as("staff", STAFF_PASSWORD, "GET", "/clients/" + clientId + "/drop-offs/" + dropOffId, null)
                 .status());
-        JsonNode view = as("staff", "staff-pw", "GET", "/clients/" + clientId + "/portal-view", null).json();
+        JsonNode view = as("staff", STAFF_PASSWORD, "GET", "/clients/" + clientId + "/portal-view", null).json();
         assertEquals(view.toString(), 0, view.get("uploads").size());
         assertEquals(view.toString(), 0, view.get("items").size());
 
@@ -134,9 +134,9 @@ public class DeletedClientIT extends PortalTestSupport {
             assertEquals("kim-1099.pdf", kept.get("fileName").asText());
             assertEquals(Instant.parse(kept.get("clientDeletedAt").asText()).plusSeconds(30L * 24 * 3600),
                     Instant.parse(kept.get("deleteAfter").asText()));
-            assertEquals("administrators only", 403, as("staff", "staff-pw", "GET", "/drop-offs/detached", null)
+            assertEquals("administrators only", 403, as("staff", STAFF_PASSWORD, "GET", "/drop-offs/detached", null)
                     .status());
-            assertEquals(403, as("staff", "staff-pw", "GET", "/drop-offs/detached/" + id, null).status());
+            assertEquals(403, as("staff", STAFF_PASSWORD, "GET", "/drop-offs/detached/" + id, null).status());
             HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
                     + "/drop-offs/detached/" + id)).header("Authorization", basic("admin", "admin")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());

@@ -31,13 +31,16 @@ class DistributionIT {
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     static final Duration WATCHED_AFTER_FIRST_ANSWER = Duration.ofSeconds(30);
 
-    static final String ADMIN = "Basic " + java.util.Base64.getEncoder()
+    static final String SHIPPED_ADMIN = "Basic " + java.util.Base64.getEncoder()
             .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+    static final String ADMIN_PASSWORD = "distribution-test-passphrase";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private UnpackedDistribution distribution;
     private Path home;
     private int httpPort;
+    /** Admin's API token, from the first sign-in after the first start (the shipped settings require one). */
+    private String admin;
 
     @BeforeEach
     void unpackOffline() throws Exception {
@@ -56,7 +59,7 @@ class DistributionIT {
         startKaraf();
         String body = "{\"clientId\":\"0099\",\"type\":\"ENTITY\",\"name\":\"Offline LLC\",\"email\":\"offline@example.com\","
                 + "\"taxId\":\"121234567\",\"officeLocation\":1}";
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(api("/clients")).header("Authorization", ADMIN)
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(api("/clients")).header("Authorization", admin)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
@@ -64,7 +67,7 @@ class DistributionIT {
         stopKaraf();
         startKaraf();
 
-        HttpResponse<String> read = http.send(HttpRequest.newBuilder(api("/clients/0099")).header("Authorization", ADMIN).build(),
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(api("/clients/0099")).header("Authorization", admin).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, read.statusCode());
         assertTrue(read.body().contains("Offline LLC"));
@@ -73,6 +76,9 @@ class DistributionIT {
         assertFalse(log.contains("Could not find artifact"), "every bundle comes from the distribution itself");
         assertFalse(log.contains("Error installing boot features"));
         assertTrue(log.contains("still has the default password"), "operators are warned about admin/admin");
+        String users = Files.readString(home.resolve("etc/users.properties"));
+        assertTrue(users.contains("\nadmin = {CRYPT}$2a$10$"), "passwords are kept as bcrypt hashes");
+        assertFalse(users.contains(ADMIN_PASSWORD));
         assertTrue(Files.exists(home.resolve("etc/org.ops4j.datasource-atrium.cfg")), "datasource configured in etc/");
         assertTrue(Files.isDirectory(home.resolve("data/derby/atrium")), "database under data/");
         HttpResponse<String> portal = http.send(HttpRequest.newBuilder(api("/clients").resolve("/portal/")).build(),
@@ -93,7 +99,7 @@ class DistributionIT {
             csv.append("Individual,KILL").append(i).append(",Killed Import ").append(i).append(",killed").append(i)
                     .append("@example.com,,,,,1,,,,,,,\r\n");
         }
-        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(api("/imports")).header("Authorization", ADMIN)
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(api("/imports")).header("Authorization", admin)
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(202, accepted.statusCode(), accepted.body());
@@ -120,7 +126,7 @@ class DistributionIT {
     }
 
     private String get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(api(path)).header("Authorization", ADMIN).build(),
+        return http.send(HttpRequest.newBuilder(api(path)).header("Authorization", admin).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
@@ -153,6 +159,14 @@ class DistributionIT {
 
     private void startKaraf(boolean afterACrash) throws Exception {
         distribution.start();
+        if (admin == null) {
+            distribution.awaitHealthy(START_TIMEOUT);
+            HttpResponse<String> basic = http.send(HttpRequest.newBuilder(api("/clients"))
+                    .header("Authorization", SHIPPED_ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, basic.statusCode(), "as shipped, a password alone reaches nothing");
+            assertTrue(basic.body().contains("Scripts send a personal API token instead"), basic.body());
+            admin = "Bearer " + FirstSignIn.ofTheShippedAdministrator(httpPort, ADMIN_PASSWORD);
+        }
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (status("/clients?size=1") / 100 != 2) {
             distribution.assertAlive();
@@ -173,7 +187,7 @@ class DistributionIT {
             for (String path : List.of("/api/v1/clients?size=1", "/api/v1/offices", "/api/v1/me", "/api/v1/openapi.json",
                     "/api/v1/health", "/portal/")) {
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
-                        .header("Authorization", ADMIN).timeout(Duration.ofSeconds(5)).build(),
+                        .header("Authorization", admin).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 requests++;
                 boolean retryLater = answer.statusCode() == 503 && answer.headers().firstValue("Retry-After").isPresent()
@@ -197,7 +211,7 @@ class DistributionIT {
 
     private int status(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(api(path)).header("Authorization", ADMIN).timeout(Duration.ofSeconds(5)).build(),
+            return http.send(HttpRequest.newBuilder(api(path)).header("Authorization", admin).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

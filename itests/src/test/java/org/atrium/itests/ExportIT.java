@@ -129,7 +129,7 @@ public class ExportIT extends AtriumTestSupport {
     public void staffExportAFilteredListWithChosenColumns() throws IOException {
         fourClients();
 
-        Download file = download("staff", "staff-pw", "/exports/clients.xlsx?q=Exp" + run
+        Download file = download("staff", STAFF_PASSWORD, "/exports/clients.xlsx?q=Exp" + run
                 + "&portalAccess=true&sort=name,desc&columns="
                 + encode("clientId,name,taxId,dateOfBirth,spouse.name,spouse.taxId,officeLocation,officeLocationName"));
 
@@ -179,7 +179,7 @@ public class ExportIT extends AtriumTestSupport {
                     null, false, true, false, false));
         }
 
-        Download file = download("staff", "staff-pw", "/exports/clients.xlsx?q=Bulk" + run + "&columns=clientId");
+        Download file = download("staff", STAFF_PASSWORD, "/exports/clients.xlsx?q=Bulk" + run + "&columns=clientId");
 
         assertEquals(200, file.status());
         try (XSSFWorkbook workbook = workbook(file)) {
@@ -214,7 +214,7 @@ public class ExportIT extends AtriumTestSupport {
 
     @Test
     public void staffMayNotRevealTaxIds() {
-        Reply refused = as("staff", "staff-pw", "GET", "/exports/clients.xlsx?revealTaxIds=true", null);
+        Reply refused = as("staff", STAFF_PASSWORD, "GET", "/exports/clients.xlsx?revealTaxIds=true", null);
 
         assertEquals(403, refused.status());
         assertEquals("application/problem+json", refused.contentType());
@@ -227,7 +227,7 @@ public class ExportIT extends AtriumTestSupport {
                 + run + "\",\"email\":\"f-" + run + "@example.com\",\"taxId\":\"123451234\",\"dateOfBirth\":\"1990-07-04\","
                 + "\"officeLocation\":2,\"portalAccess\":true}");
 
-        Download file = download("staff", "staff-pw", "/exports/clients.csv?q=0005" + run
+        Download file = download("staff", STAFF_PASSWORD, "/exports/clients.csv?q=0005" + run
                 + "&columns=clientId,name,taxId,dateOfBirth,portalAccess,status");
 
         assertEquals(200, file.status());

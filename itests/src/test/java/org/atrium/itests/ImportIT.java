@@ -191,21 +191,21 @@ public class ImportIT extends MailTestSupport {
 
     @Test
     public void aStaffUserCannotImportIntoAnOfficeTheyDoNotHold() {
-        Reply accepted = upload("staff", "staff-pw", "", "text/csv", file(
+        Reply accepted = upload("staff", STAFF_PASSWORD, "", "text/csv", file(
                 row("Individual", "S" + run, "Sam Staff", "sam-" + run + "@example.com", "2"),
                 row("Entity", "F" + run, "Foreign LLC", "foreign-" + run + "@example.com", "1")).getBytes(
                         StandardCharsets.UTF_8));
 
-        JsonNode job = finished(accepted, "staff", "staff-pw");
+        JsonNode job = finished(accepted, "staff", STAFF_PASSWORD);
 
         assertEquals("FAILED", job.get("state").asText());
-        String errors = as("staff", "staff-pw", "GET", "/imports/" + job.get("id").asText() + "/errors", null).body();
+        String errors = as("staff", STAFF_PASSWORD, "GET", "/imports/" + job.get("id").asText() + "/errors", null).body();
         assertTrue(errors, errors.contains("3,F" + run + ",Office Location,office location 1 is not among the office "
                 + "locations granted to user 'staff' (2)."));
         assertEquals(404, get("/clients/S" + run).status());
         assertEquals(404, get("/clients/F" + run).status());
         assertEquals("staff see only their own jobs", 404,
-                as("staff", "staff-pw", "GET", "/imports/" + finished(upload(file(row("Individual", "A" + run,
+                as("staff", STAFF_PASSWORD, "GET", "/imports/" + finished(upload(file(row("Individual", "A" + run,
                         "Admin Job", "adminjob-" + run + "@example.com", "1")))).get("id").asText(), null).status());
     }
 

@@ -104,7 +104,7 @@ public class MailerIT extends MailTestSupport {
         assertEquals(to, entry.get("to").get(0).asText());
         assertTrue(entry.get("lastError").asText().length() > 0);
 
-        assertEquals(403, as("staff", "staff-pw", "GET", "/mail/outbox", null).status());
+        assertEquals(403, as("staff", STAFF_PASSWORD, "GET", "/mail/outbox", null).status());
         Reply badState = get("/mail/outbox?state=LOST");
         assertEquals(400, badState.status());
         assertTrue(badState.json().get("detail").asText().contains("LOST"));

@@ -121,8 +121,8 @@ public class OnboardingIT extends MailTestSupport {
         String foreign = client("F" + run, "Fay Foreign", "fay-" + run + "@example.com", 1, null);
         String mine = client("M" + run, "Max Mine", "max-" + run + "@example.com", 2, null);
 
-        assertEquals(404, as("staff", "staff-pw", "POST", "/clients/" + foreign + "/onboarding-email", "").status());
-        Reply byFilter = as("staff", "staff-pw", "POST", "/clients/bulk",
+        assertEquals(404, as("staff", STAFF_PASSWORD, "POST", "/clients/" + foreign + "/onboarding-email", "").status());
+        Reply byFilter = as("staff", STAFF_PASSWORD, "POST", "/clients/bulk",
                 "{\"action\":\"SEND_ONBOARDING_EMAIL\",\"filter\":{\"q\":\"" + run + "\"}}");
         assertEquals(byFilter.body(), 200, byFilter.status());
         assertEquals(1, byFilter.json().get("requested").asInt());
@@ -165,8 +165,8 @@ public class OnboardingIT extends MailTestSupport {
         assertEquals(created.body(), 201, created.status());
         String id = created.json().get("id").asText();
         assertFalse(created.json().get("default").asBoolean());
-        assertEquals(403, as("staff", "staff-pw", "GET", "/instructions", null).status());
-        assertEquals(403, as("staff", "staff-pw", "PUT", "/instructions/" + id + "/default", "").status());
+        assertEquals(403, as("staff", STAFF_PASSWORD, "GET", "/instructions", null).status());
+        assertEquals(403, as("staff", STAFF_PASSWORD, "PUT", "/instructions/" + id + "/default", "").status());
 
         String previous = null;
         for (JsonNode template : get("/instructions").json()) {

@@ -151,7 +151,7 @@ public class PortalIT extends PortalTestSupport {
         assertEquals(tooLarge.body(), 413, tooLarge.status());
         assertTrue(tooLarge.body(), tooLarge.json().get("detail").asText().contains("1 MB"));
 
-        Reply list = as("staff", "staff-pw", "GET", "/clients/" + clientId + "/drop-offs", null);
+        Reply list = as("staff", STAFF_PASSWORD, "GET", "/clients/" + clientId + "/drop-offs", null);
         assertEquals(list.body(), 200, list.status());
         assertEquals("only the accepted file", 1, list.json().size());
         JsonNode dropOff = list.json().get(0);
@@ -159,7 +159,7 @@ public class PortalIT extends PortalTestSupport {
         assertEquals("application/pdf", dropOff.get("contentType").asText());
         assertEquals(pdf.length, dropOff.get("size").asLong());
         HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/clients/" + clientId
-                + "/drop-offs/" + dropOff.get("id").asText())).header("Authorization", basic("staff", "staff-pw")).build(),
+                + "/drop-offs/" + dropOff.get("id").asText())).header("Authorization", basic("staff", STAFF_PASSWORD)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, download.statusCode());
         assertArrayEquals(pdf, download.body());
@@ -167,7 +167,7 @@ public class PortalIT extends PortalTestSupport {
         assertEquals("application/pdf", download.headers().firstValue("Content-Type").orElse(""));
 
         assertEquals(200, put("/users/staff", "{\"offices\":[2]}").status());
-        assertEquals("office-scoped", 404, as("staff", "staff-pw", "GET", "/clients/" + clientId + "/drop-offs", null)
+        assertEquals("office-scoped", 404, as("staff", STAFF_PASSWORD, "GET", "/clients/" + clientId + "/drop-offs", null)
                 .status());
         String trail = get("/audit?clientId=" + clientId).body();
         assertTrue(trail, trail.contains("DROP_OFF_RECEIVED") && trail.contains("DROP_OFF_READ"));
@@ -262,17 +262,17 @@ public class PortalIT extends PortalTestSupport {
         }
         Reply locked = portal("POST", "/api/v1/sessions", "{\"email\":\"" + email + "\",\"code\":\"" + code + "\"}", null);
         assertEquals("the right code no longer opens", 401, locked.status());
-        JsonNode state = as("staff", "staff-pw", "GET", "/clients/" + clientId + "/access-code", null).json().get(0);
+        JsonNode state = as("staff", STAFF_PASSWORD, "GET", "/clients/" + clientId + "/access-code", null).json().get(0);
         assertTrue(state.toString(), state.get("locked").asBoolean());
         assertTrue(get("/audit?clientId=" + clientId).body().contains("SIGN_IN_FAILED"));
 
-        Reply unlocked = as("staff", "staff-pw", "POST", "/clients/" + clientId + "/access-code/unlock", null);
+        Reply unlocked = as("staff", STAFF_PASSWORD, "POST", "/clients/" + clientId + "/access-code/unlock", null);
         assertEquals(unlocked.body(), 200, unlocked.status());
         assertEquals("TAXPAYER", unlocked.json().get("unlocked").get(0).asText());
         assertEquals("the locked code stays dead", 401, portal("POST", "/api/v1/sessions", "{\"email\":\"" + email
                 + "\",\"code\":\"" + code + "\"}", null).status());
 
-        Reply staffCode = as("staff", "staff-pw", "POST", "/clients/" + clientId + "/access-code", null);
+        Reply staffCode = as("staff", STAFF_PASSWORD, "POST", "/clients/" + clientId + "/access-code", null);
         assertEquals(staffCode.body(), 201, staffCode.status());
         JsonNode issued = staffCode.json();
         assertTrue(issued.get("expiresAt").asText().compareTo(java.time.Instant.now().plusSeconds(19 * 60).toString()) > 0);
@@ -335,7 +335,7 @@ public class PortalIT extends PortalTestSupport {
         mailedCode(other, 3); // requests are handled in order: Olga's was handled before this code came
         assertEquals("no code with portal access off: the onboarding email is the only mail", 1,
                 smtp.messagesFor(email).size());
-        assertEquals(400, as("staff", "staff-pw", "POST", "/clients/" + clientId + "/access-code", null).status());
+        assertEquals(400, as("staff", STAFF_PASSWORD, "POST", "/clients/" + clientId + "/access-code", null).status());
     }
 
     @Test

@@ -42,6 +42,8 @@ class WebIT {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String WEBSTAFF_PASSWORD = "amber-kettle-orchard";
+    static final String WEBADMIN_PASSWORD = "granite-ferry-morning";
 
     private UnpackedDistribution distribution;
     private StaffApi admin;
@@ -51,7 +53,12 @@ class WebIT {
     @BeforeAll
     void startAtriumAndABrowser() throws Exception {
         distribution = UnpackedDistribution.unpack();
-        distribution.set("etc/users.properties", "webstaff", "webstaff-pw,atrium-staff");
+        // the shipped default is true: switched on where it is tested
+        distribution.set("etc/atrium.security.cfg", "mfa.required", "false");
+        distribution.set("etc/users.properties", "webstaff", WEBSTAFF_PASSWORD + ",atrium-staff");
+        distribution.set("etc/users.properties", "webadmin", WEBADMIN_PASSWORD + ",atrium-admin");
+        // a password from before the rules, as the shipped admin/admin is
+        distribution.set("etc/users.properties", "newcomer", "newcomer,atrium-staff");
         distribution.start();
         admin = new StaffApi(distribution.httpPort(), "admin", "admin");
         distribution.awaitHealthy(START_TIMEOUT);
@@ -88,12 +95,12 @@ class WebIT {
     void signsInShowsWhoIsSignedInAndSignsOut() {
         browser.open(atrium + "/");
         assertEquals(atrium + "/atrium/", browser.driver().getCurrentUrl(), "/ leads to the application");
-        browser.type("input[name=username]", "admin");
+        browser.type("input[name=username]", "webadmin");
         browser.type("input[name=password]", "wrong");
         browser.click("form button[type=submit]");
         browser.untilText("main", "The user name or password is wrong.");
 
-        signIn("admin", "admin");
+        signIn("webadmin", WEBADMIN_PASSWORD);
         assertEquals("Administrator", browser.text("#signed-in-role"));
         assertTrue(browser.text("#signed-in-user").contains("admin"));
 
@@ -109,7 +116,7 @@ class WebIT {
         browser.until(d -> admin.get("/session").body().contains("\"idleTimeoutSeconds\":6"),
                 "the 6-second idle timeout to apply");
         try {
-            signIn("admin", "admin");
+            signIn("webadmin", WEBADMIN_PASSWORD);
             browser.untilText("main", "Your session has ended");
             assertEquals(401, browser.fetchStatus("GET", "/api/v1/clients", null, null));
         } finally {
@@ -123,7 +130,7 @@ class WebIT {
     void aRequestWithoutTheCsrfTokenOrFromAnotherSiteChangesNothing() throws Exception {
         String id = unique("CSRF");
         admin.createClient(id, "Forgery Target", id.toLowerCase(Locale.ROOT) + "@example.com", taxId(), 1, null);
-        signIn("admin", "admin");
+        signIn("webadmin", WEBADMIN_PASSWORD);
         String bulkDelete = "{\"action\": \"DELETE\", \"clientIds\": [\"" + id + "\"]}";
         assertEquals(403, browser.fetchStatus("POST", "/api/v1/clients/bulk", bulkDelete, null),
                 "the session cookie alone is refused for a change");
@@ -154,7 +161,7 @@ class WebIT {
     @Test
     void aStaffMemberSetsUpTwoFactorSignInAndThenNeedsACode() throws Exception {
         admin.send("DELETE", "/users/webstaff/mfa", null); // whatever an earlier run left
-        signIn("webstaff", "webstaff-pw");
+        signIn("webstaff", WEBSTAFF_PASSWORD);
         browser.click("#signed-in-user");
         browser.click("#set-up-mfa");
         String secret = browser.find("#mfa-secret").getText();
@@ -175,12 +182,12 @@ class WebIT {
         browser.click("#sign-out");
 
         // the password alone is not enough any more; a code of the next step is (the enrolment used this one)
-        signInWithCode("webstaff", "webstaff-pw", phone.code(1));
+        signInWithCode("webstaff", WEBSTAFF_PASSWORD, phone.code(1));
         browser.untilText("#signed-in-user", "webstaff");
         browser.click("#sign-out");
 
         // the same code again is refused; a recovery code works once
-        signInWithCode("webstaff", "webstaff-pw", phone.code(1));
+        signInWithCode("webstaff", WEBSTAFF_PASSWORD, phone.code(1));
         browser.untilText("main", "The code is wrong or was used already");
         browser.type("#sign-in-code", recoveryCodes.get(0));
         browser.click("form button[type=submit]");
@@ -195,12 +202,12 @@ class WebIT {
         assertEquals(401, browser.fetchStatus("GET", "/api/v1/clients", null, null), "the user's sessions ended");
         assertTrue(admin.get("/audit?action=MFA_RESET").body().contains("user webstaff"));
         signedOut();
-        signIn("webstaff", "webstaff-pw");
+        signIn("webstaff", WEBSTAFF_PASSWORD);
     }
 
     @Test
     void aUserCreatesAnApiTokenOnTheAccountPageUsesItAndRevokesIt() throws Exception {
-        signIn("webstaff", "webstaff-pw");
+        signIn("webstaff", WEBSTAFF_PASSWORD);
         browser.click("#signed-in-user");
         String name = unique("script");
         browser.type("#token-name", name);
@@ -223,15 +230,30 @@ class WebIT {
     }
 
     @Test
-    void whenTwoFactorSignInIsRequiredAUserWithoutItSetsItUpFirst() throws Exception {
-        admin.send("DELETE", "/users/webstaff/mfa", null);
+    void aFirstSignInWithAWeakPasswordChangesItThenSetsUpTwoFactorSignIn() throws Exception {
         distribution.set("etc/atrium.security.cfg", "mfa.required", "true");
         try {
             browser.until(d -> admin.get("/clients").status() == 401, "HTTP Basic to be refused");
             assertTrue(admin.get("/clients").body().contains("HTTP Basic with a password alone is refused"));
-            browser.type("input[name=username]", "webstaff");
-            browser.type("input[name=password]", "webstaff-pw");
+            browser.type("input[name=username]", "newcomer");
+            browser.type("input[name=password]", "newcomer");
             browser.click("form button[type=submit]");
+            browser.untilText("main", "Your password does not meet the firm's password rules");
+            assertFalse(browser.present("#signed-in-user"), "nothing else before the new password");
+            assertEquals(403, browser.fetchStatus("GET", "/api/v1/clients", null, null), "the API refuses it too");
+            browser.assertNoSeriousAccessibilityViolations("choosing a new password");
+
+            browser.type("#password-currentPassword", "newcomer");
+            browser.type("#password-newPassword", "password1234");
+            browser.type("#password-repeatedPassword", "password1234");
+            browser.click("#password-save");
+            browser.untilText("#password-newPassword-error", "most common passwords");
+            browser.screenshot(SCREENSHOTS.resolve("new-password.png"));
+            String chosen = "velvet-canyon-postcard";
+            browser.type("#password-newPassword", chosen);
+            browser.type("#password-repeatedPassword", chosen);
+            browser.click("#password-save");
+
             browser.untilText("main", "Your firm requires a code from an authenticator app");
             assertFalse(browser.present("#signed-in-user"), "nothing else before the authenticator");
             assertEquals(403, browser.fetchStatus("GET", "/api/v1/clients", null, null), "the API refuses it too");
@@ -241,13 +263,18 @@ class WebIT {
             browser.type("#mfa-code", phone.code(0));
             browser.click("#mfa-confirm");
             browser.click("#recovery-codes-saved");
-            browser.untilText("#signed-in-user", "webstaff");
+            browser.untilText("#signed-in-user", "newcomer");
             assertEquals(200, browser.fetchStatus("GET", "/api/v1/clients", null, null));
+            String hashed = Files.readString(distribution.home().resolve("etc/users.properties"));
+            assertFalse(hashed.contains(chosen), "the new password is kept hashed");
+            String line = hashed.lines().filter(l -> l.startsWith("newcomer")).findFirst().orElseThrow();
+            assertTrue(line.matches("newcomer ?= ?\\{CRYPT\\}\\$2a\\$10\\$[^,]+\\{CRYPT\\},atrium-staff"), line);
         } finally {
             distribution.set("etc/atrium.security.cfg", "mfa.required", "false");
             browser.until(d -> admin.get("/clients").status() == 200, "HTTP Basic to work again");
-            admin.expect(204, "DELETE", "/users/webstaff/mfa", null);
         }
+        StaffApi newcomer = new StaffApi(distribution.httpPort(), "newcomer", "newcomer");
+        assertEquals(401, newcomer.get("/me").status(), "the old password no longer works");
     }
 
     // --- the grid
@@ -262,7 +289,7 @@ class WebIT {
             admin.createClient(prefix + "-" + i, "Searchable " + prefix + " " + (char) ('A' + i),
                     prefix.toLowerCase(Locale.ROOT) + i + "@example.com", taxId, 1, null);
         }
-        signIn("admin", "admin");
+        signIn("webadmin", WEBADMIN_PASSWORD);
         search(prefix + "-3");
         assertEquals(List.of(prefix + "-3"), rowIds());
         search("Searchable " + prefix + " K");
@@ -290,12 +317,14 @@ class WebIT {
 
     @Test
     void customizedColumnsAreKeptOnTheServerAcrossAReload() {
-        signIn("admin", "admin");
+        signIn("webadmin", WEBADMIN_PASSWORD);
         openColumnsMenu();
         browser.click("#column-mobileNumber");
         browser.click("#column-email");
         browser.until(d -> headers().contains("Mobile Number") && !headers().contains("Email"), "the new columns");
-        browser.until(d -> admin.get("/me/preferences").body().contains("mobileNumber"), "the choice saved on the server");
+        StaffApi webadmin = new StaffApi(distribution.httpPort(), "webadmin", WEBADMIN_PASSWORD);
+        browser.until(d -> webadmin.get("/me/preferences").body().contains("mobileNumber"),
+                "the choice saved on the server");
         browser.driver().navigate().refresh();
         browser.find("#signed-in-user");
         browser.until(d -> headers().contains("Mobile Number") && !headers().contains("Email"), "the columns kept");
@@ -307,7 +336,7 @@ class WebIT {
     @Test
     void addsAMarriedFilingJointlyClientAndShowsTheSpouseIndicator() {
         String id = unique("MFJ");
-        signIn("admin", "admin");
+        signIn("webadmin", WEBADMIN_PASSWORD);
         browser.click("#add-client");
         browser.type("#client-form [name=clientId]", id);
         browser.type("#client-form [name=name]", "Ann Married");
@@ -333,7 +362,7 @@ class WebIT {
     @Test
     void aValidationErrorIsShownAtItsFieldAndNothingIsSaved() {
         String id = unique("BAD");
-        signIn("admin", "admin");
+        signIn("webadmin", WEBADMIN_PASSWORD);
         browser.click("#add-client");
         browser.type("#client-form [name=clientId]", id);
         browser.type("#client-form [name=name]", "Bad Email");
@@ -354,7 +383,7 @@ class WebIT {
         String email = id.toLowerCase(Locale.ROOT) + "@example.com";
         String taxId = taxId();
         admin.createClient(id, "Edith Before", email, taxId, 1, null);
-        signIn("admin", "admin");
+        signIn("webadmin", WEBADMIN_PASSWORD);
         search(id);
         browser.click("tr[data-client-id='" + id + "'] [data-action=edit]");
         browser.until(d -> id.equals(browser.find("#client-form [name=clientId]").getAttribute("value")), "the client in the form");
@@ -393,7 +422,7 @@ class WebIT {
             admin.createClient(prefix + "-" + i, "Bulk " + prefix + " " + i, prefix.toLowerCase(Locale.ROOT) + i + "@example.com",
                     taxId(), 1, null);
         }
-        signIn("admin", "admin");
+        signIn("webadmin", WEBADMIN_PASSWORD);
         search(prefix);
         browser.untilText("#grid-summary", "of 27 clients");
         browser.click("#select-page");
@@ -413,7 +442,7 @@ class WebIT {
     void togglesPortalAccessFromTheRow() {
         String id = unique("TGL");
         admin.createClient(id, "Toggle Me", id.toLowerCase(Locale.ROOT) + "@example.com", taxId(), 1, null);
-        signIn("admin", "admin");
+        signIn("webadmin", WEBADMIN_PASSWORD);
         search(id);
         WebElement toggle = browser.find("tr[data-client-id='" + id + "'] input[role=switch]");
         assertTrue(toggle.isSelected());
@@ -431,7 +460,7 @@ class WebIT {
         Files.writeString(broken, ImportIT.HEADER + "\r\n"
                 + "Individual," + prefix + "-1,Imported One," + prefix.toLowerCase(Locale.ROOT) + "1@example.com,,,,,1,,,,,,,\r\n"
                 + "Individual," + prefix + "-2,Imported Two,not-an-email,,,,,1,,,,,,,\r\n");
-        signIn("admin", "admin");
+        signIn("webadmin", WEBADMIN_PASSWORD);
         browser.click("#import-link");
         browser.find("#import-file").sendKeys(broken.toAbsolutePath().toString());
         browser.click("#start-import");
@@ -460,7 +489,7 @@ class WebIT {
         for (int i = 0; i < 3; i++) {
             admin.createClient(prefix + "-" + i, "Exported " + i, prefix.toLowerCase(Locale.ROOT) + i + "@example.com", taxId(), 1, null);
         }
-        signIn("admin", "admin");
+        signIn("webadmin", WEBADMIN_PASSWORD);
         search(prefix);
         browser.click("#export-button");
         browser.click("#export-xlsx");
@@ -484,7 +513,7 @@ class WebIT {
         String prefix = unique("OFC");
         admin.createClient(prefix + "-MINE", "Office One Client", prefix.toLowerCase(Locale.ROOT) + "1@example.com", taxId(), 1, null);
         admin.createClient(prefix + "-THEIRS", "Office Two Client", prefix.toLowerCase(Locale.ROOT) + "2@example.com", taxId(), 2, null);
-        signIn("webstaff", "webstaff-pw");
+        signIn("webstaff", WEBSTAFF_PASSWORD);
         assertEquals("Staff", browser.text("#signed-in-role"));
         assertFalse(browser.present("#settings-menu"), "no Settings for staff");
         search(prefix);
@@ -504,7 +533,7 @@ class WebIT {
         browser.screenshot(SCREENSHOTS.resolve("sign-in.png"));
         admin.createClient(unique("AXE"), "Accessible Client", unique("axe").toLowerCase(Locale.ROOT) + "@example.com", taxId(), 1,
                 "Accessible Spouse");
-        signIn("admin", "admin");
+        signIn("webadmin", WEBADMIN_PASSWORD);
         browser.find("tr[data-client-id]");
         browser.assertNoSeriousAccessibilityViolations("Portal Management");
         browser.click("#add-client");

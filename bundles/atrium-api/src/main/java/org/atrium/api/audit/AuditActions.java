@@ -16,6 +16,10 @@ public final class AuditActions {
     /** An administrator changed a user's office locations or email. */
     public static final String GRANT_CHANGED = "GRANT_CHANGED";
     public static final String SIGN_IN_FAILED = "SIGN_IN_FAILED";
+    /** A staff member signed in in the browser (subject: the factors used, e.g. password and authenticator). */
+    public static final String SIGNED_IN = "SIGNED_IN";
+    /** A staff member changed their password; their other sessions ended. */
+    public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
     /** A staff member confirmed an authenticator app for two-factor sign-in. */
     public static final String MFA_ENROLLED = "MFA_ENROLLED";
     /** An administrator removed a user's authenticator and recovery codes. */

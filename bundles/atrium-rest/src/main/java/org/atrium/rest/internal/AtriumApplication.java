@@ -37,7 +37,8 @@ public class AtriumApplication extends Application {
     public AtriumApplication(@Reference ClientResource clients, @Reference OfficeResource offices,
             @Reference UserResource users, @Reference MeResource me, @Reference SessionResource session,
             @Reference MfaResource mfa, @Reference MyTokensResource myTokens, @Reference TokenResource tokens,
-            @Reference MySessionsResource mySessions, @Reference AuditResource audit,
+            @Reference MySessionsResource mySessions, @Reference MyPasswordResource myPassword,
+            @Reference AuditResource audit,
             @Reference HealthResource health, @Reference OpenApiResource openApi, @Reference RoutedResource routed,
             @Reference JsonProvider json, @Reference ReadinessFilter readiness,
             @Reference AuthenticationFilter authentication, @Reference AtriumExceptionMapper atriumErrors,
@@ -45,7 +46,8 @@ public class AtriumApplication extends Application {
             @Reference UnexpectedExceptionMapper unexpectedErrors,
             // not used here: referenced so that the filter is in place before the application's servlet
             @Reference(name = "guard") NotYetServingFilter registeredFirst) {
-        singletons = Set.of(clients, offices, users, me, session, mfa, myTokens, tokens, mySessions, audit, health,
+        singletons = Set.of(clients, offices, users, me, session, mfa, myTokens, tokens, mySessions, myPassword, audit,
+                health,
                 openApi, routed, json, readiness, authentication, atriumErrors, jsonErrors, httpErrors, unexpectedErrors);
     }
 

@@ -34,7 +34,8 @@ public class OpenApiResource {
     /** The resources of this bundle that the document describes. */
     static final List<Class<?>> OWN_RESOURCES = List.of(ClientResource.class, OfficeResource.class,
             UserResource.class, MeResource.class, SessionResource.class, MfaResource.class, MyTokensResource.class,
-            TokenResource.class, MySessionsResource.class, AuditResource.class, HealthResource.class);
+            TokenResource.class, MySessionsResource.class, MyPasswordResource.class, AuditResource.class,
+            HealthResource.class);
 
     private final ApiRoutes routes;
 

@@ -2,6 +2,7 @@ package org.atrium.rest.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.ws.rs.DELETE;
@@ -19,11 +20,13 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.FieldError;
+import org.atrium.api.security.MfaFactor;
 import org.atrium.api.security.MultiFactor;
 import org.atrium.api.security.UserGrant;
 import org.atrium.api.security.UserGrants;
 import org.atrium.rest.internal.security.AuthenticationFilter;
 import org.atrium.rest.internal.security.Caller;
+import org.atrium.rest.internal.security.PasswordRules;
 import org.atrium.rest.internal.security.SecurityPolicy;
 import org.atrium.rest.internal.security.SignIn;
 import org.atrium.rest.internal.security.StaffSession;
@@ -61,8 +64,9 @@ public class SessionResource {
      * The signed-in user, and the token their changes must carry (null when signed in with HTTP Basic).
      *
      * @param next what sign-in still needs: {@value #NEXT_CODE} (send the password again with a code; no
-     *        session yet), {@value StaffSession#SET_UP_MFA} (the session reaches only /me/mfa until an
-     *        authenticator is confirmed), or null (signed in)
+     *        session yet), {@value StaffSession#CHANGE_PASSWORD} (the session reaches only /me/password until
+     *        the password meets the rules), {@value StaffSession#SET_UP_MFA} (the session reaches only /me/mfa
+     *        until an authenticator is confirmed), or null (signed in)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SessionJson(String username, Set<String> roles, Boolean allOffices, String email,
@@ -74,6 +78,7 @@ public class SessionResource {
     private final SignIn signIn;
     private final StaffSessions sessions;
     private final SecurityPolicy policy;
+    private final PasswordRules passwordRules;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -85,10 +90,11 @@ public class SessionResource {
 
     @Activate
     public SessionResource(@Reference SignIn signIn, @Reference StaffSessions sessions,
-            @Reference SecurityPolicy policy) {
+            @Reference SecurityPolicy policy, @Reference PasswordRules passwordRules) {
         this.signIn = signIn;
         this.sessions = sessions;
         this.policy = policy;
+        this.passwordRules = passwordRules;
     }
 
     @POST
@@ -96,8 +102,9 @@ public class SessionResource {
     @Operation(summary = "Sign in", description = "Checks the user name and password (failures count towards the "
             + "lock-out) and, for a user with an authenticator, the code (TOTP or recovery code); starts a session "
             + "and sets its cookie. Send the answer's csrfToken in the X-CSRF-Token header of every change made "
-            + "with the cookie. \"next\": \"CODE\" asks for the code (no session yet); \"SET_UP_MFA\" means the "
-            + "session reaches only /me/mfa until an authenticator is set up.")
+            + "with the cookie. \"next\": \"CODE\" asks for the code (no session yet); \"CHANGE_PASSWORD\" means "
+            + "the password breaks the password rules and the session reaches only /me/password until it is changed; "
+            + "\"SET_UP_MFA\" means it reaches only /me/mfa until an authenticator is set up.")
     public Response signIn(SignInInput input, @Context HttpHeaders headers, @Context SecurityContext security) {
         List<FieldError> errors = new ArrayList<>();
         if (input == null || input.username() == null || input.username().isBlank()) {
@@ -117,23 +124,26 @@ public class SessionResource {
         String user = outcome.user();
         MultiFactor currentFactors = factors;
         boolean enrolled = currentFactors != null && currentFactors.enrolled(user);
-        String pendingStep = null;
+        String factorsUsed = "password";
         if (enrolled) {
             if (input.code() == null || input.code().isBlank()) {
                 return Response.ok(new SessionJson(user, null, null, null, null, null, null, true, NEXT_CODE)).build();
             }
-            if (currentFactors.verify(user, input.code()).isEmpty()) {
+            Optional<MfaFactor> factor = currentFactors.verify(user, input.code());
+            if (factor.isEmpty()) {
                 return challenged(Problem.typed("wrong-code", "Wrong code", Status.UNAUTHORIZED,
                         signIn.factorFailed(user, "web sign-in"), null).toResponse());
             }
-        } else if (policy.mfaRequired()) {
-            if (currentFactors == null) {
-                throw Unavailable.retryLater("Two-factor sign-in is required, but the register that keeps "
-                        + "authenticators is not running; try again in a moment.");
-            }
-            pendingStep = StaffSession.SET_UP_MFA;
+            factorsUsed += factor.get() == MfaFactor.TOTP ? " and authenticator code" : " and recovery code";
+        } else if (policy.mfaRequired() && currentFactors == null) {
+            throw Unavailable.retryLater("Two-factor sign-in is required, but the register that keeps "
+                    + "authenticators is not running; try again in a moment.");
         }
+        String pendingStep = !passwordRules.problems(user, input.password()).isEmpty() ? StaffSession.CHANGE_PASSWORD
+                : policy.mfaRequired() && !enrolled ? StaffSession.SET_UP_MFA : null;
         signIn.completed(user);
+        signIn.recordSignIn(user, "web sign-in with " + factorsUsed
+                + (pendingStep == null ? "" : "; still to do: " + pendingStep));
         // a new ID at every sign-in: a session ID planted before it would be worthless
         Cookie previous = headers.getCookies().get(StaffSessions.COOKIE);
         if (previous != null) {

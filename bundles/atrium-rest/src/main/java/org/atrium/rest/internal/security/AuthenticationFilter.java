@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.Principal;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,8 +53,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     public static final String SESSION_CHALLENGE = "Session realm=\"Atrium\"";
     private static final Set<String> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
-    /** What a session with a pending step reaches: that step, and who is signed in (and signing out). */
-    private static final Set<String> PENDING_STEP_PATHS = Set.of("session", "me/mfa");
+    /** The path of each pending step; a session with one reaches only it, and who is signed in (and signing out). */
+    private static final Map<String, String> PENDING_STEP_PATHS = Map.of(StaffSession.CHANGE_PASSWORD, "me/password",
+            StaffSession.SET_UP_MFA, "me/mfa");
+    private static final Map<String, String> PENDING_STEP_ADVICE = Map.of(StaffSession.CHANGE_PASSWORD,
+            "Choose a new password first: yours does not meet the password rules (PUT /api/v1/me/password).",
+            StaffSession.SET_UP_MFA, "Set up two-factor sign-in first: your firm requires an authenticator app for "
+                    + "every user (POST and PUT /api/v1/me/mfa).");
 
     private final SignIn signIn;
     private final StaffSessions sessions;
@@ -96,8 +102,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (credentials.isPresent() && policy.mfaRequired()) {
             // not even the password is checked: a password alone must not reach anything, nor tell if it is right
             request.abortWith(unauthorized(request, "Two-factor sign-in is required (etc/atrium.security.cfg): HTTP "
-                    + "Basic with a password alone is refused. Sign in with POST /api/v1/session and your "
-                    + "authenticator code."));
+                    + "Basic with a password alone is refused. Scripts send a personal API token instead "
+                    + "(Authorization: Bearer atr_..., made on your account page or with POST /api/v1/me/tokens); "
+                    + "browsers sign in with POST /api/v1/session and an authenticator code."));
             return;
         }
         if (credentials.isEmpty()) {
@@ -156,10 +163,10 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         StaffSession current = session.get();
         String path = request.getUriInfo().getPath().replaceFirst("^/+", "");
-        if (current.pendingStep() != null && !PENDING_STEP_PATHS.contains(path)) {
+        String step = current.pendingStep();
+        if (step != null && !path.equals("session") && !path.equals(PENDING_STEP_PATHS.get(step))) {
             request.abortWith(Problem.typed("sign-in-incomplete", "Sign-in not finished", Status.FORBIDDEN,
-                    "Set up two-factor sign-in first: your firm requires an authenticator app for every user "
-                    + "(POST and PUT /api/v1/me/mfa).", null).toResponse());
+                    PENDING_STEP_ADVICE.get(step), null).toResponse());
             return;
         }
         signedIn(request, signIn.caller(current.user(), current.roles(), current), SecurityContext.FORM_AUTH);

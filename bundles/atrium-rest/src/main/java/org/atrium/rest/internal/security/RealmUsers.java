@@ -1,5 +1,6 @@
 package org.atrium.rest.internal.security;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.apache.karaf.jaas.modules.BackingEngineService;
+import org.apache.karaf.jaas.modules.publickey.PublickeyBackingEngine;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -55,20 +57,9 @@ public class RealmUsers {
      * the realm can list its users (then nobody can tell who exists).
      */
     public Optional<Map<String, Set<String>>> users() {
-        Optional<JaasRealm> realm = realms.stream().filter(r -> JaasSignIn.REALM.equals(r.getName()))
-                .max((a, b) -> Integer.compare(a.getRank(), b.getRank()));
-        if (realm.isEmpty()) {
-            return Optional.empty();
-        }
-        BackingEngineService engines = new BackingEngineService();
-        engines.setEngineFactories(List.copyOf(engineFactories));
         Map<String, Set<String>> users = new TreeMap<>();
         boolean listable = false;
-        for (AppConfigurationEntry entry : realm.get().getEntries()) {
-            BackingEngine engine = engines.get(entry);
-            if (engine == null) {
-                continue;
-            }
+        for (BackingEngine engine : engines()) {
             listable = true;
             for (UserPrincipal user : engine.listUsers()) {
                 Set<String> roles = users.computeIfAbsent(user.getName(), name -> new TreeSet<>());
@@ -76,5 +67,42 @@ public class RealmUsers {
             }
         }
         return listable ? Optional.of(users) : Optional.empty();
+    }
+
+    /**
+     * Sets a user's password where the realm keeps it (users.properties, a JDBC table), hashed as
+     * etc/org.apache.karaf.jaas.cfg says, roles untouched.
+     *
+     * @return false if no login module of the realm keeps this user's password (LDAP, say)
+     */
+    public boolean setPassword(String user, String password) {
+        for (BackingEngine engine : engines()) {
+            // keys.properties lists users too, but with SSH keys in place of passwords
+            if (!(engine instanceof PublickeyBackingEngine)
+                    && engine.listUsers().stream().anyMatch(u -> u.getName().equals(user))) {
+                engine.addUser(user, password);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The backing engines of the realm's login modules that have one, in the realm's order. */
+    private List<BackingEngine> engines() {
+        Optional<JaasRealm> realm = realms.stream().filter(r -> JaasSignIn.REALM.equals(r.getName()))
+                .max((a, b) -> Integer.compare(a.getRank(), b.getRank()));
+        if (realm.isEmpty()) {
+            return List.of();
+        }
+        BackingEngineService service = new BackingEngineService();
+        service.setEngineFactories(List.copyOf(engineFactories));
+        List<BackingEngine> engines = new ArrayList<>();
+        for (AppConfigurationEntry entry : realm.get().getEntries()) {
+            BackingEngine engine = service.get(entry);
+            if (engine != null) {
+                engines.add(engine);
+            }
+        }
+        return engines;
     }
 }

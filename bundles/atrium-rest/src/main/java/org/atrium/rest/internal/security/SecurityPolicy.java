@@ -18,7 +18,7 @@ public class SecurityPolicy {
     public @interface Config {
         @AttributeDefinition(description = "Every staff sign-in needs a second factor (an authenticator code); "
                 + "users without one are led to set it up, and HTTP Basic with a password alone is refused")
-        boolean mfa_required() default false;
+        boolean mfa_required() default true;
 
         @AttributeDefinition(description = "The name authenticator apps show for Atrium accounts")
         String mfa_issuer() default "Atrium";

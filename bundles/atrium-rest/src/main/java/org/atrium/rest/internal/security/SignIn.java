@@ -7,6 +7,7 @@ import java.util.Set;
 
 import javax.ws.rs.core.Response.Status;
 
+import org.apache.karaf.jaas.modules.BackingEngine;
 import org.atrium.api.audit.AuditActions;
 import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.security.Actor;
@@ -40,7 +41,7 @@ public class SignIn {
         }
     }
 
-    private static final String LOCKED = "Too many failed sign-ins for this user name; try again in "
+    static final String LOCKED = "Too many failed sign-ins for this user name; try again in "
             + SignInThrottle.LOCK_TIME.toMinutes() + " minutes.";
 
     private final JaasSignIn jaas = new JaasSignIn();
@@ -72,6 +73,10 @@ public class SignIn {
      * @param channel how the user signs in, for the log and the audit trail ("REST API", "web sign-in")
      */
     public Outcome check(String user, char[] password, String channel) {
+        if (user.startsWith(BackingEngine.GROUP_PREFIX)) {
+            // a group line of users.properties, not a user: never try its "password"
+            return refused(Status.UNAUTHORIZED, "The user name or password is wrong.");
+        }
         if (throttle.isLocked(user)) {
             LOG.warn("Sign-in refused: user '{}' is locked after repeated failures", user);
             return refused(Status.UNAUTHORIZED, LOCKED);
@@ -94,6 +99,26 @@ public class SignIn {
         throttle.succeeded(user);
     }
 
+    /**
+     * Checks a signed-in user's password again (before they change it); a wrong one counts towards the lock-out.
+     *
+     * @return what is wrong, in words for the user, or empty if the password is right
+     */
+    public Optional<String> confirmPassword(String user, char[] password) {
+        Outcome outcome = check(user, password, "password change");
+        if (outcome.succeeded()) {
+            completed(user);
+            return Optional.empty();
+        }
+        return Optional.of(LOCKED.equals(outcome.detail()) ? LOCKED : "This is not your current password.");
+    }
+
+    /** A browser sign-in succeeded: audited with the factors it took (HTTP Basic and tokens are not, per request). */
+    public void recordSignIn(String user, String factors) {
+        LOG.info("User '{}' signed in ({})", user, factors);
+        record(user, AuditActions.SIGNED_IN, factors);
+    }
+
     /** A wrong or replayed second factor: it counts towards the lock-out like a wrong password. */
     public String factorFailed(String user, String channel) {
         boolean locked = countFailure(user, "Wrong or reused second-factor code", channel, ": wrong second-factor code");
@@ -111,7 +136,7 @@ public class SignIn {
         String lockNote = locked ? "; the user name is now locked for " + SignInThrottle.LOCK_TIME.toMinutes()
                 + " minutes" : "";
         LOG.warn("{} for user '{}' ({}){}", what, user, channel, lockNote);
-        recordFailedSignIn(user, channel + auditNote + lockNote);
+        record(user, AuditActions.SIGN_IN_FAILED, channel + auditNote + lockNote);
         return locked;
     }
 
@@ -128,16 +153,16 @@ public class SignIn {
         return new Outcome(null, Set.of(), status, detail);
     }
 
-    private void recordFailedSignIn(String user, String detail) {
+    private void record(String user, String action, String detail) {
         AuditTrail trail = auditTrail;
         if (trail == null) {
             return;
         }
         try {
-            trail.record(user, AuditActions.SIGN_IN_FAILED, null, detail, List.of());
+            trail.record(user, action, null, detail, List.of());
         } catch (RuntimeException e) {
-            // the 401 must go out even if the database is unavailable; the log line above has the facts
-            LOG.error("Could not record a failed sign-in in the audit trail", e);
+            // the answer must go out even if the database is unavailable; the log line before has the facts
+            LOG.error("Could not record {} in the audit trail", action, e);
         }
     }
 }

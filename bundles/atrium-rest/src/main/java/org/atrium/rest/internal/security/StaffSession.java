@@ -9,12 +9,14 @@ import java.util.Set;
  *
  * @param key the SHA-256 of the cookie's value (the value itself is not kept)
  * @param pendingStep what the user must still do before the session reaches anything but that step
- *        ({@link #SET_UP_MFA}), or null
+ *        ({@link #CHANGE_PASSWORD}, {@link #SET_UP_MFA}), or null
  * @param browser the browser's User-Agent at sign-in (shortened), so the user can tell their sessions apart
  */
 public record StaffSession(String key, String user, Set<String> roles, String csrfToken, Instant signedInAt,
         String pendingStep, String browser) {
 
+    /** The password signed in with breaks the password rules (the shipped admin/admin, say). */
+    public static final String CHANGE_PASSWORD = "CHANGE_PASSWORD";
     /** Two-factor sign-in is required and the user has no authenticator yet. */
     public static final String SET_UP_MFA = "SET_UP_MFA";
 
@@ -22,7 +24,8 @@ public record StaffSession(String key, String user, Set<String> roles, String cs
         roles = Set.copyOf(roles);
     }
 
-    public StaffSession completed() {
-        return new StaffSession(key, user, roles, csrfToken, signedInAt, null, browser);
+    /** The same session with another pending step (null: none left). */
+    public StaffSession withPendingStep(String step) {
+        return new StaffSession(key, user, roles, csrfToken, signedInAt, step, browser);
     }
 }

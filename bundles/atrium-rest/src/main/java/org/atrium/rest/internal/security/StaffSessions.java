@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.atrium.api.event.AtriumTopics;
 import org.osgi.service.component.annotations.Activate;
@@ -117,7 +118,13 @@ public class StaffSessions implements EventHandler {
 
     /** The pending step is done: the session reaches everything its user may. */
     public void complete(StaffSession session) {
-        sessions.computeIfPresent(session.key(), (k, e) -> new Entry(e.session().completed(), e.lastSeen()));
+        advance(session, null);
+    }
+
+    /** The pending step is done and {@code nextStep} (null: none) is the one left. */
+    public void advance(StaffSession session, String nextStep) {
+        sessions.computeIfPresent(session.key(),
+                (k, e) -> new Entry(e.session().withPendingStep(nextStep), e.lastSeen()));
     }
 
     /** One of a user's live sessions, as they see it in their list. */
@@ -150,7 +157,26 @@ public class StaffSessions implements EventHandler {
 
     /** Ends every session of a user (their second factor was reset, say). */
     public void closeAll(String user) {
-        sessions.values().removeIf(entry -> entry.session().user().equals(user));
+        closeAllBut(user, null);
+    }
+
+    /**
+     * Ends every session of a user but one (the one that changed the password, say).
+     *
+     * @param keep the session to keep, or null
+     * @return how many sessions ended
+     */
+    public int closeAllBut(String user, StaffSession keep) {
+        AtomicInteger ended = new AtomicInteger();
+        sessions.values().removeIf(entry -> {
+            boolean end = entry.session().user().equals(user)
+                    && (keep == null || !entry.session().key().equals(keep.key()));
+            if (end) {
+                ended.incrementAndGet();
+            }
+            return end;
+        });
+        return ended.get();
     }
 
     private boolean idle(Entry entry, Instant now) {
