@@ -166,7 +166,13 @@ public abstract class AtriumTestSupport {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    /** A request as another user: {@code method} GET, POST, PUT or DELETE; {@code json} may be null. */
+    /** A JSON Merge Patch (RFC 7396). */
+    protected Reply patch(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/merge-patch+json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A request as another user: {@code method} GET, POST, PUT, PATCH or DELETE; {@code json} may be null. */
     protected Reply as(String user, String password, String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("Authorization", basic(user, password))

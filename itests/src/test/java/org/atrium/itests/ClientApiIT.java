@@ -60,7 +60,7 @@ public class ClientApiIT extends AtriumTestSupport {
 
     /** A random 9-digit tax ID that no other test uses. */
     private static String taxId() {
-        return String.format("%09d", (long) (Math.random() * 1_000_000_000L));
+        return TestSsns.random();
     }
 
     @Test
@@ -134,6 +134,144 @@ public class ClientApiIT extends AtriumTestSupport {
         assertEquals(0, get("/clients?q=P" + run + "&portalAccess=false").json().get("total").asInt());
         assertEquals(400, get("/clients?sort=ssn").status());
         assertEquals(400, get("/clients?size=501").status());
+    }
+
+    /** The README's couple, then edits that name only some fields: nothing they leave out is erased. */
+    @Test
+    public void editsNeverEraseWhatTheyLeaveOut() {
+        String clientId = "E" + run;
+        create("{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":\"Ann Smith\",\"email\":\"e" + run
+                + "@example.com\",\"taxId\":\"" + taxId() + "\",\"dateOfBirth\":\"1980-04-15\",\"countryCode\":\"1\","
+                + "\"mobileNumber\":\"5551234567\",\"officeLocation\":1,\"spouse\":{\"name\":\"Bob Smith\",\"email\":\"f"
+                + run + "@example.com\",\"taxId\":\"" + taxId() + "\"},\"spouseSignsFirst\":true}");
+
+        Reply partialPut = put("/clients/" + clientId, "{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\","
+                + "\"name\":\"Ann Smith-Jones\",\"email\":\"e" + run + "@example.com\",\"officeLocation\":1,\"version\":1}");
+        assertEquals(partialPut.body(), 400, partialPut.status());
+        List<String> missing = new ArrayList<>();
+        partialPut.json().get("errors").forEach(e -> missing.add(e.get("field").asText()));
+        assertEquals(List.of("taxId", "dateOfBirth", "countryCode", "mobileNumber", "marriedFilingJointly", "spouse",
+                "spouseSignsFirst", "portalAccess", "smsOtp", "dropOffAccess"), missing);
+        assertEquals("nothing changed", "Ann Smith", get("/clients/" + clientId).json().get("name").asText());
+
+        Reply patched = patch("/clients/" + clientId, "{\"name\":\"Ann Smith-Jones\",\"version\":1}");
+        assertEquals(patched.body(), 200, patched.status());
+        JsonNode after = patched.json();
+        assertEquals("Ann Smith-Jones", after.get("name").asText());
+        assertEquals("Bob Smith", after.get("spouse").get("name").asText());
+        assertTrue(after.get("spouse").get("taxId").asText().startsWith("XXX-XX-"));
+        assertEquals("1980-04-15", after.get("dateOfBirth").asText());
+        assertEquals("5551234567", after.get("mobileNumber").asText());
+        assertTrue(after.get("marriedFilingJointly").asBoolean() && after.get("spouseSignsFirst").asBoolean());
+
+        JsonNode cleared = patch("/clients/" + clientId, "{\"mobileNumber\":null,\"countryCode\":null,"
+                + "\"spouse\":{\"email\":\"g" + run + "@example.com\"}}").json();
+        assertTrue(cleared.get("mobileNumber").isNull());
+        assertEquals("g" + run + "@example.com", cleared.get("spouse").get("email").asText());
+        assertEquals("Bob Smith", cleared.get("spouse").get("name").asText());
+        assertEquals("a patch with an old version is refused", 409,
+                patch("/clients/" + clientId, "{\"name\":\"Late\",\"version\":1}").status());
+
+        JsonNode read = get("/clients/" + clientId).json();
+        String replaced = read.toString().replace("\"dateOfBirth\":\"1980-04-15\"", "\"dateOfBirth\":null");
+        Reply fullPut = put("/clients/" + clientId, replaced);
+        assertEquals(fullPut.body(), 200, fullPut.status());
+        assertTrue("an explicit null clears", fullPut.json().get("dateOfBirth").isNull());
+        assertEquals("Bob Smith", fullPut.json().get("spouse").get("name").asText());
+    }
+
+    @Test
+    public void editsOfOneVersionAtOnceGiveOneSuccessAndConflictsNeverAnError() throws Exception {
+        String clientId = "P" + run;
+        create(individual(clientId, "Parallel", "p" + run + "@example.com", taxId()));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (int round = 0; round < 3; round++) {
+            String body = get("/clients/" + clientId).json().toString();
+            List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/clients/"
+                        + clientId)).header("Authorization", basic("admin", "admin"))
+                        .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                body.replace("\"Parallel\"", "\"Parallel " + round + "-" + i + "\""))).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get().statusCode());
+                if (answer.get().statusCode() != 200) {
+                    assertEquals(answer.get().body(), "application/problem+json",
+                            answer.get().headers().firstValue("Content-Type").orElse(""));
+                }
+            }
+            assertEquals(statuses.toString(), 1, statuses.stream().filter(s -> s == 200).count());
+            assertEquals(statuses.toString(), 9, statuses.stream().filter(s -> s == 409).count());
+        }
+    }
+
+    @Test
+    public void inputThatCannotBeMeantIsRefusedWithTheFieldNamed() {
+        String base = individual("J" + run, "Strict", "j" + run + "@example.com", taxId());
+        Reply twice = post("/clients", base.replace("\"name\":\"Strict\"", "\"name\":\"A\",\"name\":\"B\""));
+        assertEquals(twice.body(), 400, twice.status());
+        assertEquals("name", twice.json().get("errors").get(0).get("field").asText());
+        Reply fraction = post("/clients", base.replace("\"officeLocation\":1", "\"officeLocation\":1.5"));
+        assertEquals(fraction.body(), 400, fraction.status());
+        assertEquals("officeLocation", fraction.json().get("errors").get(0).get("field").asText());
+        Reply brokenUnicode = post("/clients", base.replace("\"Strict\"", "\"Strict \\ud800\""));
+        assertEquals(brokenUnicode.body(), 400, brokenUnicode.status());
+        assertEquals("name", brokenUnicode.json().get("errors").get(0).get("field").asText());
+        Reply neverIssued = post("/clients", individual("J" + run, "Strict", "j" + run + "@example.com", "000000000"));
+        assertEquals(neverIssued.body(), 400, neverIssued.status());
+        assertEquals("taxId", neverIssued.json().get("errors").get(0).get("field").asText());
+        for (String id : List.of(".", "..")) {
+            Reply dots = post("/clients", individual(id, "Dots", "d" + run + "@example.com", taxId()));
+            assertEquals(dots.body(), 400, dots.status());
+        }
+        assertEquals("nothing was created", 0, get("/clients?q=j" + run + "@example.com").json().get("total").asInt());
+
+        create(individual("ID-" + run, "Dotless", "i" + run + "@example.com", taxId()));
+        Reply lookAlike = post("/clients", individual("\u0130D-" + run, "Dotted", "k" + run + "@example.com", taxId()));
+        assertEquals(lookAlike.body(), 409, lookAlike.status());
+        create(individual("STRASSE-" + run, "Street", "s" + run + "@example.com", taxId()));
+        Reply sharpS = post("/clients", individual("stra\u00dfe-" + run, "Strasse", "t" + run + "@example.com", taxId()));
+        assertEquals(sharpS.body(), 409, sharpS.status());
+        assertEquals("found by either spelling", "Street", get("/clients/stra%C3%9Fe-" + run).json().get("name").asText());
+    }
+
+    @Test
+    public void aJsonBodyOverTheLimitIsRefusedBeforeItIsReadWhole() {
+        String huge = "{\"action\":\"DELETE\",\"clientIds\":[\"" + "x".repeat(2 * 1024 * 1024) + "\"]}";
+        Reply declared = post("/clients/bulk", huge);
+        assertEquals(declared.body(), 413, declared.status());
+        assertEquals("application/problem+json", declared.contentType());
+        assertTrue(declared.body(), declared.json().get("detail").asText().contains("at most 1024 KB"));
+        // no Content-Length: the stream is cut off at the limit
+        Reply streamed = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/clients/bulk"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))));
+        assertEquals(streamed.body(), 413, streamed.status());
+        assertEquals("application/problem+json", streamed.contentType());
+    }
+
+    @Test
+    public void aBulkActionOnEveryClientMustBeSaidAndOnAChangedSelectionIsRefused() {
+        for (int i = 0; i < 3; i++) {
+            create(individual("K" + run + "-" + i, "Keep " + run, "k" + i + run + "@example.com", taxId()));
+        }
+        int everyone = get("/clients?size=1").json().get("total").asInt();
+        Reply unsaid = post("/clients/bulk", "{\"action\":\"DELETE\",\"filter\":{}}");
+        assertEquals(unsaid.body(), 400, unsaid.status());
+        assertTrue(unsaid.body(), unsaid.json().get("detail").asText().contains("\"all\": true"));
+        assertEquals("nothing was deleted", everyone, get("/clients?size=1").json().get("total").asInt());
+
+        Reply changed = post("/clients/bulk", "{\"action\":\"DELETE\",\"filter\":{\"q\":\"Keep " + run
+                + "\"},\"expectedCount\":2}");
+        assertEquals(changed.body(), 409, changed.status());
+        assertEquals("urn:atrium:problem:count-changed", changed.json().get("type").asText());
+        assertEquals(3, get("/clients?q=Keep%20" + run).json().get("total").asInt());
+        JsonNode done = post("/clients/bulk", "{\"action\":\"DISABLE_PORTAL_ACCESS\",\"filter\":{\"q\":\"Keep " + run
+                + "\"},\"expectedCount\":3}").json();
+        assertEquals(3, done.get("succeeded").asInt());
     }
 
     @Test

@@ -81,6 +81,17 @@ class DistributionIT {
         assertFalse(users.contains(ADMIN_PASSWORD));
         assertTrue(Files.exists(home.resolve("etc/org.ops4j.datasource-atrium.cfg")), "datasource configured in etc/");
         assertTrue(Files.isDirectory(home.resolve("data/derby/atrium")), "database under data/");
+        try (java.util.stream.Stream<Path> written = Files.walk(home.resolve("data"))) {
+            List<String> open = written.filter(path -> {
+                try {
+                    return Files.getPosixFilePermissions(path).stream().anyMatch(p -> p.name().startsWith("GROUP")
+                            || p.name().startsWith("OTHERS"));
+                } catch (java.io.IOException e) {
+                    return false; // gone meanwhile (a temporary file)
+                }
+            }).map(path -> home.relativize(path).toString()).limit(10).toList();
+            assertEquals(List.of(), open, "the log, the database and the mail are the account's alone");
+        }
         HttpResponse<String> portal = http.send(HttpRequest.newBuilder(api("/clients").resolve("/portal/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, portal.statusCode(), "the client portal's page is served too");

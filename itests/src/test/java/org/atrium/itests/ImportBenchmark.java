@@ -218,9 +218,9 @@ public class ImportBenchmark extends AtriumTestSupport {
                 String id = String.format(Locale.ROOT, "%08d", i);
                 boolean couple = i % 3 == 0;
                 out.write("Individual," + id + ",Client " + id + nameSuffix + ",client" + id + "@example.com,"
-                        + String.format(Locale.ROOT, "%09d", 100_000_000 + i) + ",04/15/1980,1,555" + id.substring(1)
+                        + TestSsns.numbered(i) + ",04/15/1980,1,555" + id.substring(1)
                         + ",1," + (couple ? "Spouse " + id + ",spouse" + id + "@example.com,"
-                                + String.format(Locale.ROOT, "%09d", 500_000_000 + i) + ",01/02/1982,1,555"
+                                + TestSsns.numbered(400_000_000L + i) + ",01/02/1982,1,555"
                                 + id.substring(1) + ",No" : ",,,,,,") + "\r\n");
             }
         }

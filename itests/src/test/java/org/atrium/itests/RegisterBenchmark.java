@@ -142,7 +142,7 @@ public class RegisterBenchmark extends AtriumTestSupport {
     }
 
     private static String ssn(int i) {
-        return String.format("%09d", 100_000_000 + i);
+        return TestSsns.numbered(i);
     }
 
     private static String dashed(String ssn) {

@@ -56,7 +56,7 @@ public class SecurityIT extends AtriumTestSupport {
     }
 
     private static String taxId() {
-        return String.format("%09d", (long) (Math.random() * 1_000_000_000L));
+        return TestSsns.random();
     }
 
     private Reply staff(String method, String path, String json) {
@@ -91,7 +91,7 @@ public class SecurityIT extends AtriumTestSupport {
         JsonNode before = get("/clients/" + outside).json();
         String update = client(outside, "Changed", outsideTaxId, 1).replace("}", ",\"version\":"
                 + before.get("version").asLong() + "}");
-        assertEquals(404, staff("PUT", "/clients/" + outside, update).status());
+        assertEquals(404, staff("PATCH", "/clients/" + outside, update).status());
         assertEquals(404, staff("PUT", "/clients/" + outside + "/portal-access", "{\"enabled\":false}").status());
         assertEquals(404, staff("PUT", "/clients/" + outside + "/sms-otp", "{\"enabled\":false}").status());
         assertEquals(404, staff("PUT", "/clients/" + outside + "/drop-off-access", "{\"enabled\":true}").status());
@@ -129,7 +129,7 @@ public class SecurityIT extends AtriumTestSupport {
         // the masked tax ID as read means "unchanged"
         String move = client(inside, "Inside " + run, mine.get("taxId").asText(), 1).replace("}", ",\"version\":"
                 + mine.get("version").asLong() + "}");
-        Reply moved = staff("PUT", "/clients/" + inside, move);
+        Reply moved = staff("PATCH", "/clients/" + inside, move);
         assertEquals(moved.body(), 403, moved.status());
         assertEquals("still in office 2", 2, get("/clients/" + inside).json().get("officeLocation").asInt());
 
@@ -214,7 +214,7 @@ public class SecurityIT extends AtriumTestSupport {
         String newTaxId = taxId();
         String update = client(inside, "Renamed " + run, newTaxId, 2).replace("}", ",\"version\":"
                 + mine.get("version").asLong() + "}");
-        assertEquals(200, staff("PUT", "/clients/" + inside, update).status());
+        assertEquals(200, staff("PATCH", "/clients/" + inside, update).status());
         assertEquals(200, staff("PUT", "/clients/" + inside + "/portal-access", "{\"enabled\":false}").status());
 
         Reply audit = get("/audit?clientId=" + inside);
@@ -452,6 +452,59 @@ public class SecurityIT extends AtriumTestSupport {
         assertTrue(get("/audit?action=PASSWORD_CHANGED").body().contains("\"" + user + "\""));
         String signIns = get("/audit?action=SIGNED_IN").body();
         assertTrue(signIns, signIns.contains("web sign-in with password; still to do: CHANGE_PASSWORD"));
+    }
+
+    /**
+     * A guesser behind the firm's proxy: their address is read from X-Forwarded-For, their failures lock their
+     * address alone, and after the first few they are counted, not written to the log or the audit trail.
+     */
+    @Test
+    public void passwordGuessingLocksOnlyTheGuessersAddressAndCannotFillTheLog() throws Exception {
+        org.osgi.service.cm.ConfigurationAdmin configs = bundleContext.getService(
+                bundleContext.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class));
+        org.osgi.service.cm.Configuration security = configs.getConfiguration("atrium.security", null);
+        java.util.Dictionary<String, Object> before = security.getProperties();
+        java.util.Hashtable<String, Object> trusting = new java.util.Hashtable<>();
+        for (java.util.Enumeration<String> keys = before.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            trusting.put(key, before.get(key));
+        }
+        trusting.put("trusted.proxies", "127.0.0.1, 0:0:0:0:0:0:0:1");
+        security.update(trusting);
+        String guesser = "203.0.113." + (1 + (int) (Math.random() * 250));
+        try {
+            await("the proxy to be trusted", () -> {
+                fromAddress(guesser, "probe-" + run, "wrong");
+                return get("/audit?action=SIGN_IN_FAILED&user=probe-" + run).body().contains("from " + guesser);
+            });
+            for (int i = 0; i < 60; i++) {
+                assertEquals(401, fromAddress(guesser, "guess" + i + "-" + run, "wrong").status());
+            }
+            Reply locked = fromAddress(guesser, STAFF, STAFF_PW);
+            assertEquals("the right password from the guesser's address is locked out too", 401, locked.status());
+            assertTrue(locked.body(), locked.json().get("detail").asText().startsWith("Too many failed sign-ins"));
+            assertEquals("the same user from the office gets in", 200, fromAddress("198.51.100.7", STAFF, STAFF_PW)
+                    .status());
+            assertEquals(200, get("/me").status());
+
+            String log = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+                    System.getProperty("karaf.data"), "log", "karaf.log")), java.nio.charset.StandardCharsets.UTF_8);
+            long lines = log.lines().filter(line -> line.contains("from " + guesser + " ")).count();
+            assertTrue("log lines of the guesser: " + lines, lines <= 12);
+            long audited = get("/audit?action=SIGN_IN_FAILED&size=500").json().get("items").findValues("subject")
+                    .stream().filter(subject -> subject.asText().contains("from " + guesser)).count();
+            assertTrue("audit rows of the guesser: " + audited, audited <= 12);
+            JsonNode health = get("/health").json().get("checks").get("sign-in");
+            assertEquals(health.toString(), "WARN", health.get("status").asText());
+            assertTrue(health.toString(), health.get("details").get("lockedAddresses").asInt() >= 1);
+        } finally {
+            security.update(before);
+        }
+    }
+
+    private Reply fromAddress(String address, String user, String password) {
+        return sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/me"))
+                .header("Authorization", basic(user, password)).header("X-Forwarded-For", address));
     }
 
     private Reply changePassword(String[] session, String current, String chosen) {

@@ -123,9 +123,9 @@ class WebBenchmark {
         }
     }
 
-    /** A distinct valid SSN per client: 9 digits, not starting with 9, 000 or 666. */
+    /** A distinct valid SSN per client. */
     private static String ssn(int i) {
-        return String.valueOf(100_000_000 + i);
+        return TestSsns.numbered(i);
     }
 
     private static String ssnWithDashes(int i) {

@@ -274,7 +274,9 @@ export function show(main, session) {
                 }}, `Select all ${formatCount(state.total)} records matching this search`) : null,
             bulkMenu({
                 count,
-                target: () => (state.allMatching ? {filter: filterBody()} : {clientIds: [...state.selected]}),
+                // with the number the user saw: the server refuses if the search now selects others
+                target: () => (state.allMatching ? {filter: filterBody(), expectedCount: state.total}
+                    : {clientIds: [...state.selected]}),
                 done: result => {
                     clearSelection();
                     showMessage(result);

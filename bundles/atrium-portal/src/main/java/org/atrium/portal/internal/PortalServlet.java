@@ -20,6 +20,7 @@ import org.atrium.api.client.ServiceUnavailableException;
 import org.atrium.api.office.OfficeDirectory;
 import org.atrium.api.portal.PortalIdentity;
 import org.atrium.rest.support.Problem;
+import org.atrium.rest.support.JsonProblems;
 import org.atrium.rest.support.StrictJson;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -114,8 +115,7 @@ public class PortalServlet extends HttpServlet {
             // the staff API's mapping: a mistake answers the same status on both
             problem(response, Problem.of(e), 0);
         } catch (JsonProcessingException e) {
-            problem(response, Problem.of(Status.BAD_REQUEST, "The request body is not the JSON expected: "
-                    + e.getOriginalMessage()), 0);
+            problem(response, JsonProblems.of(e), 0);
         } catch (RuntimeException | ServletException e) {
             LOG.error("Portal request {} {} failed", method, path, e);
             problem(response, Problem.of(Status.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it was "

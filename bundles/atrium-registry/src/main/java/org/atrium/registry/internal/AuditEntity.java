@@ -2,7 +2,6 @@ package org.atrium.registry.internal;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -73,7 +72,7 @@ public class AuditEntity {
         this.user = AuditLog.cut(user, MAX_USER);
         this.action = AuditLog.cut(action, MAX_ACTION);
         this.clientId = clientId;
-        this.clientIdKey = clientId == null ? null : clientId.toLowerCase(Locale.ROOT);
+        this.clientIdKey = ClientRules.clientIdKey(clientId);
         this.subject = AuditLog.cut(subject, MAX_SUBJECT);
         this.changes = AuditChanges.encode(changes);
     }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -38,7 +37,7 @@ public final class AuditLog {
         Map<String, Object> parameters = new HashMap<>();
         List<String> conditions = new ArrayList<>();
         if (query.clientId() != null) {
-            parameters.put("clientIdKey", query.clientId().toLowerCase(Locale.ROOT));
+            parameters.put("clientIdKey", ClientRules.clientIdKey(query.clientId()));
             conditions.add("a.clientIdKey = :clientIdKey");
         }
         if (query.user() != null) {

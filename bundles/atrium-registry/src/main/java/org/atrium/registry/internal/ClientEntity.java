@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -329,7 +328,7 @@ public class ClientEntity {
                     ? RegistrationStatus.INVITED : RegistrationStatus.PENDING;
         }
         clientId = data.clientId();
-        clientIdKey = lower(clientId);
+        clientIdKey = ClientRules.clientIdKey(clientId);
         type = data.type();
         taxpayer.set(data.name(), data.email(), data.taxId(), data.dateOfBirth(), data.countryCode(),
                 data.mobileNumber(), taxIds);
@@ -489,7 +488,7 @@ public class ClientEntity {
                 column.load().accept(this, values);
             }
         }
-        clientIdKey = lower(clientId);
+        clientIdKey = ClientRules.clientIdKey(clientId);
         taxpayer.refreshKeys();
         if (spouse != null) {
             spouse.refreshKeys();
@@ -607,9 +606,5 @@ public class ClientEntity {
     public void setDropOffAccess(boolean enabled, Instant now) {
         dropOffAccess = enabled;
         updatedAt = now;
-    }
-
-    private static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }

@@ -163,6 +163,11 @@ public class RegisterCore {
                 throw new ClientConflictException(List.of(new FieldError(ALL_FIELDS,
                         "The client ID or an email address was taken by another change at the same time.")));
             }
+            if (ConstraintViolations.concurrentChange(e)) {
+                // two changes of one version at once: both passed the version check, the database kept one
+                throw new ClientConflictException(List.of(new FieldError(ALL_FIELDS, "Someone else changed this "
+                        + "client at the same moment: read it again and apply your change once more.")));
+            }
             throw e;
         }
     }

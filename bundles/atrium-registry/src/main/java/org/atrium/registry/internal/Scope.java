@@ -1,7 +1,6 @@
 package org.atrium.registry.internal;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -51,7 +50,7 @@ public record Scope(Actor actor) {
             return Optional.empty();
         }
         return em.createQuery("SELECT c FROM ClientEntity c WHERE c.clientIdKey = :key", ClientEntity.class)
-                .setParameter("key", clientId.toLowerCase(Locale.ROOT)).getResultStream().findFirst();
+                .setParameter("key", ClientRules.clientIdKey(clientId)).getResultStream().findFirst();
     }
 
     /** The client, if it exists and is in one of the actor's offices. */

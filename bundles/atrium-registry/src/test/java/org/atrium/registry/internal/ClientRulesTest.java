@@ -45,6 +45,34 @@ public class ClientRulesTest {
         assertEquals(List.of(), check(individual()));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {".", ".."})
+    void refusesClientIdsThatAUrlResolvesAway(String clientId) {
+        assertOnly(check(individual().clientId(clientId)), "clientId");
+    }
+
+    @Test
+    void refusesBrokenUnicodeInIdsAndNames() {
+        assertOnly(check(individual().clientId("A\ud800B")), "clientId");
+        assertOnly(check(individual().name("Ann \udc00Smith")), "name");
+        assertEquals(List.of(), check(individual().name("Ann \ud83d\ude00 Smith")), "a whole pair is a character");
+    }
+
+    @Test
+    void clientIdsThatLookAlikeHaveOneKey() {
+        assertEquals(ClientRules.clientIdKey("ID-1"), ClientRules.clientIdKey("\u0130D-1"), "dotted capital I");
+        assertEquals(ClientRules.clientIdKey("STRASSE"), ClientRules.clientIdKey("stra\u00dfe"), "sharp s");
+        assertEquals(ClientRules.clientIdKey("caf\u00e9"), ClientRules.clientIdKey("cafe\u0301"), "composed or not");
+        assertEquals(ClientRules.clientIdKey("ABC1"), ClientRules.clientIdKey("\uff21\uff22\uff23\uff11"),
+                "full-width letters");
+        assertEquals("000123", ClientRules.clientIdKey("000123"));
+    }
+
+    @Test
+    void storesTextComposed() {
+        assertEquals("Jos\u00e9", ClientRules.normalize(individual().name("Jose\u0301").build()).name());
+    }
+
     @Test
     void acceptsAMinimalClientWithOnlyTheRequiredFields() {
         assertEquals(List.of(), check(individual().taxId(null).dob(null).phone(null, null)));
@@ -196,6 +224,43 @@ public class ClientRulesTest {
         @Test
         void leadingZerosAreDigitsToo() {
             assertEquals(List.of(), check(individual().taxId("001234567")));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"000000000", "000123456", "666123456", "123004567", "123450000", "912345678",
+            "900894567", "999934567"})
+        void numbersTheSsaNeverIssuesAreNoSsn(String ssn) {
+            assertOnly(check(individual().taxId(ssn)), "taxId");
+            Spouse bob = spouse("bob@example.com");
+            Spouse withThatNumber = new Spouse(bob.name(), bob.email(), ssn, bob.dateOfBirth(), bob.countryCode(),
+                    bob.mobileNumber());
+            assertOnly(check(individual().mfj(withThatNumber)), "spouse.taxId");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"912501234", "900651234", "987701234", "999881234", "900901234", "900921234",
+            "900941234", "900991234"})
+        void itinsAreAcceptedForIndividuals(String itin) {
+            assertEquals(List.of(), check(individual().taxId(itin)));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"001234567", "071234567", "171234567", "491234567", "891234567", "971234567"})
+        void anEinNeedsAPrefixTheIrsAssigns(String ein) {
+            assertOnly(check(individual().type(ClientType.ENTITY).dob(null).taxId(ein)), "taxId");
+        }
+
+        @Test
+        void einsWithAssignedPrefixesAreAccepted() {
+            for (String ein : List.of("011234567", "121234567", "451234567", "931234567", "981234567")) {
+                assertEquals(List.of(), check(individual().type(ClientType.ENTITY).dob(null).taxId(ein)), ein);
+            }
+        }
+
+        @Test
+        void theMessageDoesNotRepeatTheNumber() {
+            String message = check(individual().taxId("666123456")).get(0).message();
+            assertFalse(message.contains("666123456"), message);
         }
     }
 

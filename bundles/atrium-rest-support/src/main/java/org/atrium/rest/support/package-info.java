@@ -5,7 +5,7 @@
  * Atrium's exceptions to RFC 9457 problems ({@link org.atrium.rest.support.Problem}).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.atrium.rest.support;
 
 import org.osgi.annotation.bundle.Export;

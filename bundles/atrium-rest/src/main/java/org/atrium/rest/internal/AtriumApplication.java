@@ -40,15 +40,15 @@ public class AtriumApplication extends Application {
             @Reference MySessionsResource mySessions, @Reference MyPasswordResource myPassword,
             @Reference AuditResource audit,
             @Reference HealthResource health, @Reference OpenApiResource openApi, @Reference RoutedResource routed,
-            @Reference JsonProvider json, @Reference ReadinessFilter readiness,
+            @Reference JsonProvider json, @Reference ReadinessFilter readiness, @Reference BodySizeLimit bodySizeLimit,
             @Reference AuthenticationFilter authentication, @Reference AtriumExceptionMapper atriumErrors,
             @Reference JsonExceptionMapper jsonErrors, @Reference WebApplicationExceptionMapper httpErrors,
             @Reference UnexpectedExceptionMapper unexpectedErrors,
             // not used here: referenced so that the filter is in place before the application's servlet
             @Reference(name = "guard") NotYetServingFilter registeredFirst) {
         singletons = Set.of(clients, offices, users, me, session, mfa, myTokens, tokens, mySessions, myPassword, audit,
-                health,
-                openApi, routed, json, readiness, authentication, atriumErrors, jsonErrors, httpErrors, unexpectedErrors);
+                health, openApi, routed, json, readiness, bodySizeLimit, authentication, atriumErrors, jsonErrors,
+                httpErrors, unexpectedErrors);
     }
 
     @Override

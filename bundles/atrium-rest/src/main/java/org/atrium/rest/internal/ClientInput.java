@@ -12,11 +12,12 @@ import org.atrium.api.client.Spouse;
 import org.atrium.rest.support.InvalidRequestException;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The body of {@code POST /clients} and {@code PUT /clients/{clientId}}. The read-only fields a GET
- * returns are accepted and ignored, so a client read, edited and sent back works as is; the masked tax ID
- * sent back means "unchanged".
+ * The body of {@code POST /clients} and {@code PUT /clients/{clientId}}, and what a {@code PATCH} makes of the
+ * client read and the patch. The read-only fields a GET returns are accepted and ignored, so a client read,
+ * edited and sent back works as is; the masked tax ID sent back means "unchanged".
  *
  * @param version required on PUT: the version that was read
  */
@@ -29,6 +30,29 @@ public record ClientInput(String clientId, ClientType type, String name, String 
 
     public record SpouseInput(String name, String email, String taxId, String dateOfBirth, String countryCode,
             String mobileNumber) {
+    }
+
+    /** What a PUT must send, as a GET answers it: a field left out would otherwise mean "erase". */
+    private static final List<String> REPLACED_FIELDS = List.of("type", "name", "email", "taxId", "dateOfBirth",
+            "countryCode", "mobileNumber", "officeLocation", "marriedFilingJointly", "spouse", "spouseSignsFirst",
+            "portalAccess", "smsOtp", "dropOffAccess", "version");
+    private static final List<String> SPOUSE_FIELDS = List.of("name", "email", "taxId", "dateOfBirth", "countryCode",
+            "mobileNumber");
+
+    /**
+     * The fields a replacing PUT body leaves out (the client ID may be left out: it is in the path); {@code null}
+     * counts as given, it clears the field.
+     */
+    static List<FieldError> missingForReplace(JsonNode body) {
+        List<FieldError> missing = new ArrayList<>();
+        REPLACED_FIELDS.stream().filter(field -> !body.has(field)).forEach(field -> missing.add(new FieldError(field,
+                "missing: a PUT replaces the whole client; send it (null clears it), or change some fields with PATCH.")));
+        JsonNode spouse = body.get("spouse");
+        if (spouse != null && spouse.isObject()) {
+            SPOUSE_FIELDS.stream().filter(field -> !spouse.has(field)).forEach(field -> missing.add(new FieldError(
+                    "spouse." + field, "missing: send it (null clears it), or change some fields with PATCH.")));
+        }
+        return missing;
     }
 
     /**

@@ -1,20 +1,24 @@
 package org.atrium.rest.internal;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.PATCH;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.Response.Status;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
@@ -23,17 +27,22 @@ import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientFilter;
 import org.atrium.api.client.ClientQuery;
 import org.atrium.api.client.ClientRegister;
+import org.atrium.api.client.FieldError;
 import org.atrium.api.client.Page;
 import org.atrium.api.rest.ApiRoute;
 import org.atrium.rest.internal.security.Caller;
 import org.atrium.rest.support.InvalidRequestException;
 import org.atrium.rest.support.ClientSearchParameters;
+import org.atrium.rest.support.Problem;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,6 +58,8 @@ public class ClientResource {
 
     /** More IDs than this in one bulk request should be a filter instead. */
     static final int MAX_BULK_IDS = 10_000;
+    /** RFC 7396's media type. */
+    static final String MERGE_PATCH = "application/merge-patch+json";
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -113,11 +124,36 @@ public class ClientResource {
     @PUT
     @Path("{clientId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Update a client", description = "The body's version must be the version read (409 if "
-            + "someone changed the client since). Changing the email makes the client PENDING again.")
-    public ClientJson update(@PathParam("clientId") String clientId, ClientInput input,
-            @Context SecurityContext security) {
-        requireBody(input);
+    @Operation(summary = "Replace a client", description = "Every field a GET answers must be sent (null clears "
+            + "one; a field left out is a 400 naming it, never an erasure); the masked tax ID sent back keeps the "
+            + "stored one. The body's version must be the version read (409 if someone changed the client since). "
+            + "Changing the email makes the client PENDING again. To change some fields, use PATCH.")
+    public ClientJson update(@PathParam("clientId") String clientId, JsonNode body,
+            @Context SecurityContext security) throws JsonProcessingException {
+        List<FieldError> missing = ClientInput.missingForReplace(requireObject(body));
+        if (!missing.isEmpty()) {
+            throw new InvalidRequestException("A PUT replaces the whole client, and " + missing.size()
+                    + " field(s) are missing: send each (null clears it), or change some fields with PATCH.", missing);
+        }
+        return update(clientId, JsonProvider.MAPPER.treeToValue(body, ClientInput.class), security);
+    }
+
+    @PATCH
+    @Path("{clientId}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change some fields of a client", description = "A JSON Merge Patch (RFC 7396, "
+            + "Content-Type application/merge-patch+json): the fields sent change, null clears one, the rest "
+            + "stay; in \"spouse\" likewise. With \"version\" the change is refused (409) if someone changed the "
+            + "client since that version.")
+    public ClientJson patch(@PathParam("clientId") String clientId, JsonNode patch,
+            @Context SecurityContext security) throws JsonProcessingException {
+        requireObject(patch);
+        JsonNode current = JsonProvider.MAPPER.valueToTree(ClientJson.of(registerFor(security).get(clientId)));
+        return update(clientId, JsonProvider.MAPPER.treeToValue(MergePatch.apply(current, patch), ClientInput.class),
+                security);
+    }
+
+    private ClientJson update(String clientId, ClientInput input, SecurityContext security) {
         if (input.version() == null) {
             throw new InvalidRequestException("version is required: send the version of the client you read.");
         }
@@ -185,8 +221,20 @@ public class ClientResource {
             clientIds = input.clientIds();
         } else {
             BulkInput.FilterInput f = input.filter();
+            if (f.empty() && !Boolean.TRUE.equals(input.all()) && input.expectedCount() == null) {
+                throw new InvalidRequestException("This filter has no condition, so it selects every client you may "
+                        + "see. To act on all of them, say so: send \"all\": true (or \"expectedCount\" with the number "
+                        + "of clients you mean). Nothing was done.");
+            }
             clientIds = register.findClientIds(new ClientFilter(f.q(), ClientSearchParameters.status(f.status()),
                     f.portalAccess(), f.office(), f.invitationFailed()));
+        }
+        int selected = new HashSet<>(clientIds).size();
+        if (input.expectedCount() != null && input.expectedCount() != selected) {
+            throw new WebApplicationException(Problem.typed("count-changed", "Selection changed", Status.CONFLICT,
+                    "The selection holds " + selected + " client(s), not the "
+                    + input.expectedCount() + " expected: someone changed the register meanwhile. Nothing was done; "
+                    + "look at the list again.", null).toResponse());
         }
         return bulkActions.run(input.action(), register, clientIds);
     }
@@ -194,6 +242,16 @@ public class ClientResource {
     /** The register as the signed-in user: their offices only, their name in the audit trail. */
     private ClientRegister registerFor(SecurityContext security) {
         return register().as(Caller.actor(security));
+    }
+
+    private static JsonNode requireObject(JsonNode body) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            throw new InvalidRequestException("The request body is empty; send a JSON object.");
+        }
+        if (!body.isObject()) {
+            throw new InvalidRequestException("The request body must be a JSON object ({...}).");
+        }
+        return body;
     }
 
     private static <T> T requireBody(T body) {

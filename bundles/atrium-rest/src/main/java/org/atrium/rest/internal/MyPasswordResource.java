@@ -3,6 +3,7 @@ package org.atrium.rest.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -94,7 +95,8 @@ public class MyPasswordResource {
             + "password has at least 12 characters, does not contain the user name and is not a common password; "
             + "a wrong current password counts towards the sign-in lock-out. Every other session of the user ends. "
             + "A sign-in that waited for this step (\"next\": \"CHANGE_PASSWORD\") goes on to the next one, if any.")
-    public PasswordChanged change(PasswordChange input, @Context SecurityContext security) {
+    public PasswordChanged change(PasswordChange input, @Context SecurityContext security,
+            @Context HttpServletRequest request) {
         Caller caller = Caller.of(security);
         String user = caller.name();
         List<FieldError> errors = new ArrayList<>();
@@ -112,7 +114,7 @@ public class MyPasswordResource {
             }
         }
         if (errors.isEmpty()) {
-            signIn.confirmPassword(user, current.toCharArray())
+            signIn.confirmPassword(user, current.toCharArray(), policy.clientAddress(request))
                     .ifPresent(wrong -> errors.add(new FieldError("currentPassword", wrong)));
         }
         if (!errors.isEmpty()) {
@@ -122,6 +124,7 @@ public class MyPasswordResource {
             throw new WebApplicationException(Problem.of(Status.CONFLICT, "Your password is kept outside Atrium "
                     + "(in a directory such as LDAP): change it there.").toResponse());
         }
+        signIn.passwordChanged(user);
         StaffSession session = caller.session();
         int ended = sessions.closeAllBut(user, session);
         LOG.info("User '{}' changed their password; {} other session(s) ended", user, ended);

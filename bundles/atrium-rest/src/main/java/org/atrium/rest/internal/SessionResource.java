@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -105,7 +106,8 @@ public class SessionResource {
             + "with the cookie. \"next\": \"CODE\" asks for the code (no session yet); \"CHANGE_PASSWORD\" means "
             + "the password breaks the password rules and the session reaches only /me/password until it is changed; "
             + "\"SET_UP_MFA\" means it reaches only /me/mfa until an authenticator is set up.")
-    public Response signIn(SignInInput input, @Context HttpHeaders headers, @Context SecurityContext security) {
+    public Response signIn(SignInInput input, @Context HttpHeaders headers, @Context SecurityContext security,
+            @Context HttpServletRequest request) {
         List<FieldError> errors = new ArrayList<>();
         if (input == null || input.username() == null || input.username().isBlank()) {
             errors.add(new FieldError("username", "Enter your user name."));
@@ -116,7 +118,9 @@ public class SessionResource {
         if (!errors.isEmpty()) {
             throw new ClientValidationException(errors);
         }
-        SignIn.Outcome outcome = signIn.check(input.username(), input.password().toCharArray(), "web sign-in");
+        String address = policy.clientAddress(request);
+        SignIn.Outcome outcome = signIn.check(input.username(), input.password().toCharArray(), "web sign-in",
+                address);
         if (!outcome.succeeded()) {
             Response refusal = Problem.of(outcome.refusal(), outcome.detail()).toResponse();
             return outcome.refusal() == Status.UNAUTHORIZED ? challenged(refusal) : refusal;
@@ -132,7 +136,7 @@ public class SessionResource {
             Optional<MfaFactor> factor = currentFactors.verify(user, input.code());
             if (factor.isEmpty()) {
                 return challenged(Problem.typed("wrong-code", "Wrong code", Status.UNAUTHORIZED,
-                        signIn.factorFailed(user, "web sign-in"), null).toResponse());
+                        signIn.factorFailed(user, "web sign-in", address), null).toResponse());
             }
             factorsUsed += factor.get() == MfaFactor.TOTP ? " and authenticator code" : " and recovery code";
         } else if (policy.mfaRequired() && currentFactors == null) {
@@ -141,7 +145,7 @@ public class SessionResource {
         }
         String pendingStep = !passwordRules.problems(user, input.password()).isEmpty() ? StaffSession.CHANGE_PASSWORD
                 : policy.mfaRequired() && !enrolled ? StaffSession.SET_UP_MFA : null;
-        signIn.completed(user);
+        signIn.completed(user, address);
         signIn.recordSignIn(user, "web sign-in with " + factorsUsed
                 + (pendingStep == null ? "" : "; still to do: " + pendingStep));
         // a new ID at every sign-in: a session ID planted before it would be worthless

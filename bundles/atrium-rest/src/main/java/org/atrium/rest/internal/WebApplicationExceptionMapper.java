@@ -1,5 +1,7 @@
 package org.atrium.rest.internal;
 
+import java.util.Optional;
+
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
@@ -21,6 +23,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         Response response = e.getResponse();
         if (response.getEntity() instanceof Problem) {
             return response; // already said in full (a route away: 503 with Retry-After)
+        }
+        Optional<Response> tooLarge = BodySizeLimit.tooLarge(e);
+        if (tooLarge.isPresent()) {
+            return tooLarge.get();
         }
         if (e.getCause() instanceof JsonProcessingException json) {
             return JsonExceptionMapper.problemFor(json).toResponse();

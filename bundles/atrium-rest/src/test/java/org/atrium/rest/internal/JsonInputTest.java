@@ -50,6 +50,31 @@ class JsonInputTest {
     }
 
     @Test
+    void aFieldGivenTwiceIsRefusedNotGuessed() {
+        Problem problem = problemFor("{\"name\": \"Ann Smith\", \"name\": \"Bob Smith\"}");
+        assertEquals("name", problem.errors().get(0).field());
+        assertEquals("The field 'name' appears more than once in the request body; send it once.", problem.detail());
+    }
+
+    @Test
+    void aFractionIsNoOfficeNumber() {
+        Problem problem = problemFor("{\"officeLocation\": 1.5}");
+        assertEquals("officeLocation", problem.errors().get(0).field());
+        assertTrue(problem.detail().contains("expected a whole number"), problem.detail());
+    }
+
+    @Test
+    void aReplacingPutNamesEveryFieldItLeavesOut() throws Exception {
+        var body = JsonProvider.MAPPER.readTree("{\"type\": \"INDIVIDUAL\", \"name\": \"Ann\", \"email\": null, "
+                + "\"spouse\": {\"name\": \"Bob\"}, \"version\": 1}");
+        var missing = ClientInput.missingForReplace(body).stream().map(e -> e.field()).toList();
+        assertEquals(java.util.List.of("taxId", "dateOfBirth", "countryCode", "mobileNumber", "officeLocation",
+                "marriedFilingJointly", "spouseSignsFirst", "portalAccess", "smsOtp", "dropOffAccess", "spouse.email",
+                "spouse.taxId", "spouse.dateOfBirth", "spouse.countryCode", "spouse.mobileNumber"), missing,
+                "null (email) counts as given: it clears the field");
+    }
+
+    @Test
     void syntaxErrorsGiveThePosition() {
         Problem problem = problemFor("{\"clientId\": \"1\",,}");
         assertTrue(problem.detail().contains("line 1"), problem.detail());

@@ -270,7 +270,7 @@ public class JpaClientRegister implements ClientRegister {
         if (!ClientRules.isBlank(data.clientId())) {
             Long otherCount = em.createQuery(
                     "SELECT COUNT(c) FROM ClientEntity c WHERE c.clientIdKey = :key AND c.pk <> :pk", Long.class)
-                    .setParameter("key", data.clientId().toLowerCase(Locale.ROOT)).setParameter("pk", ownPk)
+                    .setParameter("key", ClientRules.clientIdKey(data.clientId())).setParameter("pk", ownPk)
                     .getSingleResult();
             if (otherCount > 0) {
                 conflicts.add(ClientRules.clientIdTaken(data.clientId()));

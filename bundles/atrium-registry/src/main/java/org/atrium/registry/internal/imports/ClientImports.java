@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -222,7 +221,7 @@ public final class ClientImports {
     }
 
     private static String key(String clientId) {
-        return ClientRules.isBlank(clientId) ? null : clientId.toLowerCase(Locale.ROOT);
+        return ClientRules.isBlank(clientId) ? null : ClientRules.clientIdKey(clientId);
     }
 
     // --- write

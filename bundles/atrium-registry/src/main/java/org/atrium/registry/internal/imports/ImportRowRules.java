@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -68,7 +67,7 @@ public final class ImportRowRules {
             }
         }
         if (!ClientRules.isBlank(data.clientId())) {
-            long first = clientIds.putIfAbsent(data.clientId().toLowerCase(Locale.ROOT), row);
+            long first = clientIds.putIfAbsent(ClientRules.clientIdKey(data.clientId()), row);
             if (first > 0) {
                 errors.add(new FieldError("clientId", "Client ID '" + data.clientId() + "' is also on row " + first
                         + ": a client may appear only once in a file."));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import javax.annotation.Priority;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.HttpMethod;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -74,6 +75,10 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Context
     private ResourceInfo resource;
 
+    /** The connection, for the client's address (the lock-outs count by name and address). */
+    @Context
+    private HttpServletRequest servletRequest;
+
     @Activate
     public AuthenticationFilter(@Reference SignIn signIn, @Reference StaffSessions sessions,
             @Reference SecurityPolicy policy, @Reference RealmUsers realm) {
@@ -112,13 +117,15 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                     + "authentication), or sign in with POST /api/v1/session."));
             return;
         }
-        SignIn.Outcome outcome = signIn.check(credentials.get()[0], credentials.get()[1].toCharArray(), "REST API");
+        String address = policy.clientAddress(servletRequest);
+        SignIn.Outcome outcome = signIn.check(credentials.get()[0], credentials.get()[1].toCharArray(), "REST API",
+                address);
         if (!outcome.succeeded()) {
             request.abortWith(outcome.refusal() == Status.UNAUTHORIZED ? unauthorized(request, outcome.detail())
                     : Problem.of(outcome.refusal(), outcome.detail()).toResponse());
             return;
         }
-        signIn.completed(outcome.user());
+        signIn.completed(outcome.user(), address);
         signedIn(request, signIn.caller(outcome.user(), outcome.roles(), null), SecurityContext.BASIC_AUTH);
     }
 

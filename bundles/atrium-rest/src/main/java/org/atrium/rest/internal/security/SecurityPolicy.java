@@ -1,5 +1,10 @@
 package org.atrium.rest.internal.security;
 
+import java.util.Arrays;
+import java.util.List;
+
+import javax.servlet.http.HttpServletRequest;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -22,6 +27,10 @@ public class SecurityPolicy {
 
         @AttributeDefinition(description = "The name authenticator apps show for Atrium accounts")
         String mfa_issuer() default "Atrium";
+
+        @AttributeDefinition(description = "Addresses of proxies in front of Atrium whose X-Forwarded-For names the "
+                + "client (comma-separated); the sign-in lock-outs count by client address")
+        String trusted_proxies() default "";
     }
 
     private volatile Config config;
@@ -38,5 +47,12 @@ public class SecurityPolicy {
 
     public String issuer() {
         return config.mfa_issuer();
+    }
+
+    /** The client address of a request, as the lock-outs count it. */
+    public String clientAddress(HttpServletRequest request) {
+        List<String> proxies = Arrays.stream(config.trusted_proxies().split(",")).map(String::strip)
+                .filter(p -> !p.isEmpty()).toList();
+        return ClientAddress.of(request, proxies);
     }
 }

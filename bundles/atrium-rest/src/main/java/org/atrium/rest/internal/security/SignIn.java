@@ -1,6 +1,7 @@
 package org.atrium.rest.internal.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,9 @@ import org.slf4j.LoggerFactory;
 @Component(service = SignIn.class, immediate = true)
 public class SignIn {
 
+    /** How every lock-out message starts. */
+    static final String LOCKED_PREFIX = "Too many failed sign-ins for this user name from here;";
+
     private static final Logger LOG = LoggerFactory.getLogger(SignIn.class);
 
     /** What a sign-in came to: the user and their Atrium roles, or the refusal to answer. */
@@ -41,11 +45,10 @@ public class SignIn {
         }
     }
 
-    static final String LOCKED = "Too many failed sign-ins for this user name; try again in "
-            + SignInThrottle.LOCK_TIME.toMinutes() + " minutes.";
 
     private final JaasSignIn jaas = new JaasSignIn();
     private final SignInThrottle throttle = new SignInThrottle(Clock.systemUTC());
+    private final RecentSignIns recent = new RecentSignIns(Clock.systemUTC());
 
     /** Office grants of staff; without them (registry stopping) staff reach no office. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -71,22 +74,29 @@ public class SignIn {
      * every factor is checked, so that guessing the second factor with a known password still locks the name.
      *
      * @param channel how the user signs in, for the log and the audit trail ("REST API", "web sign-in")
+     * @param address where the request comes from (the lock-outs are per name and address)
      */
-    public Outcome check(String user, char[] password, String channel) {
+    public Outcome check(String user, char[] password, String channel, String address) {
         if (user.startsWith(BackingEngine.GROUP_PREFIX)) {
             // a group line of users.properties, not a user: never try its "password"
             return refused(Status.UNAUTHORIZED, "The user name or password is wrong.");
         }
-        if (throttle.isLocked(user)) {
-            LOG.warn("Sign-in refused: user '{}' is locked after repeated failures", user);
-            return refused(Status.UNAUTHORIZED, LOCKED);
+        Duration locked = throttle.lockedFor(user, address);
+        if (!locked.isZero()) {
+            // not logged: a locked guesser would otherwise write a line per try
+            return refused(Status.UNAUTHORIZED, locked(locked));
         }
-        Optional<JaasSignIn.SignedIn> signedIn = jaas.signIn(user, password);
-        if (signedIn.isEmpty()) {
-            countFailure(user, "Failed sign-in", channel, "");
-            return refused(Status.UNAUTHORIZED, "The user name or password is wrong.");
+        Optional<Set<String>> realmRoles = recent.roles(user, password);
+        if (realmRoles.isEmpty()) {
+            Optional<JaasSignIn.SignedIn> signedIn = jaas.signIn(user, password);
+            if (signedIn.isEmpty()) {
+                countFailure(user, address, "Failed sign-in", channel, "");
+                return refused(Status.UNAUTHORIZED, "The user name or password is wrong.");
+            }
+            realmRoles = Optional.of(signedIn.get().roles());
+            recent.remember(user, password, realmRoles.get());
         }
-        Set<String> roles = AtriumRoles.of(signedIn.get().roles());
+        Set<String> roles = AtriumRoles.of(realmRoles.get());
         if (roles.isEmpty()) {
             return refused(Status.FORBIDDEN, "User '" + user + "' has no Atrium role (" + AtriumRoles.ADMIN + " or "
                     + AtriumRoles.STAFF + ").");
@@ -94,9 +104,14 @@ public class SignIn {
         return new Outcome(user, roles, null, null);
     }
 
-    /** Every factor was right: the failures so far are forgotten. */
-    public void completed(String user) {
-        throttle.succeeded(user);
+    /** The user's password changed: the old one must not pass, not even for the few seconds it is remembered. */
+    public void passwordChanged(String user) {
+        recent.forget(user);
+    }
+
+    /** Every factor was right: the failures so far (from this address) are forgotten. */
+    public void completed(String user, String address) {
+        throttle.succeeded(user, address);
     }
 
     /**
@@ -104,13 +119,14 @@ public class SignIn {
      *
      * @return what is wrong, in words for the user, or empty if the password is right
      */
-    public Optional<String> confirmPassword(String user, char[] password) {
-        Outcome outcome = check(user, password, "password change");
+    public Optional<String> confirmPassword(String user, char[] password, String address) {
+        Outcome outcome = check(user, password, "password change", address);
         if (outcome.succeeded()) {
-            completed(user);
+            completed(user, address);
             return Optional.empty();
         }
-        return Optional.of(LOCKED.equals(outcome.detail()) ? LOCKED : "This is not your current password.");
+        return Optional.of(outcome.detail().startsWith(LOCKED_PREFIX) ? outcome.detail()
+                : "This is not your current password.");
     }
 
     /** A browser sign-in succeeded: audited with the factors it took (HTTP Basic and tokens are not, per request). */
@@ -120,24 +136,49 @@ public class SignIn {
     }
 
     /** A wrong or replayed second factor: it counts towards the lock-out like a wrong password. */
-    public String factorFailed(String user, String channel) {
-        boolean locked = countFailure(user, "Wrong or reused second-factor code", channel, ": wrong second-factor code");
-        return locked ? LOCKED : "The code is wrong or was used already: enter the code your authenticator app shows "
-                + "now, or an unused recovery code.";
+    public String factorFailed(String user, String channel, String address) {
+        countFailure(user, address, "Wrong or reused second-factor code", channel, ": wrong second-factor code");
+        Duration locked = throttle.lockedFor(user, address);
+        return !locked.isZero() ? locked(locked) : "The code is wrong or was used already: enter the code your "
+                + "authenticator app shows now, or an unused recovery code.";
     }
 
     /**
-     * One failure towards the lock-out, logged and audited.
-     *
-     * @return true if this failure locked the name
+     * One failure towards the lock-outs, logged and audited; but an address that keeps failing is only counted,
+     * so that guessing cannot fill the log or the database.
      */
-    private boolean countFailure(String user, String what, String channel, String auditNote) {
-        boolean locked = throttle.failed(user);
-        String lockNote = locked ? "; the user name is now locked for " + SignInThrottle.LOCK_TIME.toMinutes()
-                + " minutes" : "";
-        LOG.warn("{} for user '{}' ({}){}", what, user, channel, lockNote);
-        record(user, AuditActions.SIGN_IN_FAILED, channel + auditNote + lockNote);
-        return locked;
+    private void countFailure(String user, String address, String what, String channel, String auditNote) {
+        SignInThrottle.Verdict verdict = throttle.failed(user, address);
+        String note = switch (verdict) {
+            case NOTED, COUNTED -> "";
+            case LOCKED_PAIR -> "; this name is now locked for this address";
+            case LOCKED_ADDRESS -> "; the address is now locked for " + SignInThrottle.ADDRESS_LOCK.toMinutes()
+                    + " minutes after " + SignInThrottle.MAX_ADDRESS_FAILURES + " failures within "
+                    + SignInThrottle.WINDOW.toMinutes() + " minutes";
+            case NAME_UNDER_ATTACK -> "; the name is under attack (" + SignInThrottle.ATTACK_FAILURES
+                    + " failures within " + SignInThrottle.WINDOW.toMinutes() + " minutes): only addresses it signed "
+                    + "in from before may try it meanwhile";
+        };
+        if (verdict == SignInThrottle.Verdict.COUNTED) {
+            LOG.debug("{} for user '{}' from {} ({})", what, user, address, channel);
+            return;
+        }
+        LOG.warn("{} for user '{}' from {} ({}){}", what, user, address, channel, note);
+        record(user, AuditActions.SIGN_IN_FAILED, channel + " from " + address + auditNote + note);
+    }
+
+    /** Names under attack and addresses locked now, for the health report. */
+    public SignInAttacks attacks() {
+        return new SignInAttacks(throttle.namesUnderAttack(), throttle.lockedAddresses());
+    }
+
+    /** What the health report shows of sign-in attacks: counts only (the report needs no sign-in). */
+    public record SignInAttacks(int namesUnderAttack, int lockedAddresses) {
+    }
+
+    private static String locked(Duration remaining) {
+        long minutes = Math.max(1, (remaining.toSeconds() + 59) / 60);
+        return LOCKED_PREFIX + " try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
     }
 
     /** The caller for a signed-in user, with the office locations granted to them now. */
