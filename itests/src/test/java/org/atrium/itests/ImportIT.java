@@ -60,6 +60,50 @@ public class ImportIT extends MailTestSupport {
 
     // --- helpers
 
+    /**
+     * The round trip the README recommends for bulk edits: export, change a cell, import. The masked SSNs of the
+     * export keep the stored ones, a client ID the export protected against formulas comes back as itself, and
+     * a check says how many stored SSNs a file with empty SSN cells would erase.
+     */
+    @Test
+    public void anExportEditedAndImportedKeepsTheStoredTaxIds() {
+        String clientId = "-R" + run;
+        String ssn = TestSsns.random();
+        String spouseSsn = TestSsns.random();
+        assertEquals(201, post("/clients", "{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":"
+                + "\"Round Trip\",\"email\":\"r" + run + "@example.com\",\"taxId\":\"" + ssn + "\",\"officeLocation\":1,"
+                + "\"spouse\":{\"name\":\"Round Spouse\",\"email\":\"rs" + run + "@example.com\",\"taxId\":\"" + spouseSsn
+                + "\"}}").status());
+        Reply exported = get("/exports/clients.csv?q=r" + run + "@example.com&columns=type,clientId,name,email,taxId,"
+                + "dateOfBirth,countryCode,mobileNumber,officeLocation,spouse.name,spouse.email,spouse.taxId,"
+                + "spouse.dateOfBirth,spouse.countryCode,spouse.mobileNumber,spouseSignsFirst");
+        assertEquals(exported.body(), 200, exported.status());
+        assertTrue(exported.body(), exported.body().contains("'" + clientId) && exported.body().contains("XXX-XX-"));
+
+        String edited = exported.body().replace("Round Trip", "Round Trip Edited");
+        JsonNode check = finished(upload("admin", "admin", "?dryRun=true", "text/csv",
+                edited.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(check.toString(), "SUCCEEDED", check.get("state").asText());
+        assertEquals(1, check.get("updated").asInt());
+        assertEquals(0, check.get("taxIdsCleared").asInt());
+        JsonNode applied = finished(upload(edited));
+        assertEquals(applied.toString(), "SUCCEEDED", applied.get("state").asText());
+        assertEquals("Round Trip Edited", get("/clients/" + clientId).json().get("name").asText());
+        JsonNode taxIds = get("/clients/" + clientId + "/tax-id").json();
+        assertEquals(taxIds.toString(), ssn, taxIds.get("taxId").asText().replace("-", ""));
+        assertEquals(taxIds.toString(), spouseSsn, taxIds.get("spouseTaxId").asText().replace("-", ""));
+
+        String blanked = edited.replaceFirst("XXX-XX-" + ssn.substring(5), "");
+        JsonNode wouldClear = finished(upload("admin", "admin", "?dryRun=true", "text/csv",
+                blanked.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("a check says what an empty SSN cell would erase", 1, wouldClear.get("taxIdsCleared").asInt());
+        String notTheStoredOne = edited.replaceFirst("XXX-XX-" + ssn.substring(5), "XXX-XX-" + (ssn.endsWith("0001")
+                ? "0002" : "0001"));
+        JsonNode refused = finished(upload("admin", "admin", "?dryRun=true", "text/csv",
+                notTheStoredOne.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(refused.toString(), "FAILED", refused.get("state").asText());
+    }
+
     private static String row(String type, String clientId, String name, String email, String office) {
         return type + "," + clientId + "," + name + "," + email + ",,,,," + office + ",,,,,,,";
     }

@@ -146,6 +146,9 @@ public class PortalIT extends PortalTestSupport {
         Reply program = upload(token, "invoice.pdf", "application/pdf", new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0});
         assertEquals("an executable named .pdf", 415, program.status());
         assertEquals(415, upload(token, "notes.html", "text/html", "<script>x</script>".getBytes()).status());
+        Reply longName = upload(token, "x".repeat(5_000) + ".pdf", "application/pdf", pdf);
+        assertEquals(longName.body(), 400, longName.status());
+        assertEquals("application/problem+json", longName.contentType());
         byte[] large = Arrays.copyOf(pdf, 1024 * 1024 + 10_000);
         Reply tooLarge = upload(token, "scan.pdf", "application/pdf", large);
         assertEquals(tooLarge.body(), 413, tooLarge.status());

@@ -29,4 +29,15 @@ public final class FormulaGuard {
         }
         return looksLikeFormula(cell) ? "'" + cell : cell;
     }
+
+    /**
+     * A cell as it was before {@link #defuse}: the apostrophe an export put before formula-like text is taken
+     * off again on the way back in (an import of an exported file gives back the same text).
+     */
+    public static String restore(String cell) {
+        if (cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && looksLikeFormula(cell.substring(1))) {
+            return cell.substring(1);
+        }
+        return cell;
+    }
 }

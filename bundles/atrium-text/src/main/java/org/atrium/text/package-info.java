@@ -3,7 +3,7 @@
  * Atrium's API: it holds code, and its users are Atrium's own bundles.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.atrium.text;
 
 import org.osgi.annotation.bundle.Export;

@@ -31,4 +31,12 @@ class FormulaGuardTest {
         assertEquals("", FormulaGuard.defuse(""));
         assertFalse(FormulaGuard.looksLikeFormula(null));
     }
+
+    @Test
+    void restoreUndoesDefuseAndNothingElse() {
+        for (String cell : java.util.List.of("=SUM(A1)", "-00123", "+1 555", "@home", "Ann", "'quoted", "")) {
+            org.junit.jupiter.api.Assertions.assertEquals(cell, FormulaGuard.restore(FormulaGuard.defuse(cell)), cell);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals("'Ann", FormulaGuard.restore("'Ann"));
+    }
 }

@@ -108,6 +108,12 @@ export function show(main) {
                 : reverted ? `Import undone ${formatDateTime(job.revertedAt)}.` : 'Import finished.'}),
             job.dryRun ? `${plural(job.created, 'client')} would be created, ${formatCount(job.updated)} updated.`
                 : `${plural(job.created, 'client')} created, ${formatCount(job.updated)} updated.`,
+            // an empty SSN cell erases the stored number: say so, before (check) and after (import)
+            job.taxIdsCleared ? h('div', {class: 'mt-2 fw-semibold', id: 'tax-ids-cleared', text: job.dryRun
+                ? `Careful: this file would erase ${plural(job.taxIdsCleared, 'stored SSN/EIN', 'stored SSNs/EINs')} `
+                    + '(rows of existing clients with an empty SSN cell). Leave the masked number an export wrote to keep one.'
+                : `${plural(job.taxIdsCleared, 'stored SSN/EIN was', 'stored SSNs/EINs were')} erased by empty SSN cells.`})
+                : null,
             !job.dryRun && !reverted ? h('div', {class: 'mt-2'}, h('button', {type: 'button', class: 'btn btn-sm btn-outline-danger',
                 id: 'undo-import', onclick: () => undo(job)}, icon('arrow-counterclockwise', 'me-1'), 'Undo this import')) : null));
             announce(job.dryRun ? 'Check finished with no errors.' : `Import finished: ${job.created} created, ${job.updated} updated.`);

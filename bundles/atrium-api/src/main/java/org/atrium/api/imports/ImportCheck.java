@@ -9,12 +9,19 @@ import org.atrium.api.client.ClientRegister;
  * the cap given to {@link ClientRegister#checkImport}.
  *
  * @param problemsCapped {@code true} when there were more problems than listed
+ * @param taxIdsCleared how many stored SSNs/EINs (taxpayers' and spouses') the file would erase: rows of
+ *        existing clients whose tax ID cell is empty (a masked number from an export keeps the stored one)
  */
 public record ImportCheck(long rows, long creates, long updates, List<ImportProblem> problems,
-        boolean problemsCapped) {
+        boolean problemsCapped, long taxIdsCleared) {
 
     public ImportCheck {
         problems = List.copyOf(problems);
+    }
+
+    /** A check that clears no tax ID (the form before 1.2). */
+    public ImportCheck(long rows, long creates, long updates, List<ImportProblem> problems, boolean problemsCapped) {
+        this(rows, creates, updates, problems, problemsCapped, 0);
     }
 
     public boolean passed() {

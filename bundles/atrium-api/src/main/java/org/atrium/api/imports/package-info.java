@@ -3,7 +3,7 @@
  * template's imports as background jobs.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.atrium.api.imports;
 
 import org.osgi.annotation.bundle.Export;

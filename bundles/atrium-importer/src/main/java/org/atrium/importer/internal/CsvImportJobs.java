@@ -277,7 +277,8 @@ public class CsvImportJobs implements ClientImportJobs {
         ImportJob running = entry.job();
         ImportJob finished = new ImportJob(id, outcome.state(), running.dryRun(), null, outcome.rowsTotal(),
                 outcome.rowsTotal(), outcome.created(), outcome.updated(), outcome.errors().size(),
-                running.submittedBy(), running.submittedAt(), clock.instant(), outcome.reason(), null);
+                running.submittedBy(), running.submittedAt(), clock.instant(), outcome.reason(), null,
+                outcome.taxIdsCleared());
         store.save(finished, entry.submitter);
         store.deleteUpload(id);
         entry.set(finished); // announced once the upload is gone
@@ -359,12 +360,13 @@ public class CsvImportJobs implements ClientImportJobs {
     private static ImportJob progress(ImportJob job, String stage, long total, long processed) {
         return new ImportJob(job.id(), job.state(), job.dryRun(), stage, total, processed, job.created(),
                 job.updated(), job.errorCount(), job.submittedBy(), job.submittedAt(), job.finishedAt(), job.reason(),
-                job.revertedAt());
+                job.revertedAt(), job.taxIdsCleared());
     }
 
     private static ImportJob copy(ImportJob job, ImportState state, String stage, long processed, long errorCount,
             Instant finishedAt, String reason, Instant revertedAt) {
         return new ImportJob(job.id(), state, job.dryRun(), stage, job.rowsTotal(), processed, job.created(),
-                job.updated(), errorCount, job.submittedBy(), job.submittedAt(), finishedAt, reason, revertedAt);
+                job.updated(), errorCount, job.submittedBy(), job.submittedAt(), finishedAt, reason, revertedAt,
+                job.taxIdsCleared());
     }
 }

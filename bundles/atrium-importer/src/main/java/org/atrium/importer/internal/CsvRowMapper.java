@@ -30,6 +30,7 @@ import org.atrium.api.client.ClientData;
 import org.atrium.api.client.ClientType;
 import org.atrium.api.client.FieldError;
 import org.atrium.api.client.Spouse;
+import org.atrium.text.FormulaGuard;
 
 /**
  * One CSV row to {@link ClientData}, with the checks that belong to the file format (exact client type,
@@ -44,6 +45,8 @@ final class CsvRowMapper {
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern TAX_ID_DIGITS = Pattern.compile("\\d{9}");
+    /** As an export writes a stored tax ID: it keeps that stored one (the register checks it is that one). */
+    private static final Pattern MASKED_TAX_ID = Pattern.compile("XXX-XX-\\d{4}|XX-XXX\\d{4}");
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
 
@@ -125,8 +128,9 @@ final class CsvRowMapper {
                 Boolean.TRUE.equals(signsFirst), null, null, null), List.of());
     }
 
+    /** The cell as the user wrote it: the apostrophe an export put before formula-like text is taken off. */
     private static String cell(List<String> cells, int index) {
-        return index < cells.size() ? cells.get(index) : "";
+        return index < cells.size() ? FormulaGuard.restore(cells.get(index)) : "";
     }
 
     /** Reads the cells of one row, collecting every format problem. */
@@ -157,8 +161,9 @@ final class CsvRowMapper {
 
         String taxId(String column, int index) {
             String value = text(index);
-            if (value != null && !TAX_ID_DIGITS.matcher(value).matches()) {
-                error(column, column + " must be 9 digits without dashes or spaces (e.g. 123456789).");
+            if (value != null && !TAX_ID_DIGITS.matcher(value).matches() && !MASKED_TAX_ID.matcher(value).matches()) {
+                error(column, column + " must be 9 digits without dashes or spaces (e.g. 123456789), or the masked "
+                        + "number of an export (XXX-XX-6789), which keeps the stored one.");
                 return null;
             }
             return value;

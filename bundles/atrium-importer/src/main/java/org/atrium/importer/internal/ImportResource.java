@@ -54,12 +54,13 @@ public class ImportResource implements ApiRoute {
     /** A job as the API shows it: times as ISO text. */
     public record ImportJobJson(String id, ImportState state, boolean dryRun, String stage, long rowsTotal,
             long rowsProcessed, long created, long updated, long errorCount, String submittedBy, String submittedAt,
-            String finishedAt, String reason, String revertedAt) {
+            String finishedAt, String reason, String revertedAt, long taxIdsCleared) {
 
         static ImportJobJson of(ImportJob job) {
             return new ImportJobJson(job.id(), job.state(), job.dryRun(), job.stage(), job.rowsTotal(),
                     job.rowsProcessed(), job.created(), job.updated(), job.errorCount(), job.submittedBy(),
-                    text(job.submittedAt()), text(job.finishedAt()), job.reason(), text(job.revertedAt()));
+                    text(job.submittedAt()), text(job.finishedAt()), job.reason(), text(job.revertedAt()),
+                    job.taxIdsCleared());
         }
 
         private static String text(Instant instant) {

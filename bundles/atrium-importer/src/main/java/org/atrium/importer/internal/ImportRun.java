@@ -30,8 +30,14 @@ final class ImportRun {
     }
 
     /** How the run ended. For a dry run, {@code created}/{@code updated} are what the import would do. */
+    /** @param taxIdsCleared stored SSNs/EINs the file erased, or for a dry run would erase */
     record Outcome(ImportState state, long rowsTotal, long created, long updated, List<RowError> errors,
-            boolean capped, String reason) {
+            boolean capped, String reason, long taxIdsCleared) {
+
+        Outcome(ImportState state, long rowsTotal, long created, long updated, List<RowError> errors,
+                boolean capped, String reason) {
+            this(state, rowsTotal, created, updated, errors, capped, reason, 0);
+        }
     }
 
     /** Thrown from inside a pass when the importer is stopping; the register rolls the import back. */
@@ -105,14 +111,14 @@ final class ImportRun {
             List<RowError> errors = merge(formatErrors, check.problems());
             if (errors.isEmpty()) {
                 return new Outcome(ImportState.SUCCEEDED, rowsTotal, check.creates(), check.updates(), List.of(),
-                        false, null);
+                        false, null, check.taxIdsCleared());
             }
             return failed(errors, check.problemsCapped());
         }
         try {
             ImportResult result = ledger.apply(jobId, rows, maxErrors, this::registerProgress);
             return new Outcome(ImportState.SUCCEEDED, rowsTotal, result.created(), result.updated(), List.of(), false,
-                    null);
+                    null, result.taxIdsCleared());
         } catch (ImportRejectedException rejected) {
             return failed(merge(List.of(), rejected.check().problems()), rejected.check().problemsCapped());
         } catch (ClientConflictException conflict) {

@@ -79,6 +79,7 @@ final class JobStore {
         p.setProperty("rowsProcessed", String.valueOf(job.rowsProcessed()));
         p.setProperty("created", String.valueOf(job.created()));
         p.setProperty("updated", String.valueOf(job.updated()));
+        p.setProperty("taxIdsCleared", String.valueOf(job.taxIdsCleared()));
         p.setProperty("errorCount", String.valueOf(job.errorCount()));
         p.setProperty("submittedBy", job.submittedBy());
         p.setProperty("submitter.administrator", String.valueOf(submitter.administrator()));
@@ -127,7 +128,7 @@ final class JobStore {
                 Boolean.parseBoolean(p.getProperty("dryRun")), p.getProperty("stage"), number(p, "rowsTotal"),
                 number(p, "rowsProcessed"), number(p, "created"), number(p, "updated"), number(p, "errorCount"),
                 p.getProperty("submittedBy"), instant(p, "submittedAt"), instant(p, "finishedAt"),
-                p.getProperty("reason"), instant(p, "revertedAt"));
+                p.getProperty("reason"), instant(p, "revertedAt"), number(p, "taxIdsCleared"));
         Actor submitter = Boolean.parseBoolean(p.getProperty("submitter.administrator"))
                 ? Actor.administrator(job.submittedBy())
                 : Actor.staff(job.submittedBy(), offices(p.getProperty("submitter.offices", "")));

@@ -192,7 +192,8 @@ class CsvImportJobsTest {
         }
         assertEquals(List.of("Row,Client ID,Column,Message",
                 "2,A1,Spouse Email Address,This email address is already used by another client or spouse.",
-                "3,A2,SSN/EIN,SSN/EIN must be 9 digits without dashes or spaces (e.g. 123456789)."),
+                "3,A2,SSN/EIN,\"SSN/EIN must be 9 digits without dashes or spaces (e.g. 123456789), or the masked "
+                        + "number of an export (XXX-XX-6789), which keeps the stored one.\""),
                 errors.replace("\uFEFF", "").lines().toList());
     }
 

@@ -31,6 +31,17 @@ class CsvRowMapperTest {
     }
 
     @Test
+    void whatAnExportWroteComesBackAsItWas() {
+        ClientData data = CsvRowMapper.map(2, row(ImportTemplate.CLIENT_ID, "'-00123", ImportTemplate.TAX_ID,
+                "XXX-XX-6789", ImportTemplate.NAME, "'=Ann")).data();
+        assertEquals("-00123", data.clientId(), "the apostrophe the export put before a formula-like ID is taken off");
+        assertEquals("=Ann", data.name());
+        assertEquals("XXX-XX-6789", data.taxId(), "a masked number goes to the register, which keeps the stored one");
+        assertEquals("'Ann", CsvRowMapper.map(2, row(ImportTemplate.NAME, "'Ann")).data().name(),
+                "an apostrophe before ordinary text is the user's own");
+    }
+
+    @Test
     void aValidRowBecomesClientDataKeepingLeadingZeros() {
         ClientData data = CsvRowMapper.map(2, row()).data();
 
@@ -70,7 +81,8 @@ class CsvRowMapperTest {
                 ImportTemplate.OFFICE_LOCATION, "Main", ImportTemplate.SPOUSE_SIGNS_FIRST, "Maybe"));
 
         assertEquals(List.of(
-                "SSN/EIN: SSN/EIN must be 9 digits without dashes or spaces (e.g. 123456789).",
+                "SSN/EIN: SSN/EIN must be 9 digits without dashes or spaces (e.g. 123456789), or the masked number of "
+                        + "an export (XXX-XX-6789), which keeps the stored one.",
                 "Date of Birth: Date of Birth must be a real date written mm/dd/yyyy (e.g. 04/15/1980), not '1980-04-15'.",
                 "Mobile Number: Mobile Number must contain digits only, not '(555) 123'.",
                 "Office Location: Office Location must be an office location number (e.g. 1), not 'Main'.",

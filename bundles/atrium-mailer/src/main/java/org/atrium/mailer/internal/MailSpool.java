@@ -109,6 +109,15 @@ final class MailSpool {
                 mail.queuedAt(), null, now, error, mail.tags());
         Path dir = folder(MailState.QUEUED).resolve(mail.id());
         update(mail, finished);
+        if (state == MailState.SENT) {
+            // delivered: the body may hold an access code or a registration link, which must not outlive the
+            // delivery on disk; what was sent to whom, when, stays listed
+            try {
+                Files.deleteIfExists(dir.resolve(MESSAGE));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the body of sent message " + mail.id(), e);
+            }
+        }
         move(dir, folder(state).resolve(mail.id()));
         return finished;
     }

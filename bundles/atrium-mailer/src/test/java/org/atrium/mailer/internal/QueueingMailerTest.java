@@ -69,6 +69,11 @@ class QueueingMailerTest {
             assertTrue(eml.contains("To: Ann Smith <ann@example.com>"), eml);
             assertTrue(eml.contains("multipart/alternative"), eml);
             assertTrue(eml.contains("filename=errors.csv"), eml);
+            try (Stream<Path> kept = Files.walk(data)) {
+                assertEquals(List.of(), kept.filter(p -> p.getFileName().toString().equals("message.eml")).toList(),
+                        "the queue keeps no body of a delivered message (it may hold an access code)");
+            }
+            assertEquals(1, mailer.queue(MailState.SENT, 10).size(), "it is still listed as sent");
         } finally {
             mailer.stop();
         }

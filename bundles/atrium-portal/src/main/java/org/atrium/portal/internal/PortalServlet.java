@@ -184,7 +184,7 @@ public class PortalServlet extends HttpServlet {
             throw new PortalException(Status.UNSUPPORTED_MEDIA_TYPE, "Send the file as multipart/form-data, in the "
                     + "form field 'file'.");
         }
-        Part file = Optional.ofNullable(request.getPart("file")).orElseGet(() -> onlyFile(request));
+        Part file = filePart(request);
         DropOff received;
         try (InputStream in = file.getInputStream()) {
             received = present(dropOffs).receive(person, file.getSubmittedFileName(), file.getContentType(), in,
@@ -204,8 +204,13 @@ public class PortalServlet extends HttpServlet {
         return present(signIn).session(bearer(request).orElse(null));
     }
 
-    private static Part onlyFile(HttpServletRequest request) {
+    /** The uploaded file: the form field 'file', or the form's only file. */
+    private static Part filePart(HttpServletRequest request) {
         try {
+            Part named = request.getPart("file");
+            if (named != null) {
+                return named;
+            }
             List<Part> files = request.getParts().stream().filter(part -> part.getSubmittedFileName() != null)
                     .toList();
             if (files.size() != 1) {
@@ -214,6 +219,11 @@ public class PortalServlet extends HttpServlet {
             return files.get(0);
         } catch (IOException | ServletException e) {
             throw new PortalException(Status.BAD_REQUEST, "The form could not be read: " + e.getMessage());
+        } catch (IllegalStateException e) {
+            // Jetty's multipart parser refuses a part header over its limit (a file name of thousands of
+            // characters) with an unchecked exception: the sender's mistake, not ours
+            throw new PortalException(Status.BAD_REQUEST, "The upload could not be read: its file name or form is "
+                    + "too long or malformed. Rename the file to a shorter name and send it again.");
         }
     }
 

@@ -69,7 +69,7 @@ public final class TaxIdCipher {
     }
 
     /** @throws IllegalStateException if the value was not encrypted with this key or was altered */
-    String decrypt(String stored) {
+    public String decrypt(String stored) {
         if (stored == null) {
             return null;
         }

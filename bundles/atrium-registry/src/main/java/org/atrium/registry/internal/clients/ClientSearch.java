@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
@@ -58,7 +57,7 @@ public final class ClientSearch {
         }
         return core.read(em -> {
             Map<String, Object> parameters = new HashMap<>();
-            String where = scope.within(where(query.filter(), parameters, taxIds::searchHash), parameters);
+            String where = scope.within(where(query.filter(), parameters, exact(em)), parameters);
             long first = (long) query.page() * query.size();
             // staff: the IN over their offices keeps Derby from reading an ordered page off a sort index
             // (it sorted every row of those offices: 700 ms for 100,000), so they take the one-scan path too
@@ -138,7 +137,7 @@ public final class ClientSearch {
     private long[] orderedKeys(EntityManager em, ClientFilter filter, SortField sort, boolean descending) {
         Map<String, Object> parameters = new HashMap<>();
         Query select = em.createQuery("SELECT c.pk FROM ClientEntity c"
-                + scope.within(where(filter, parameters, taxIds::searchHash), parameters) + orderBy(sort, descending));
+                + scope.within(where(filter, parameters, exact(em)), parameters) + orderBy(sort, descending));
         parameters.forEach(select::setParameter);
         select.setHint(QueryHints.CURSOR, HintValues.TRUE);
         select.setHint(QueryHints.CURSOR_PAGE_SIZE, READ_CHUNK);
@@ -186,7 +185,7 @@ public final class ClientSearch {
             Map<String, Object> parameters = new HashMap<>();
             TypedQuery<String> select = em.createQuery(
                     "SELECT c.clientId FROM ClientEntity c"
-                            + scope.within(where(filter, parameters, taxIds::searchHash), parameters)
+                            + scope.within(where(filter, parameters, exact(em)), parameters)
                             + " ORDER BY c.clientIdKey",
                     String.class);
             parameters.forEach(select::setParameter);
@@ -194,22 +193,30 @@ public final class ClientSearch {
         });
     }
 
+    /** The clients whose SSN/EIN (taxpayer's or spouse's) is these nine digits, or whose client ID is {@code q}. */
+    interface ExactMatches {
+        List<Long> of(String digits, String q);
+    }
+
     /**
-     * The JPQL WHERE clause of a filter; the values go into {@code parameters}, never into the text. A tax
-     * ID is compared by its keyed hash, as only that is stored in searchable form.
+     * The JPQL WHERE clause of a filter; the values go into {@code parameters}, never into the text. A query
+     * shaped like an SSN/EIN matches exactly (the tax IDs by their keyed hash, or the client ID), found through
+     * their indexes first: a partial match of nine digits would read every row.
      */
-    static String where(ClientFilter filter, Map<String, Object> parameters, UnaryOperator<String> taxIdHash) {
+    static String where(ClientFilter filter, Map<String, Object> parameters, ExactMatches exactMatches) {
         List<String> conditions = new ArrayList<>();
         if (!ClientRules.isBlank(filter.q())) {
             String q = filter.q().strip();
-            parameters.put("text", "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
-            String text = "c.searchText LIKE :text ESCAPE '!'";
             Optional<String> taxId = filter.taxIdSearch();
             if (taxId.isPresent()) {
-                parameters.put("taxIdHash", taxIdHash.apply(taxId.get()));
-                text += " OR c.taxpayer.taxIdHash = :taxIdHash OR c.spouse.taxIdHash = :taxIdHash";
+                List<Long> pks = exactMatches.of(taxId.get(), q);
+                // an empty IN list is no JPQL; no client has the key -1
+                parameters.put("exactPks", pks.isEmpty() ? List.of(-1L) : pks);
+                conditions.add("c.pk IN :exactPks");
+            } else {
+                parameters.put("text", "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
+                conditions.add("c.searchText LIKE :text ESCAPE '!'");
             }
-            conditions.add("(" + text + ")");
         }
         if (filter.status() != null) {
             parameters.put("status", filter.status());
@@ -227,6 +234,21 @@ public final class ClientSearch {
             conditions.add(filter.invitationFailed() ? "c.invitationError IS NOT NULL" : "c.invitationError IS NULL");
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    /** {@link ExactMatches} in this transaction: one indexed query each for taxpayers, spouses and client IDs. */
+    private ExactMatches exact(EntityManager em) {
+        return (digits, q) -> {
+            String hash = taxIds.searchHash(digits);
+            List<Long> pks = new ArrayList<>();
+            pks.addAll(em.createQuery("SELECT c.pk FROM ClientEntity c WHERE c.taxpayer.taxIdHash = :hash", Long.class)
+                    .setParameter("hash", hash).getResultList());
+            pks.addAll(em.createQuery("SELECT c.pk FROM ClientEntity c WHERE c.spouse.taxIdHash = :hash", Long.class)
+                    .setParameter("hash", hash).getResultList());
+            pks.addAll(em.createQuery("SELECT c.pk FROM ClientEntity c WHERE c.clientIdKey = :key", Long.class)
+                    .setParameter("key", ClientRules.clientIdKey(q)).getResultList());
+            return pks.stream().distinct().toList();
+        };
     }
 
     private static String escapeLike(String text) {

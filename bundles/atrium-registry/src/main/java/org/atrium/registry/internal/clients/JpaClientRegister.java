@@ -37,6 +37,7 @@ import org.atrium.api.security.Actor;
 import org.atrium.registry.internal.AuditLog;
 import org.atrium.registry.internal.ClientEntity;
 import org.atrium.registry.internal.ClientRules;
+import org.atrium.registry.internal.MaskedTaxIds;
 import org.atrium.registry.internal.OfficeEntity;
 import org.atrium.registry.internal.RegisterCore;
 import org.atrium.registry.internal.Scope;
@@ -298,20 +299,7 @@ public class JpaClientRegister implements ClientRegister {
      * "unchanged", so a read-modify-write round trip never needs the full number.
      */
     private static ClientData keepMaskedTaxIds(ClientData data, Client stored) {
-        String taxId = data.taxId();
-        if (taxId != null && stored.taxId() != null && data.type() != null
-                && taxId.equals(data.type().maskTaxId(stored.taxId()))) {
-            taxId = stored.taxId();
-        }
-        Spouse spouse = data.spouse();
-        if (spouse != null && spouse.taxId() != null && stored.spouse() != null && stored.spouse().taxId() != null
-                && spouse.taxId().equals(stored.spouse().maskedTaxId())) {
-            spouse = new Spouse(spouse.name(), spouse.email(), stored.spouse().taxId(), spouse.dateOfBirth(),
-                    spouse.countryCode(), spouse.mobileNumber());
-        }
-        return new ClientData(data.clientId(), data.type(), data.name(), data.email(), taxId, data.dateOfBirth(),
-                data.countryCode(), data.mobileNumber(), data.officeLocation(), data.marriedFilingJointly(), spouse,
-                data.spouseSignsFirst(), data.portalAccess(), data.smsOtp(), data.dropOffAccess());
+        return MaskedTaxIds.keepStored(data, stored.taxId(), stored.spouse() == null ? null : stored.spouse().taxId());
     }
 
     private Client toggle(String clientId, Change change) {

@@ -37,6 +37,7 @@ import org.atrium.registry.internal.ClientEvents;
 import org.atrium.registry.internal.ClientRules;
 import org.atrium.registry.internal.OfficeEntity;
 import org.atrium.registry.internal.RegisterCore;
+import org.atrium.registry.internal.MaskedTaxIds;
 import org.atrium.registry.internal.TaxIdCipher;
 
 /**
@@ -70,7 +71,8 @@ public final class ClientImports {
         Checker checker = new Checker(em, maxProblems, progress);
         rows.read(checker::add);
         checker.finishChunk();
-        return new ImportCheck(checker.rows, checker.creates, checker.updates, checker.problems, checker.capped);
+        return new ImportCheck(checker.rows, checker.creates, checker.updates, checker.problems, checker.capped,
+                checker.taxIdsCleared);
     }
 
     private record Pending(long row, ClientData data) {
@@ -120,6 +122,7 @@ public final class ClientImports {
         private boolean capped;
         private long creates;
         private long updates;
+        private long taxIdsCleared;
 
         Checker(EntityManager em, int maxProblems, ImportProgress progress) {
             super(Stage.CHECKING, progress);
@@ -142,10 +145,10 @@ public final class ClientImports {
         private Map<String, ImportRowRules.Existing> existing() {
             List<String> keys = chunk.stream().map(p -> key(p.data().clientId())).filter(k -> k != null).toList();
             Map<String, ImportRowRules.Existing> existing = new HashMap<>();
-            for (Object[] r : byIndex(em, "SELECT CLIENT_ID_KEY, PK, OFFICE_LOCATION, SMS_OTP FROM CLIENT",
-                    "UQ_CLIENT_ID_KEY", "CLIENT_ID_KEY", keys)) {
+            for (Object[] r : byIndex(em, "SELECT CLIENT_ID_KEY, PK, OFFICE_LOCATION, SMS_OTP, TAX_ID, SPOUSE_TAX_ID "
+                    + "FROM CLIENT", "UQ_CLIENT_ID_KEY", "CLIENT_ID_KEY", keys)) {
                 existing.put((String) r[0], new ImportRowRules.Existing(((Number) r[1]).longValue(),
-                        ((Number) r[2]).intValue(), bool(r[3])));
+                        ((Number) r[2]).intValue(), bool(r[3]), (String) r[4], (String) r[5]));
             }
             return existing;
         }
@@ -167,7 +170,17 @@ public final class ClientImports {
                 Map<String, Long> emailOwners) {
             String key = key(data.clientId());
             ImportRowRules.Existing existing = key == null ? null : existingByKey.get(key);
-            List<FieldError> errors = rules.check(row, data, existing, emailOwners);
+            ClientData resolved = keepStoredTaxIds(data, existing);
+            List<FieldError> errors = rules.check(row, resolved, existing, emailOwners);
+            maskProblem("taxId", resolved.taxId(), existing, errors);
+            maskProblem("spouse.taxId", resolved.spouse() == null ? null : resolved.spouse().taxId(), existing, errors);
+            if (existing != null && existing.encryptedTaxId() != null && resolved.taxId() == null) {
+                taxIdsCleared++;
+            }
+            if (existing != null && existing.encryptedSpouseTaxId() != null
+                    && (resolved.spouse() == null || resolved.spouse().taxId() == null)) {
+                taxIdsCleared++;
+            }
             if (errors.isEmpty()) {
                 if (existing == null) {
                     creates++;
@@ -185,6 +198,35 @@ public final class ClientImports {
                 problems.add(new ImportProblem(row, clientId, error.field(), error.message()));
             }
         }
+    }
+
+    /** A row's masked tax IDs that mask the stored ones, as the stored ones (decrypted only then). */
+    private ClientData keepStoredTaxIds(ClientData data, ImportRowRules.Existing existing) {
+        boolean masked = MaskedTaxIds.isMask(data.taxId())
+                || data.spouse() != null && MaskedTaxIds.isMask(data.spouse().taxId());
+        if (!masked || existing == null) {
+            return data;
+        }
+        return MaskedTaxIds.keepStored(data, decrypt(existing.encryptedTaxId()),
+                decrypt(existing.encryptedSpouseTaxId()));
+    }
+
+    private String decrypt(String stored) {
+        return stored == null ? null : taxIds.decrypt(stored);
+    }
+
+    /** A mask left after {@link #keepStoredTaxIds}: no stored number it could keep. Says why, in place of "9 digits". */
+    private static void maskProblem(String field, String taxId, ImportRowRules.Existing existing,
+            List<FieldError> errors) {
+        if (!MaskedTaxIds.isMask(taxId)) {
+            return;
+        }
+        errors.removeIf(error -> error.field().equals(field));
+        errors.add(new FieldError(field, existing == null
+                ? "A masked number (XXX-XX-6789) keeps the one stored for an existing client, but this client is new: "
+                        + "give the full number."
+                : "This masked number is not the stored one's (the last four digits differ, or none is stored): give "
+                        + "the full number, or the mask the export showed."));
     }
 
     /**
@@ -297,7 +339,8 @@ public final class ClientImports {
                     Client before = entity.toValue(taxIds);
                     String snapshot = entity.snapshot();
                     long readVersion = entity.version();
-                    entity.overwriteByImport(pending.data(), now, taxIds);
+                    entity.overwriteByImport(MaskedTaxIds.keepStored(pending.data(), before.taxId(),
+                            before.spouse() == null ? null : before.spouse().taxId()), now, taxIds);
                     jdbc.update(entity, readVersion);
                     undos.add(new ImportUndoEntity(importId, entity, snapshot));
                     entries.add(entry(AuditActions.CLIENT_UPDATED, before, entity));

@@ -22,7 +22,8 @@ import org.atrium.registry.internal.ClientRules;
 public final class ImportRowRules {
 
     /** What the rules need to know about a client that already exists. */
-    record Existing(long pk, int office, boolean smsOtp) {
+    /** @param encryptedTaxId as stored (null: none), decrypted only when a row sends a mask */
+    record Existing(long pk, int office, boolean smsOtp, String encryptedTaxId, String encryptedSpouseTaxId) {
     }
 
     private final Actor actor;

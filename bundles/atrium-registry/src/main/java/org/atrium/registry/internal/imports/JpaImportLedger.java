@@ -65,6 +65,7 @@ public class JpaImportLedger implements ImportLedger {
         } finally {
             core.evictCachedClients(); // the import wrote with plain JDBC, past JPA's shared cache
         }
+        result = new ImportResult(result.importId(), result.created(), result.updated(), check.taxIdsCleared());
         core.events().imported(core.jpa(), result);
         return result;
     }

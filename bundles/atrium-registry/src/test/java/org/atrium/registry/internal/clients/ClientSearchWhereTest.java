@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.List;
 
 import org.atrium.api.client.ClientFilter;
 import org.atrium.api.client.RegistrationStatus;
@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class ClientSearchWhereTest {
 
-    static final UnaryOperator<String> HASH = digits -> "hash(" + digits + ")";
+    /** Finds client 7 for the digits 123456789, nothing else. */
+    static final ClientSearch.ExactMatches HASH = (digits, q) -> digits.equals("123456789") ? List.of(7L) : List.of();
 
     @Test
     void noFilterMeansNoCondition() {
@@ -29,7 +30,7 @@ class ClientSearchWhereTest {
         String where = ClientSearch.where(new ClientFilter(" Smith ", null, null, null), parameters, HASH);
         assertEquals("%smith%", parameters.get("text"));
         assertTrue(where.contains("c.searchText LIKE :text"));
-        assertFalse(parameters.containsKey("taxIdHash"));
+        assertFalse(parameters.containsKey("exactPks"));
     }
 
     @Test
@@ -40,13 +41,17 @@ class ClientSearchWhereTest {
     }
 
     @Test
-    void nineDigitsWithOrWithoutDashesAlsoMatchTaxIdsByTheirKeyedHash() {
+    void nineDigitsWithOrWithoutDashesMatchExactlyThroughTheIndexesNotByAScan() {
         for (String q : new String[] {"123456789", "123-45-6789", "12-3456789"}) {
             Map<String, Object> parameters = new HashMap<>();
             String where = ClientSearch.where(new ClientFilter(q, null, null, null), parameters, HASH);
-            assertEquals("hash(123456789)", parameters.get("taxIdHash"), q);
-            assertTrue(where.contains("c.taxpayer.taxIdHash = :taxIdHash OR c.spouse.taxIdHash = :taxIdHash"));
+            assertEquals(List.of(7L), parameters.get("exactPks"), q);
+            assertEquals(" WHERE c.pk IN :exactPks", where);
+            assertFalse(parameters.containsKey("text"), "no partial match of every row");
         }
+        Map<String, Object> parameters = new HashMap<>();
+        ClientSearch.where(new ClientFilter("987654321", null, null, null), parameters, HASH);
+        assertEquals(List.of(-1L), parameters.get("exactPks"), "nobody: a key no client has");
     }
 
     @Test

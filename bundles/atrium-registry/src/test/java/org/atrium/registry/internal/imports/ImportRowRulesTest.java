@@ -78,7 +78,7 @@ class ImportRowRulesTest {
 
         List<FieldError> other = rules(Actor.SYSTEM).check(2, row(ClientRulesTest.individual()), null, owners);
         List<FieldError> own = rules(Actor.SYSTEM).check(2, row(ClientRulesTest.individual()),
-                new ImportRowRules.Existing(41, 1, false), owners);
+                new ImportRowRules.Existing(41, 1, false, null, null), owners);
 
         assertEquals(List.of("email: This email address is already used by another client or spouse."),
                 messages(other));
@@ -101,7 +101,7 @@ class ImportRowRulesTest {
         Actor staff = Actor.staff("sam", Set.of(2));
 
         List<FieldError> errors = rules(staff).check(2, row(ClientRulesTest.individual().office(2)),
-                new ImportRowRules.Existing(41, 1, false), Map.of());
+                new ImportRowRules.Existing(41, 1, false, null, null), Map.of());
 
         assertEquals(List.of("clientId: Client ID '00123' is already in use."), messages(errors));
     }
@@ -109,7 +109,7 @@ class ImportRowRulesTest {
     @Test
     void aClientWithSmsOtpOnKeepsAMobileNumber() {
         List<FieldError> errors = rules(Actor.SYSTEM).check(2, row(ClientRulesTest.individual().phone(null, null)),
-                new ImportRowRules.Existing(41, 1, true), Map.of());
+                new ImportRowRules.Existing(41, 1, true, null, null), Map.of());
 
         assertEquals(List.of("smsOtp: " + ClientRules.smsOtpNeedsMobile().message()), messages(errors));
     }
