@@ -14,8 +14,8 @@ import java.nio.file.Path;
 
 /**
  * Which character set a CSV file is in, as spreadsheet programs save them: UTF-8 with a byte order mark
- * (Excel's "CSV UTF-8"), UTF-8 without one, or Windows-1252 (Excel's "CSV (Comma delimited)" on US
- * Windows). A file that is valid UTF-8 throughout is read as UTF-8; any other is Windows-1252, in which
+ * (Excel's "CSV UTF-8"), UTF-16 with one, UTF-8 without one, or Windows-1252 (Excel's "CSV (Comma
+ * delimited)" on US Windows). A file that is valid UTF-8 throughout is read as UTF-8; any other is Windows-1252, in which
  * every byte is a character.
  */
 record CsvEncoding(Charset charset, int bomLength) {
@@ -33,6 +33,13 @@ record CsvEncoding(Charset charset, int bomLength) {
             byte[] start = in.readNBytes(3);
             if (start.length == 3 && start[0] == UTF8_BOM[0] && start[1] == UTF8_BOM[1] && start[2] == UTF8_BOM[2]) {
                 return new CsvEncoding(StandardCharsets.UTF_8, 3);
+            }
+            // "Unicode" text as some programs save it: UTF-16 with its byte order mark
+            if (start.length >= 2 && (start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xFE) {
+                return new CsvEncoding(StandardCharsets.UTF_16LE, 2);
+            }
+            if (start.length >= 2 && (start[0] & 0xFF) == 0xFE && (start[1] & 0xFF) == 0xFF) {
+                return new CsvEncoding(StandardCharsets.UTF_16BE, 2);
             }
         }
         return isUtf8(file) ? new CsvEncoding(StandardCharsets.UTF_8, 0) : new CsvEncoding(WINDOWS_1252, 0);

@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.atrium.text.VisibleText;
 
 /**
  * The error CSV of an import: one line per problem. UTF-8 with a byte order mark, CRLF, so that Excel
@@ -37,8 +38,10 @@ final class ErrorCsv {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
                 for (RowError error : errors) {
-                    printer.printRecord(error.row() == 0 ? "" : String.valueOf(error.row()), defuse(error.clientId()),
-                            error.column(), defuse(error.message()));
+                    // shown, never echoed raw: a NUL byte or a zero-width space of a broken file is written out
+                    printer.printRecord(error.row() == 0 ? "" : String.valueOf(error.row()),
+                            defuse(VisibleText.of(error.clientId())), error.column(),
+                            defuse(VisibleText.of(error.message())));
                 }
                 if (capped) {
                     printer.printRecord("", "", "", "There are more problems: only the first " + cap

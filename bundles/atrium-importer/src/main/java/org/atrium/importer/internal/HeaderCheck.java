@@ -3,6 +3,8 @@ package org.atrium.importer.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.atrium.text.VisibleText;
+
 /** The first row must be the template's header exactly: same columns, same names, same order. */
 final class HeaderCheck {
 
@@ -17,12 +19,12 @@ final class HeaderCheck {
             String found = i < header.size() ? header.get(i).strip() : "";
             String column = "column " + (i + 1) + " (" + columnLetter(i) + ")";
             if (i >= expected.size()) {
-                errors.add(new RowError(1, "", "", "The header has an extra " + column + " '" + found
+                errors.add(new RowError(1, "", "", "The header has an extra " + column + " '" + VisibleText.of(found)
                         + "'; the template has " + expected.size() + " columns. Use the template's header row as is."));
             } else if (!expected.get(i).equals(found)) {
                 errors.add(new RowError(1, "", expected.get(i), found.isEmpty()
                         ? "The header's " + column + " is empty; the template has '" + expected.get(i) + "' there."
-                        : "The header's " + column + " is '" + found + "'; the template has '" + expected.get(i)
+                        : "The header's " + column + " is '" + VisibleText.of(found) + "'; the template has '" + expected.get(i)
                                 + "' there. Columns must not be added, removed, renamed or reordered."));
             }
         }

@@ -46,4 +46,17 @@ class CsvEncodingTest {
         String text = "a".repeat(32 * 1024 - 1) + "é" + "b".repeat(10);
         assertEquals(StandardCharsets.UTF_8, CsvEncoding.of(file(text.getBytes(StandardCharsets.UTF_8))).charset());
     }
+
+    @Test
+    void utf16WithAByteOrderMarkIsRead() throws Exception {
+        byte[] text = "Client Type,Name\r\nIndividual,José\r\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] le = new byte[text.length + 2];
+        le[0] = (byte) 0xFF;
+        le[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, le, 2, text.length);
+        assertEquals(new CsvEncoding(StandardCharsets.UTF_16LE, 2), CsvEncoding.of(file(le)));
+        byte[] be = "x".getBytes(StandardCharsets.UTF_16BE);
+        assertEquals(new CsvEncoding(StandardCharsets.UTF_16BE, 2), CsvEncoding.of(file(new byte[] {(byte) 0xFE,
+            (byte) 0xFF, be[0], be[1]})));
+    }
 }

@@ -30,4 +30,15 @@ class ErrorCsvTest {
                 "\"\",,,There are more problems: only the first 2 are listed. Fix these and upload the file again "
                         + "to see the rest."), text.lines().toList());
     }
+
+    @Test
+    void aNulByteOfTheFileIsWrittenOutNotEchoed() throws Exception {
+        Path file = folder.resolve("nul.csv");
+        ErrorCsv.write(file, List.of(new RowError(3, "A\u0000B", "Client Type",
+                "Client Type must be Individual or Entity, not 'X\u0000'.")), false, 10);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertFalse(text.contains("\u0000"), "no raw NUL byte");
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("3,A<U+0000>B,Client Type,\"Client Type must be "
+                + "Individual or Entity, not 'X<U+0000>'.\""), text);
+    }
 }

@@ -46,4 +46,12 @@ class HeaderCheckTest {
                 + "Office Location,Spouse Name,Spouse Email Address,Spouse SSN,Spouse Date of Birth,Spouse Country Code,"
                 + "Spouse Mobile Number,Spouse Signs First\r\n", ImportTemplate.content());
     }
+
+    @Test
+    void anInvisibleCharacterInAHeadingIsShown() {
+        List<String> header = new ArrayList<>(ImportTemplate.HEADER);
+        header.set(1, "Client ID\u200B");
+        assertEquals(List.of("The header's column 2 (B) is 'Client ID<U+200B>'; the template has 'Client ID' there. "
+                + "Columns must not be added, removed, renamed or reordered."), messages(header));
+    }
 }

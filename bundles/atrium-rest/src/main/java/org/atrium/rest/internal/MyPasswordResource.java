@@ -14,8 +14,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response.Status;
 import javax.ws.rs.core.SecurityContext;
 
-import org.atrium.api.audit.AuditActions;
-import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.FieldError;
 import org.atrium.api.security.MultiFactor;
@@ -33,8 +31,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -50,8 +46,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users")
 public class MyPasswordResource {
-
-    private static final Logger LOG = LoggerFactory.getLogger(MyPasswordResource.class);
 
     /** The body of {@code PUT /me/password}. */
     public record PasswordChange(String currentPassword, String newPassword) {
@@ -74,10 +68,6 @@ public class MyPasswordResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile MultiFactor factors;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile AuditTrail auditTrail;
 
     @Activate
     public MyPasswordResource(@Reference SignIn signIn, @Reference PasswordRules rules, @Reference RealmUsers realm,
@@ -124,11 +114,9 @@ public class MyPasswordResource {
             throw new WebApplicationException(Problem.of(Status.CONFLICT, "Your password is kept outside Atrium "
                     + "(in a directory such as LDAP): change it there.").toResponse());
         }
-        signIn.passwordChanged(user);
         StaffSession session = caller.session();
         int ended = sessions.closeAllBut(user, session);
-        LOG.info("User '{}' changed their password; {} other session(s) ended", user, ended);
-        record(user, ended);
+        signIn.passwordChanged(user, ended);
         return new PasswordChanged(nextStep(session), ended);
     }
 
@@ -142,19 +130,5 @@ public class MyPasswordResource {
         String next = policy.mfaRequired() && !enrolled ? StaffSession.SET_UP_MFA : null;
         sessions.advance(session, next);
         return next;
-    }
-
-    private void record(String user, int sessionsEnded) {
-        AuditTrail trail = auditTrail;
-        if (trail == null) {
-            return;
-        }
-        try {
-            trail.record(user, AuditActions.PASSWORD_CHANGED, null, sessionsEnded + " other session(s) ended",
-                    List.of());
-        } catch (RuntimeException e) {
-            // the password is changed already; the log line before has the facts
-            LOG.error("Could not record a password change in the audit trail", e);
-        }
     }
 }

@@ -104,9 +104,14 @@ public class SignIn {
         return new Outcome(user, roles, null, null);
     }
 
-    /** The user's password changed: the old one must not pass, not even for the few seconds it is remembered. */
-    public void passwordChanged(String user) {
+    /**
+     * The user changed their password: the old one must not pass, not even for the seconds it is remembered;
+     * audited.
+     */
+    public void passwordChanged(String user, int otherSessionsEnded) {
         recent.forget(user);
+        LOG.info("User '{}' changed their password; {} other session(s) ended", user, otherSessionsEnded);
+        record(user, AuditActions.PASSWORD_CHANGED, otherSessionsEnded + " other session(s) ended");
     }
 
     /** Every factor was right: the failures so far (from this address) are forgotten. */
