@@ -26,7 +26,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class OnboardingIT extends MailTestSupport {
 
-    private static final Pattern LINK = Pattern.compile("http://localhost:8181/portal/register\\?token=([A-Za-z0-9_-]{43})");
+    /** The link points to this Karaf's web server: its port, not a fixed 8181. */
+    private static Pattern link() {
+        return Pattern.compile("http://[^/:]+:" + System.getProperty(HTTP_PORT_PROPERTY)
+                + "/portal/register\\?token=([A-Za-z0-9_-]{43})");
+    }
 
     @Before
     public void officesAndGrants() {
@@ -46,7 +50,7 @@ public class OnboardingIT extends MailTestSupport {
     }
 
     private static String token(ReceivedMail mail) {
-        Matcher link = LINK.matcher(mail.part("text/plain").text());
+        Matcher link = link().matcher(mail.part("text/plain").text());
         assertTrue(mail.part("text/plain").text(), link.find());
         assertTrue("the HTML body links the same address", mail.part("text/html").text().contains(link.group()));
         return link.group(1);

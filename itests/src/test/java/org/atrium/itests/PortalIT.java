@@ -59,7 +59,8 @@ public class PortalIT extends PortalTestSupport {
         assertEquals(200, post("/clients/" + clientId + "/onboarding-email", "").status());
         Matcher link = link(ann);
 
-        Reply page = portal("GET", link.group(0).substring("http://localhost:8181/portal".length()), null, null);
+        Reply page = portal("GET", link.group(0).substring(link.group(0).indexOf("/portal") + "/portal".length()), null,
+                null);
         assertEquals(200, page.status());
         assertTrue(page.contentType(), page.contentType().startsWith("text/html"));
         assertTrue(page.body().contains("/portal/assets/portal.js"));

@@ -29,7 +29,11 @@ import org.ops4j.pax.exam.Option;
  */
 public abstract class PortalTestSupport extends MailTestSupport {
 
-    static final Pattern LINK = Pattern.compile("(http://localhost:8181/portal/register)\\?token=([A-Za-z0-9_-]{43})");
+    /** An invitation's link, to this Karaf's web server: group 1 the page, 2 the token. */
+    static Pattern link() {
+        return Pattern.compile("(http://[^/:]+:" + System.getProperty(HTTP_PORT_PROPERTY)
+                + "/portal/register)\\?token=([A-Za-z0-9_-]{43})");
+    }
     static final Pattern MAILED_CODE = Pattern.compile("your access code is (\\d{6})");
 
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -87,7 +91,7 @@ public abstract class PortalTestSupport extends MailTestSupport {
     /** The registration link in the {@code nth} mail to the address. */
     protected Matcher link(String email, int nth) throws Exception {
         ReceivedMail invitation = ReceivedMail.parse(bundleContext, awaitMessages(email, nth).get(nth - 1));
-        Matcher link = LINK.matcher(invitation.part("text/plain").text());
+        Matcher link = link().matcher(invitation.part("text/plain").text());
         assertTrue(invitation.part("text/plain").text(), link.find());
         return link;
     }

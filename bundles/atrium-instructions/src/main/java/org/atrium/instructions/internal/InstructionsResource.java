@@ -150,11 +150,14 @@ public class InstructionsResource implements ApiRoute {
     @Path("{id}/preview")
     @Operation(summary = "Render a template", description = "For sample data, or for a client with "
             + "{\"clientId\": \"...\"}. The link and its expiry date are samples.")
-    public RenderedMail preview(@PathParam("id") String id, PreviewInput input, @Context SecurityContext security) {
+    public RenderedMail preview(@PathParam("id") String id, PreviewInput input, @Context SecurityContext security,
+            @Context UriInfo uri) {
         Actor actor = administrator(security);
         Instruction instruction = require(id);
         Map<String, String> values = new HashMap<>();
-        values.put(Placeholders.REGISTRATION_LINK, "http://localhost:8181/portal/register?token=PREVIEW");
+        // a sample on the server the administrator is looking at, not a fixed port
+        values.put(Placeholders.REGISTRATION_LINK, uri.getBaseUri().resolve("/portal/register?token=PREVIEW")
+                .toString());
         values.put(Placeholders.LINK_EXPIRES_ON, LONG_DATE.format(LocalDate.now(ZoneOffset.UTC).plusDays(14)));
         if (input != null && input.clientId() != null) {
             Client client = register.as(actor).get(input.clientId());

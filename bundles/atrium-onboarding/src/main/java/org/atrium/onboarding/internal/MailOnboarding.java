@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.atrium.api.client.BulkAction;
 import org.atrium.api.client.Client;
@@ -30,6 +31,7 @@ import org.atrium.api.office.OfficeLocation;
 import org.atrium.api.onboarding.Onboarding;
 import org.atrium.api.portal.Invitation;
 import org.atrium.api.portal.PortalIdentity;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -66,6 +68,7 @@ public class MailOnboarding implements Onboarding, BulkAction {
     private final OfficeDirectory offices;
     private final PortalIdentity identity;
     private final Clock clock;
+    private final Supplier<List<String>> webEndpoints;
     private final SecureRandom random = new SecureRandom();
     private volatile OnboardingConfig config;
 
@@ -79,15 +82,18 @@ public class MailOnboarding implements Onboarding, BulkAction {
 
     @Activate
     public MailOnboarding(@Reference OfficeDirectory offices, @Reference PortalIdentity identity,
-            OnboardingConfig config) {
-        this(offices, identity, config, Clock.systemUTC());
+            OnboardingConfig config, BundleContext context) {
+        this(offices, identity, config, Clock.systemUTC(), () -> RegistrationLinks.endpoints(context));
     }
 
-    MailOnboarding(OfficeDirectory offices, PortalIdentity identity, OnboardingConfig config, Clock clock) {
+    /** @param webEndpoints the web server's addresses, read at each invitation (the port may change) */
+    MailOnboarding(OfficeDirectory offices, PortalIdentity identity, OnboardingConfig config, Clock clock,
+            Supplier<List<String>> webEndpoints) {
         this.offices = offices;
         this.identity = identity;
         this.config = config;
         this.clock = clock;
+        this.webEndpoints = webEndpoints;
     }
 
     /** For tests: the optional services. */
@@ -175,7 +181,7 @@ public class MailOnboarding implements Onboarding, BulkAction {
     }
 
     private String link(String token) {
-        String base = config.link_base().strip();
+        String base = RegistrationLinks.base(config.link_base(), webEndpoints.get());
         return base + (base.contains("?") ? "&" : "?") + "token=" + token;
     }
 

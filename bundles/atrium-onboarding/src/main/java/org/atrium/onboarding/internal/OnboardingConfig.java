@@ -8,8 +8,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface OnboardingConfig {
 
     @AttributeDefinition(name = "Registration page", description = "The client portal's registration address; "
-            + "each link is this with ?token=... appended. Use the address clients reach (https in production).")
-    String link_base() default "http://localhost:8181/portal/register";
+            + "each link is this with ?token=... appended. Use the address clients reach (https in production). "
+            + "Empty: this server as its web server listens, http://localhost:PORT/portal/register.")
+    String link_base() default "";
 
     @AttributeDefinition(name = "Link validity (days)", min = "1", max = "365")
     int link_valid_days() default 14;

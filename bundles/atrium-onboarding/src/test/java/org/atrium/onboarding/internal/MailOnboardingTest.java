@@ -107,7 +107,9 @@ class MailOnboardingTest {
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        return new MailOnboarding(offices, identity(), config, Clock.fixed(NOW, ZoneOffset.UTC))
+        // the web server as Karaf's pax-web registers it, on a port an operator chose
+        return new MailOnboarding(offices, identity(), config, Clock.fixed(NOW, ZoneOffset.UTC),
+                () -> List.of("http://0.0.0.0:9090/"))
                 .with(withMailer ? mailer : null, instructions);
     }
 
@@ -142,7 +144,8 @@ class MailOnboardingTest {
 
         assertEquals(1, sent.size());
         assertNull(recorded.get(0).spouseTokenHash());
-        assertTrue(sent.get(0).text().startsWith("http://localhost:8181/portal/register?token="));
+        assertTrue(sent.get(0).text().startsWith("http://localhost:9090/portal/register?token="),
+                "the link follows the port the web server listens on");
     }
 
     @Test
