@@ -1,8 +1,10 @@
 package org.atrium.rest.internal;
 
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.atrium.api.client.ClientData;
@@ -32,12 +34,13 @@ public record ClientInput(String clientId, ClientType type, String name, String 
             String mobileNumber) {
     }
 
-    /** What a PUT must send, as a GET answers it: a field left out would otherwise mean "erase". */
-    private static final List<String> REPLACED_FIELDS = List.of("type", "name", "email", "taxId", "dateOfBirth",
-            "countryCode", "mobileNumber", "officeLocation", "marriedFilingJointly", "spouse", "spouseSignsFirst",
-            "portalAccess", "smsOtp", "dropOffAccess", "version");
-    private static final List<String> SPOUSE_FIELDS = List.of("name", "email", "taxId", "dateOfBirth", "countryCode",
-            "mobileNumber");
+    /**
+     * What a PUT must send, as a GET answers it (a field left out would otherwise mean "erase"): every field of
+     * this record but the client ID, which the path gives.
+     */
+    private static final List<String> REPLACED_FIELDS = fields(ClientInput.class).stream()
+            .filter(field -> !field.equals("clientId")).toList();
+    private static final List<String> SPOUSE_FIELDS = fields(SpouseInput.class);
 
     /**
      * The fields a replacing PUT body leaves out (the client ID may be left out: it is in the path); {@code null}
@@ -74,6 +77,10 @@ public record ClientInput(String clientId, ClientType type, String name, String 
         boolean mfj = marriedFilingJointly != null ? marriedFilingJointly : spouse != null;
         return new ClientData(clientId, type, name, email, taxId, dob, countryCode, mobileNumber, officeLocation, mfj,
                 spouseData, Boolean.TRUE.equals(spouseSignsFirst), portalAccess, smsOtp, dropOffAccess);
+    }
+
+    private static List<String> fields(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
     }
 
     private static LocalDate date(String field, String text, List<FieldError> errors) {

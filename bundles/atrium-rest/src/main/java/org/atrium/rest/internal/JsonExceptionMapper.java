@@ -10,7 +10,6 @@ import org.osgi.service.component.annotations.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import org.atrium.rest.support.JsonProblems;
-import org.atrium.rest.support.Problem;
 
 /** Malformed or mistyped JSON as the 400 problem of {@link JsonProblems}. */
 @Component(service = JsonExceptionMapper.class)
@@ -28,10 +27,6 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
             // a type Jackson cannot write (or read) is our fault, not the request's
             return unexpected.toResponse(new IllegalStateException(e));
         }
-        return problemFor(e).toResponse();
-    }
-
-    static Problem problemFor(JsonProcessingException e) {
-        return JsonProblems.of(e);
+        return JsonProblems.of(e).toResponse();
     }
 }

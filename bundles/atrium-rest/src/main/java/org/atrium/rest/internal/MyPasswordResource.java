@@ -127,7 +127,7 @@ public class MyPasswordResource {
         }
         MultiFactor currentFactors = factors;
         boolean enrolled = currentFactors != null && currentFactors.enrolled(session.user());
-        String next = policy.mfaRequired() && !enrolled ? StaffSession.SET_UP_MFA : null;
+        String next = policy.stepAfterPassword(enrolled);
         sessions.advance(session, next);
         return next;
     }

@@ -144,7 +144,7 @@ public class SessionResource {
                     + "authenticators is not running; try again in a moment.");
         }
         String pendingStep = !passwordRules.problems(user, input.password()).isEmpty() ? StaffSession.CHANGE_PASSWORD
-                : policy.mfaRequired() && !enrolled ? StaffSession.SET_UP_MFA : null;
+                : policy.stepAfterPassword(enrolled);
         signIn.completed(user, address);
         signIn.recordSignIn(user, "web sign-in with " + factorsUsed
                 + (pendingStep == null ? "" : "; still to do: " + pendingStep));

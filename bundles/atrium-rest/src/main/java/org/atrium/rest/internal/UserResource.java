@@ -94,7 +94,7 @@ public class UserResource {
     public UserJson get(@PathParam("username") String username, @Context SecurityContext security) {
         Caller.requireAdministrator(security, "Reading a user's grants");
         Optional<UserGrant> grant = grants().find(username);
-        Optional<Set<String>> roles = realm.users().map(users -> users.get(username));
+        Optional<Set<String>> roles = realm.roles(username);
         if (grant.isEmpty() && roles.isEmpty()) {
             throw unknownUser(username);
         }

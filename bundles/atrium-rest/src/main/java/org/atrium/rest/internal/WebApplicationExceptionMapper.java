@@ -9,6 +9,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.atrium.rest.support.JsonProblems;
 import org.atrium.rest.support.Problem;
 
 /**
@@ -29,7 +30,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return tooLarge.get();
         }
         if (e.getCause() instanceof JsonProcessingException json) {
-            return JsonExceptionMapper.problemFor(json).toResponse();
+            return JsonProblems.of(json).toResponse();
         }
         Response.StatusType status = response.getStatusInfo();
         Response problem = Problem.of(status, detail(status.getStatusCode())).toResponse();

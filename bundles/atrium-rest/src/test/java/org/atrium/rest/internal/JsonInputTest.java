@@ -10,6 +10,7 @@ import org.atrium.rest.support.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.atrium.rest.support.JsonProblems;
 import org.atrium.rest.support.Problem;
 
 /** What a REST client sees for bad JSON, without a server: the provider's mapper and the error mapping. */
@@ -18,7 +19,7 @@ class JsonInputTest {
     static Problem problemFor(String json) {
         JsonProcessingException e = assertThrows(JsonProcessingException.class,
                 () -> JsonProvider.MAPPER.readValue(json, ClientInput.class));
-        return JsonExceptionMapper.problemFor(e);
+        return JsonProblems.of(e);
     }
 
     @Test

@@ -137,8 +137,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         Optional<ApiToken> found = current.authenticate(token);
-        Set<String> roles = found.flatMap(t -> realm.users().map(users -> users.getOrDefault(t.username(), Set.of())))
-                .map(AtriumRoles::of).orElse(Set.of());
+        Set<String> roles = found.flatMap(t -> realm.roles(t.username())).orElse(Set.of());
         if (found.isEmpty() || roles.isEmpty()) {
             request.abortWith(Response.fromResponse(Problem.of(Status.UNAUTHORIZED, "The API token is unknown, expired "
                     + "or revoked, or its user no longer has an Atrium role. Create a new one under your account "

@@ -62,11 +62,31 @@ public class RealmUsers {
         for (BackingEngine engine : engines()) {
             listable = true;
             for (UserPrincipal user : engine.listUsers()) {
-                Set<String> roles = users.computeIfAbsent(user.getName(), name -> new TreeSet<>());
-                roles.addAll(AtriumRoles.of(engine.listRoles(user).stream().map(RolePrincipal::getName).toList()));
+                users.computeIfAbsent(user.getName(), name -> new TreeSet<>()).addAll(atriumRoles(engine, user));
             }
         }
         return listable ? Optional.of(users) : Optional.empty();
+    }
+
+    /**
+     * One user's Atrium roles (possibly none), without reading every other user's: for each request signed with
+     * an API token. Empty if no login module of the realm lists this user.
+     */
+    public Optional<Set<String>> roles(String user) {
+        Set<String> roles = null;
+        for (BackingEngine engine : engines()) {
+            for (UserPrincipal principal : engine.listUsers()) {
+                if (principal.getName().equals(user)) {
+                    roles = roles == null ? new TreeSet<>() : roles;
+                    roles.addAll(atriumRoles(engine, principal));
+                }
+            }
+        }
+        return Optional.ofNullable(roles);
+    }
+
+    private static Set<String> atriumRoles(BackingEngine engine, UserPrincipal user) {
+        return AtriumRoles.of(engine.listRoles(user).stream().map(RolePrincipal::getName).toList());
     }
 
     /**

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,14 +33,7 @@ final class RecentSignIns {
 
     private final Clock clock;
     private final SecretKeySpec key;
-    private final Map<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-            return size() > MAX_USERS;
-        }
-    };
+    private final Map<String, Entry> entries = BoundedMaps.leastRecentlyUsed(MAX_USERS);
 
     RecentSignIns(Clock clock) {
         this.clock = clock;

@@ -34,10 +34,14 @@ public class SecurityPolicy {
     }
 
     private volatile Config config;
+    /** {@code trusted.proxies}, read once per configuration rather than at each request. */
+    private volatile List<String> trustedProxies = List.of();
 
     @Activate
     @Modified
     void configure(Config newConfig) {
+        trustedProxies = Arrays.stream(newConfig.trusted_proxies().split(",")).map(String::strip)
+                .filter(p -> !p.isEmpty()).toList();
         config = newConfig;
     }
 
@@ -51,8 +55,11 @@ public class SecurityPolicy {
 
     /** The client address of a request, as the lock-outs count it. */
     public String clientAddress(HttpServletRequest request) {
-        List<String> proxies = Arrays.stream(config.trusted_proxies().split(",")).map(String::strip)
-                .filter(p -> !p.isEmpty()).toList();
-        return ClientAddress.of(request, proxies);
+        return ClientAddress.of(request, trustedProxies);
+    }
+
+    /** What a sign-in must do once the password is settled: set up an authenticator if required, else nothing. */
+    public String stepAfterPassword(boolean mfaEnrolled) {
+        return mfaRequired() && !mfaEnrolled ? StaffSession.SET_UP_MFA : null;
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -57,11 +56,11 @@ final class SignInThrottle {
     }
 
     private final Clock clock;
-    private final Map<Pair, PairState> pairs = bounded();
-    private final Map<String, Deque<Instant>> addressFailures = bounded();
-    private final Map<String, Instant> lockedAddresses = bounded();
-    private final Map<String, Deque<Instant>> nameFailures = bounded();
-    private final Map<String, Set<String>> knownAddresses = bounded();
+    private final Map<Pair, PairState> pairs = BoundedMaps.leastRecentlyUsed(MAX_TRACKED);
+    private final Map<String, Deque<Instant>> addressFailures = BoundedMaps.leastRecentlyUsed(MAX_TRACKED);
+    private final Map<String, Instant> lockedAddresses = BoundedMaps.leastRecentlyUsed(MAX_TRACKED);
+    private final Map<String, Deque<Instant>> nameFailures = BoundedMaps.leastRecentlyUsed(MAX_TRACKED);
+    private final Map<String, Set<String>> knownAddresses = BoundedMaps.leastRecentlyUsed(MAX_TRACKED);
 
     SignInThrottle(Clock clock) {
         this.clock = clock;
@@ -168,16 +167,5 @@ final class SignInThrottle {
 
     private static Instant later(Instant a, Instant b) {
         return a == null || b.isAfter(a) ? b : a;
-    }
-
-    private static <K, V> Map<K, V> bounded() {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > MAX_TRACKED;
-            }
-        };
     }
 }
