@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -251,6 +252,36 @@ public class ClientApiIT extends AtriumTestSupport {
                         () -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))));
         assertEquals(streamed.body(), 413, streamed.status());
         assertEquals("application/problem+json", streamed.contentType());
+    }
+
+    @Test
+    public void requestsTheWebServerRefusesAreProblemsNotHtmlPages() throws IOException {
+        Reply longAddress = get("/clients?q=" + "a".repeat(10_000));
+        assertEquals(longAddress.body(), 414, longAddress.status());
+        assertEquals("application/problem+json", longAddress.contentType());
+        assertTrue(longAddress.body(), longAddress.json().get("detail").asText().contains("Search with fewer words"));
+
+        Reply bigHeaders = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/health"))
+                .header("X-Padding", "b".repeat(20_000)));
+        assertEquals(bigHeaders.body(), 431, bigHeaders.status());
+        assertEquals("application/problem+json", bigHeaders.contentType());
+
+        // a request line no HTTP client would send: written by hand
+        try (java.net.Socket socket = new java.net.Socket("localhost", java.net.URI.create(baseUrl()).getPort())) {
+            socket.getOutputStream().write("GE T /api/v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer, answer.startsWith("HTTP/1.1 400 "));
+            assertTrue(answer, answer.contains("Content-Type: application/problem+json"));
+            assertTrue(answer, answer.contains("\"detail\":\"The request is not valid HTTP: Illegal character"));
+        }
+
+        // a client's mistake is the client's: answered, not logged as an error of Atrium
+        Reply notJson = sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/session"))
+                .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("admin")));
+        assertEquals(notJson.body(), 415, notJson.status());
+        String log = Files.readString(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"));
+        assertFalse("logged as an error", log.contains("No message body reader"));
     }
 
     @Test

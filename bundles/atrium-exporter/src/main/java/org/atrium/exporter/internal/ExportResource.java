@@ -1,5 +1,6 @@
 package org.atrium.exporter.internal;
 
+import java.io.IOException;
 import java.util.List;
 
 import javax.ws.rs.GET;
@@ -21,11 +22,14 @@ import org.atrium.api.export.ExportFormat;
 import org.atrium.api.export.ExportRequest;
 import org.atrium.api.export.PreparedExport;
 import org.atrium.api.rest.ApiRoute;
+import org.atrium.api.security.Actor;
 import org.atrium.rest.support.ClientSearchParameters;
 import org.atrium.rest.support.RouteContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -37,6 +41,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Exports", description = "The client list as a spreadsheet, with the columns the user chose")
 public class ExportResource implements ApiRoute {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExportResource.class);
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV = "text/csv";
@@ -83,16 +89,32 @@ public class ExportResource implements ApiRoute {
 
     private Response export(ExportRequest request, ExportFormat format, SecurityContext security) {
         // every check happens here, while a problem can still be answered as such
-        PreparedExport export = exports.prepare(request, format, route.actor(security));
-        StreamingOutput body = out -> {
-            try (export) {
-                export.writeTo(out);
-            }
-        };
-        return Response.ok(body, format.mediaType())
+        Actor actor = route.actor(security);
+        PreparedExport export = exports.prepare(request, format, actor);
+        return Response.ok(body(export, actor), format.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
                 // taxpayer data: no copy in a browser's or proxy's cache
                 .header("Cache-Control", "no-store")
                 .build();
+    }
+
+    /**
+     * Writes the file to the client. A client that goes away mid-download (a closed tab, a cancel) is the
+     * user's choice: a line of INFO, not an error with a stack trace, and the export's reservation is freed.
+     */
+    static StreamingOutput body(PreparedExport export, Actor actor) {
+        return out -> {
+            DownloadOutput download = new DownloadOutput(out);
+            try (export) {
+                export.writeTo(download);
+            } catch (IOException | RuntimeException e) {
+                if (!download.broken()) {
+                    throw e;
+                }
+                // answered already (the status went out with the first bytes): nothing left to tell anyone
+                LOG.info("{} stopped downloading {} before its end (the connection closed)", actor.name(),
+                        export.fileName());
+            }
+        };
     }
 }

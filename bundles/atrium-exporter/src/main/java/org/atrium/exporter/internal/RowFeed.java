@@ -77,7 +77,11 @@ final class RowFeed implements AutoCloseable {
 
     private void hand(List<Object[]> batch) {
         try {
-            batches.put(batch);
+            while (!batches.offer(batch, 1, TimeUnit.SECONDS)) {
+                if (stopped) {
+                    throw new CancellationException("the export stopped");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("the export stopped");
@@ -129,11 +133,15 @@ final class RowFeed implements AutoCloseable {
         return new IllegalStateException("reading the rows failed", e.getCause());
     }
 
-    /** Stops the reader if it still runs (the writer failed: a client went away mid-download). */
+    /**
+     * Stops the reader if it still runs (the writer failed: a client went away mid-download). Not by an
+     * interrupt: one that reaches Derby mid-query closes its connection and fills the log with the SQL; the
+     * reader stops by itself at its next row, between queries.
+     */
     @Override
     public void close() {
         stopped = true;
-        reading.cancel(true);
+        reading.cancel(false);
         expected.cancel(false);
         batches.clear();
     }

@@ -75,14 +75,19 @@ final class XlsxSheetWriter implements SheetWriter {
             try {
                 workbook.write(output);
             } catch (IOException e) {
-                // POI wraps what the row generator threw, or loses it to the cut-off output: report the cause
-                if (failed[0] instanceof RuntimeException runtime) {
-                    throw runtime;
+                if (failed[0] == null) {
+                    throw e;
                 }
-                if (failed[0] instanceof InterruptedException) {
-                    throw new InterruptedException();
-                }
-                throw e;
+            }
+            // POI wraps what the row generator threw, or finishes the file into the cut-off output: report the cause
+            if (failed[0] instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failed[0] instanceof InterruptedException) {
+                throw new InterruptedException();
+            }
+            if (failed[0] != null) {
+                throw failed[0] instanceof IOException io ? io : new IOException(failed[0]);
             }
             return written[0];
         } catch (InterruptedException e) {

@@ -148,6 +148,7 @@ public class InstructionsResource implements ApiRoute {
 
     @POST
     @Path("{id}/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Render a template", description = "For sample data, or for a client with "
             + "{\"clientId\": \"...\"}. The link and its expiry date are samples.")
     public RenderedMail preview(@PathParam("id") String id, PreviewInput input, @Context SecurityContext security,

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -100,6 +101,7 @@ public class SessionResource {
 
     @POST
     @Unauthenticated
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign in", description = "Checks the user name and password (failures count towards the "
             + "lock-out) and, for a user with an authenticator, the code (TOTP or recovery code); starts a session "
             + "and sets its cookie. Send the answer's csrfToken in the X-CSRF-Token header of every change made "
