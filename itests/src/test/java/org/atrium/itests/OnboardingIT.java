@@ -99,6 +99,43 @@ public class OnboardingIT extends MailTestSupport {
     }
 
     @Test
+    public void theFirmIsSetOnceAtTheConsoleAndEveryInvitationAndPreviewUsesIt() throws Exception {
+        try {
+            String shown = executeCommand("atrium:firm --name \"Smith & Co CPAs\" --email office@smithco.example "
+                    + "--public-url https://portal.smithco.example/");
+            assertTrue(shown, shown.contains("Name:           Smith & Co CPAs"));
+            assertTrue(shown, shown.contains("Public address: https://portal.smithco.example\n"));
+            String refused = refusedCommand("atrium:firm --email \"office at smithco\"");
+            assertTrue(refused, refused.contains("'office at smithco' is not an email address"));
+            assertTrue("nothing was changed", executeCommand("atrium:firm").contains("Email:          office@smithco.example"));
+
+            String clientId = client("P" + run, "Pia Public", "pia-" + run + "@example.com", 1, null);
+            assertEquals(200, post("/clients/" + clientId + "/onboarding-email", "{}").status());
+
+            ReceivedMail pia = onlyMailFor("pia-" + run + "@example.com");
+            assertEquals("Smith & Co CPAs: your secure client portal", pia.subject());
+            assertTrue(pia.part("text/plain").text(), pia.part("text/plain").text()
+                    .contains("https://portal.smithco.example/portal/register?token="));
+            String instructionId = get("/instructions").json().get(0).get("id").asText();
+            JsonNode preview = post("/instructions/" + instructionId + "/preview", "{}").json();
+            assertTrue(preview.toString(), preview.get("text").asText()
+                    .contains("https://portal.smithco.example/portal/register?token=PREVIEW"));
+        } finally {
+            executeCommand("atrium:firm --name \"\" --email \"\" --public-url \"\"");
+        }
+        assertTrue(executeCommand("atrium:firm").contains("Public address: (not set)"));
+    }
+
+    /** What a command that fails prints: its error. */
+    private String refusedCommand(String command) {
+        try {
+            return "not refused: " + executeCommand(command);
+        } catch (AssertionError e) {
+            return String.valueOf(e.getCause());
+        }
+    }
+
+    @Test
     public void sendingAgainReplacesTheLink() throws Exception {
         String clientId = client("R" + run, "Rita Resend", "rita-" + run + "@example.com", 1, null);
         Reply first = post("/clients/" + clientId + "/onboarding-email", "");

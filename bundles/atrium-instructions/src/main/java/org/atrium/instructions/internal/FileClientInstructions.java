@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.atrium.api.firm.Firm;
+import org.atrium.api.firm.FirmProfile;
 import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.audit.FieldChange;
 import org.atrium.api.client.AccessDeniedException;
@@ -27,6 +29,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -58,6 +63,10 @@ public class FileClientInstructions implements ClientInstructions {
     private final AuditTrail audit;
     private volatile InstructionsConfig config;
     private List<Instruction> instructions;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Firm firm;
 
     @Activate
     public FileClientInstructions(BundleContext context, InstructionsConfig config, @Reference AuditTrail audit) {
@@ -154,10 +163,16 @@ public class FileClientInstructions implements ClientInstructions {
         return withId(chosen, id, true);
     }
 
+    /** The firm's name (etc/atrium.firm.cfg), else firm.name of etc/atrium.instructions.cfg as before it. */
+    private String firmName() {
+        Firm current = firm;
+        return (current == null ? FirmProfile.UNSET : current.profile()).name().orElse(config.firm_name());
+    }
+
     @Override
     public RenderedMail render(Instruction instruction, Map<String, String> values) {
         Map<String, String> all = new HashMap<>(values);
-        all.putIfAbsent(Placeholders.FIRM_NAME, config.firm_name());
+        all.putIfAbsent(Placeholders.FIRM_NAME, firmName());
         String html = TemplateText.fill(instruction.body(), all, TemplateText::escapeHtml);
         String text = HtmlToText.convert(html); // unescapes the values again
         String subject = TemplateText.fill(instruction.subject(), all, TemplateText::oneLine);

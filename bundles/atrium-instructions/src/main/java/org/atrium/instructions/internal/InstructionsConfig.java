@@ -7,6 +7,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "Atrium client instructions")
 public @interface InstructionsConfig {
 
-    @AttributeDefinition(name = "Firm name", description = "What {{firmName}} becomes in onboarding emails")
+    @AttributeDefinition(name = "Firm name", description = "What {{firmName}} becomes while firm.name in "
+            + "etc/atrium.firm.cfg is unset (kept for installations that set it here)")
     String firm_name() default "Our firm";
 }

@@ -23,6 +23,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import org.atrium.api.firm.Firm;
 import org.atrium.api.client.AccessDeniedException;
 import org.atrium.api.client.AtriumException;
 import org.atrium.api.client.Client;
@@ -77,14 +78,16 @@ public class InstructionsResource implements ApiRoute {
     private final ClientInstructions instructions;
     private final ClientRegister register;
     private final OfficeDirectory offices;
+    private final Firm firm;
 
     @Activate
     public InstructionsResource(@Reference ClientInstructions instructions, @Reference ClientRegister register,
-            @Reference OfficeDirectory offices, @Reference RouteContext route) {
+            @Reference OfficeDirectory offices, @Reference RouteContext route, @Reference Firm firm) {
         this.route = route;
         this.instructions = instructions;
         this.register = register;
         this.offices = offices;
+        this.firm = firm;
     }
 
     @GET
@@ -156,9 +159,9 @@ public class InstructionsResource implements ApiRoute {
         Actor actor = administrator(security);
         Instruction instruction = require(id);
         Map<String, String> values = new HashMap<>();
-        // a sample on the server the administrator is looking at, not a fixed port
-        values.put(Placeholders.REGISTRATION_LINK, uri.getBaseUri().resolve("/portal/register?token=PREVIEW")
-                .toString());
+        // a sample on the firm's public address, else on the server the administrator is looking at
+        values.put(Placeholders.REGISTRATION_LINK, firm.profile().link("/portal/register?token=PREVIEW")
+                .orElseGet(() -> uri.getBaseUri().resolve("/portal/register?token=PREVIEW").toString()));
         values.put(Placeholders.LINK_EXPIRES_ON, LONG_DATE.format(LocalDate.now(ZoneOffset.UTC).plusDays(14)));
         if (input != null && input.clientId() != null) {
             Client client = register.as(actor).get(input.clientId());

@@ -29,11 +29,12 @@ public @interface MailerConfig {
     })
     String smtp_security() default "starttls";
 
-    @AttributeDefinition(name = "From address")
-    String from() default "atrium@localhost";
+    @AttributeDefinition(name = "From address", description = "Empty: the firm's email (firm.email in "
+            + "etc/atrium.firm.cfg), else atrium@localhost")
+    String from() default "";
 
-    @AttributeDefinition(name = "From name")
-    String from_name() default "Atrium";
+    @AttributeDefinition(name = "From name", description = "Empty: the firm's name (firm.name in etc/atrium.firm.cfg)")
+    String from_name() default "";
 
     @AttributeDefinition(name = "Connect timeout (ms)", min = "100")
     int connect_timeout() default 10_000;

@@ -18,6 +18,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import jakarta.mail.internet.InternetAddress;
+
+import org.atrium.api.firm.Firm;
+import org.atrium.api.firm.FirmProfile;
 import org.atrium.api.mail.MailMessage;
 import org.atrium.api.mail.MailState;
 import org.atrium.api.mail.MailTopics;
@@ -55,6 +59,7 @@ import org.slf4j.LoggerFactory;
 public class QueueingMailer implements Mailer, HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueingMailer.class);
+    static final String DEFAULT_FROM = "atrium@localhost";
     private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"']+");
     private static final DateTimeFormatter OUTBOX_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -70,6 +75,10 @@ public class QueueingMailer implements Mailer, HealthCheck {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Firm firm;
 
     @Activate
     public QueueingMailer(BundleContext context, MailerConfig config) {
@@ -117,14 +126,30 @@ public class QueueingMailer implements Mailer, HealthCheck {
         }
     }
 
+    /** For tests: the firm's profile, which DS gives in Karaf. */
+    QueueingMailer with(Firm profile) {
+        this.firm = profile;
+        return this;
+    }
+
+    /**
+     * Who the mail is from: the mailer's own {@code from} when set, else the firm's email and name
+     * (etc/atrium.firm.cfg), else atrium@localhost, which is only good for the outbox folder.
+     */
+    private InternetAddress sender(MailerConfig current) {
+        FirmProfile profile = firm == null ? FirmProfile.UNSET : firm.profile();
+        String address = !current.from().isBlank() ? current.from().strip() : profile.email().orElse(DEFAULT_FROM);
+        String name = !current.from_name().isBlank() ? current.from_name().strip() : profile.name().orElse("Atrium");
+        return MimeMessages.from(address, name);
+    }
+
     @Override
     public String send(MailMessage message) {
         MimeMessages.check(message);
         MailerConfig current = config;
         byte[] eml;
         try {
-            eml = mailProviders.run(() -> MimeMessages.toEml(message, MimeMessages.from(current.from(),
-                    current.from_name())));
+            eml = mailProviders.run(() -> MimeMessages.toEml(message, sender(current)));
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the message", e);
         }
@@ -182,7 +207,7 @@ public class QueueingMailer implements Mailer, HealthCheck {
             } else {
                 byte[] eml = spool.eml(mail);
                 mailProviders.run(() -> {
-                    SmtpDelivery.send(eml, current);
+                    SmtpDelivery.send(eml, current, sender(current));
                     return null;
                 });
             }

@@ -6,6 +6,7 @@ import java.util.Properties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -17,11 +18,11 @@ final class SmtpDelivery {
     private SmtpDelivery() {
     }
 
-    static void send(byte[] eml, MailerConfig config) throws MessagingException {
+    static void send(byte[] eml, MailerConfig config, InternetAddress sender) throws MessagingException {
         Session session = Session.getInstance(properties(config));
         MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(eml));
         // the From of the current configuration, should it have changed since the message was queued
-        message.setFrom(MimeMessages.from(config.from(), config.from_name()));
+        message.setFrom(sender);
         if (config.smtp_username().isBlank()) {
             Transport.send(message);
         } else {

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import org.atrium.api.firm.Firm;
+import org.atrium.api.firm.FirmProfile;
 import org.atrium.api.mail.MailAttachment;
 import org.atrium.api.mail.MailMessage;
 import org.atrium.api.mail.MailState;
@@ -49,6 +51,31 @@ class QueueingMailerTest {
             Thread.sleep(50); // polling interval
         }
         throw new AssertionError("message " + id + " never " + what + ": " + mailer.queue(null, 10));
+    }
+
+    @Test
+    void theSenderIsTheFirmUnlessTheMailerNamesItsOwn() throws Exception {
+        FirmProfile smithCo = FirmProfile.of("Smith & Co CPAs", "office@smithco.example", null);
+        assertEquals("Smith & Co CPAs <office@smithco.example>", sentFrom(Map.of(), () -> smithCo));
+        assertEquals("Desk <desk@smithco.example>",
+                sentFrom(Map.of("from", "desk@smithco.example", "from_name", "Desk"), () -> smithCo));
+        assertEquals("Atrium <atrium@localhost>", sentFrom(Map.of(), () -> FirmProfile.UNSET), "nothing set yet");
+    }
+
+    /** The From line of a message written to the outbox. */
+    private String sentFrom(Map<String, Object> config, Firm firm) throws Exception {
+        QueueingMailer mailer = mailer(config).with(firm);
+        try {
+            String id = mailer.send(message());
+            await(mailer, id, mail -> mail.state() == MailState.SENT, "sent");
+            try (Stream<Path> outbox = Files.list(data.resolve("outbox"))) {
+                Path file = outbox.filter(p -> p.getFileName().toString().endsWith(id + ".eml")).findFirst().orElseThrow();
+                return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("From: "))
+                        .findFirst().orElseThrow().substring("From: ".length());
+            }
+        } finally {
+            mailer.stop();
+        }
     }
 
     @Test

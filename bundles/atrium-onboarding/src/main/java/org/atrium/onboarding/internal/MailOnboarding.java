@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.atrium.api.firm.Firm;
+import org.atrium.api.firm.FirmProfile;
 import org.atrium.api.client.BulkAction;
 import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientRegister;
@@ -80,6 +82,10 @@ public class MailOnboarding implements Onboarding, BulkAction {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ClientInstructions instructions;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Firm firm;
+
     @Activate
     public MailOnboarding(@Reference OfficeDirectory offices, @Reference PortalIdentity identity,
             OnboardingConfig config, BundleContext context) {
@@ -112,6 +118,7 @@ public class MailOnboarding implements Onboarding, BulkAction {
     public void checkAvailable() {
         requireMailer();
         requireInstructions();
+        registrationBase();
     }
 
     @Override
@@ -123,6 +130,7 @@ public class MailOnboarding implements Onboarding, BulkAction {
     public Client invite(ClientRegister register, String clientId) {
         Mailer currentMailer = requireMailer();
         ClientInstructions currentInstructions = requireInstructions();
+        String linkBase = registrationBase();
         Client client = register.get(clientId);
         if (!client.portalAccess()) {
             throw new ClientValidationException(List.of(new FieldError("portalAccess", "Portal access is off for client '"
@@ -143,10 +151,10 @@ public class MailOnboarding implements Onboarding, BulkAction {
         common.put(Placeholders.LINK_EXPIRES_ON, LONG_DATE.format(expiresAt.atZone(ZoneId.systemDefault())));
         List<MailMessage> mails = new ArrayList<>();
         mails.add(mail(currentInstructions, template, common, client.email(), client.name(),
-                client.spouse() == null ? "" : client.spouse().name(), taxpayerToken, client, "taxpayer"));
+                client.spouse() == null ? "" : client.spouse().name(), link(linkBase, taxpayerToken), client, "taxpayer"));
         if (spouseToken != null) {
             mails.add(mail(currentInstructions, template, common, client.spouse().email(), client.spouse().name(),
-                    client.name(), spouseToken, client, "spouse"));
+                    client.name(), link(linkBase, spouseToken), client, "spouse"));
         }
         try {
             mails.forEach(currentMailer::send);
@@ -161,11 +169,11 @@ public class MailOnboarding implements Onboarding, BulkAction {
     }
 
     private MailMessage mail(ClientInstructions currentInstructions, Instruction template, Map<String, String> common,
-            String to, String name, String otherName, String token, Client client, String person) {
+            String to, String name, String otherName, String link, Client client, String person) {
         Map<String, String> values = new HashMap<>(common);
         values.put(Placeholders.CLIENT_NAME, name);
         values.put(Placeholders.SPOUSE_NAME, otherName);
-        values.put(Placeholders.REGISTRATION_LINK, link(token));
+        values.put(Placeholders.REGISTRATION_LINK, link);
         RenderedMail rendered = currentInstructions.render(template, values);
         return new MailMessage(List.of(to), rendered.subject(), rendered.text(), rendered.html(), List.of(),
                 tags(client, person));
@@ -180,9 +188,20 @@ public class MailOnboarding implements Onboarding, BulkAction {
         return tags;
     }
 
-    private String link(String token) {
-        String base = RegistrationLinks.base(config.link_base(), webEndpoints.get());
+    private static String link(String base, String token) {
         return base + (base.contains("?") ? "&" : "?") + "token=" + token;
+    }
+
+    /** Where the links point, or a refusal that says how to set it (before anything is recorded). */
+    private String registrationBase() {
+        Firm current = firm;
+        List<String> endpoints = webEndpoints.get();
+        return RegistrationLinks.base(config.link_base(), current == null ? FirmProfile.UNSET : current.profile(),
+                endpoints).orElseThrow(() -> new ServiceUnavailableException("Onboarding emails are not sent while "
+                        + "Atrium does not know the address clients reach it at: the web server listens beyond this "
+                        + "machine (" + RegistrationLinks.listening(endpoints) + ") and no public address is set. Set it "
+                        + "at the console (atrium:firm --public-url https://portal.example.com) or as public.url in "
+                        + "etc/atrium.firm.cfg. Nothing was changed."));
     }
 
     /** 256 random bits, URL-safe. */

@@ -5,14 +5,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+
+import org.atrium.api.firm.FirmProfile;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /**
- * Where an invitation's link points: {@code link.base} when the firm set it (the address clients reach), else
- * this server as its web server listens (the port an operator chose, not a fixed 8181).
+ * Where an invitation's link points: {@code link.base} when set (kept from before the firm's profile), else
+ * the firm's public address (etc/atrium.firm.cfg) + {@code /portal/register}, else this server as its web
+ * server listens (the port an operator chose) but only while it listens on this machine alone: a link to
+ * {@code localhost} in an email to a client who cannot open it would be worse than no email.
  */
 final class RegistrationLinks {
 
@@ -23,25 +28,42 @@ final class RegistrationLinks {
     private RegistrationLinks() {
     }
 
-    /** The registration page's address, from the setting or else from the web server's endpoints. */
-    static String base(String configured, List<String> endpoints) {
+    /**
+     * The registration page's address; empty when no address is set and the web server listens beyond this
+     * machine (on all interfaces or a network address), where no address of its own is one clients reach.
+     */
+    static Optional<String> base(String configured, FirmProfile firm, List<String> endpoints) {
         if (configured != null && !configured.isBlank()) {
-            return configured.strip();
+            return Optional.of(configured.strip());
+        }
+        Optional<String> public_ = firm.link(PATH);
+        if (public_.isPresent()) {
+            return public_;
         }
         for (String endpoint : endpoints) {
             try {
                 URI uri = URI.create(endpoint.strip());
-                if (uri.getScheme() == null || uri.getPort() < 0) {
+                if (uri.getScheme() == null || uri.getPort() < 0 || uri.getHost() == null) {
                     continue;
                 }
-                String host = uri.getHost() == null || uri.getHost().equals("0.0.0.0") || uri.getHost().equals("[::]")
-                        || uri.getHost().equals("::") ? "localhost" : uri.getHost();
-                return uri.getScheme() + "://" + host + ":" + uri.getPort() + PATH;
+                return loopback(uri.getHost()) ? Optional.of(uri.getScheme() + "://localhost:" + uri.getPort() + PATH)
+                        : Optional.empty();
             } catch (IllegalArgumentException e) {
                 // not a URL: try the next one
             }
         }
-        return "http://localhost:8181" + PATH;
+        return Optional.of("http://localhost:8181" + PATH);
+    }
+
+    /** The web server's first address, for the message that asks for the public one. */
+    static String listening(List<String> endpoints) {
+        return endpoints.isEmpty() ? "an address beyond this machine" : endpoints.get(0);
+    }
+
+    private static boolean loopback(String host) {
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return bare.equalsIgnoreCase("localhost") || bare.startsWith("127.") || bare.equals("::1")
+                || bare.equals("0:0:0:0:0:0:0:1");
     }
 
     /** The endpoints ({@code osgi.http.endpoint}) of the HTTP runtimes registered now. */

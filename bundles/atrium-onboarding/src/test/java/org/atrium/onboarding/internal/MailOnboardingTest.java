@@ -80,6 +80,11 @@ class MailOnboardingTest {
     }
 
     private MailOnboarding onboarding(boolean withMailer) {
+        return onboarding(withMailer, "http://127.0.0.1:9090/");
+    }
+
+    /** @param endpoint the web server as Karaf's pax-web registers it, on the address and port an operator chose */
+    private MailOnboarding onboarding(boolean withMailer, String endpoint) {
         OfficeDirectory offices = (OfficeDirectory) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {OfficeDirectory.class}, (proxy, method, args) -> Optional.of(new OfficeLocation(1, "Main")));
         OnboardingConfig config = (OnboardingConfig) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -107,9 +112,8 @@ class MailOnboardingTest {
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        // the web server as Karaf's pax-web registers it, on a port an operator chose
         return new MailOnboarding(offices, identity(), config, Clock.fixed(NOW, ZoneOffset.UTC),
-                () -> List.of("http://0.0.0.0:9090/"))
+                () -> List.of(endpoint))
                 .with(withMailer ? mailer : null, instructions);
     }
 
@@ -146,6 +150,19 @@ class MailOnboardingTest {
         assertNull(recorded.get(0).spouseTokenHash());
         assertTrue(sent.get(0).text().startsWith("http://localhost:9090/portal/register?token="),
                 "the link follows the port the web server listens on");
+    }
+
+    @Test
+    void aServerOpenToTheNetworkWithoutAPublicAddressSendsNoLinkToLocalhost() {
+        MailOnboarding onboarding = onboarding(true, "http://0.0.0.0:9090/");
+
+        ServiceUnavailableException refused = assertThrows(ServiceUnavailableException.class,
+                () -> onboarding.invite(register(client(true, null)), "000123"));
+
+        assertTrue(refused.getMessage().contains("atrium:firm --public-url"), refused.getMessage());
+        assertThrows(ServiceUnavailableException.class, onboarding::checkAvailable, "a bulk invitation is refused up front");
+        assertEquals(List.of(), sent);
+        assertEquals(List.of(), recorded);
     }
 
     @Test

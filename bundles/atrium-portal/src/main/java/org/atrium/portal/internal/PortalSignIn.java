@@ -21,6 +21,8 @@ import javax.ws.rs.core.Response.Status;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.atrium.api.firm.Firm;
+import org.atrium.api.firm.FirmProfile;
 import org.atrium.api.audit.AuditActions;
 import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.client.Client;
@@ -102,6 +104,10 @@ public class PortalSignIn {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile SmsSender sms;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Firm firm;
 
     @Activate
     public PortalSignIn(@Reference(target = "(osgi.unit.name=atrium-portal)") JpaTemplate jpa,
@@ -409,7 +415,10 @@ public class PortalSignIn {
 
     private void deliver(PortalPerson person, String code, int validMinutes) {
         Client client = person.client();
-        String firm = offices.find(client.officeLocation()).map(OfficeLocation::name).orElse("Your firm");
+        Firm current = this.firm;
+        // the firm's name as it set it (etc/atrium.firm.cfg), else the client's office
+        String firm = (current == null ? FirmProfile.UNSET : current.profile()).name().orElseGet(() ->
+                offices.find(client.officeLocation()).map(OfficeLocation::name).orElse("Your firm"));
         SmsSender currentSms = sms;
         if (client.smsOtp() && person.mobileNumber() != null && person.countryCode() != null) {
             if (currentSms == null) {
