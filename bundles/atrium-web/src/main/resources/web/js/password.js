@@ -2,7 +2,7 @@
 // (the shipped admin/admin), or from the account page.
 import {api, ApiError} from './api.js';
 import {h, replace} from './dom.js';
-import {clearFieldErrors, errorAlert, field, showFieldErrors} from './ui.js';
+import {clearFieldErrors, field, formErrorAlert, showFieldErrors} from './ui.js';
 
 const RULES = 'At least 12 characters, not containing your user name, not a common password. '
     + 'A few words that belong together make a good one.';
@@ -31,11 +31,8 @@ export function showPasswordChange(container, {required, onDone, onCancel}) {
         try {
             onDone(await api.put('/me/password', {currentPassword: current.value, newPassword: chosen.value}));
         } catch (error) {
-            const unshown = error instanceof ApiError ? showFieldErrors(form, mergedByField(error.fieldErrors)) : [error];
-            replace(message, unshown.length || !(error instanceof ApiError) || !error.fieldErrors.length
-                ? errorAlert(error, 'Your password is not changed.')
-                : h('div', {class: 'alert alert-danger', role: 'alert',
-                    text: 'Your password is not changed: see the message at the field marked below.'}));
+            replace(message, formErrorAlert(form, error, 'Your password is not changed',
+                error instanceof ApiError ? mergedByField(error.fieldErrors) : []));
         } finally {
             submit.disabled = false;
         }

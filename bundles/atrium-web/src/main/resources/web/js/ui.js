@@ -115,6 +115,23 @@ export function field(label, control, {help, wide = false, col = 'col-md-6'} = {
         feedback, helpText);
 }
 
+/**
+ * What a form says when the server refused it: each field error at its field and a short alert pointing at
+ * them; the whole problem in the alert when an error has no field of its own (or is not the server's).
+ *
+ * @param what what did not happen, e.g. 'The client was not saved'
+ * @param errors the field errors to show, the server's by default
+ */
+export function formErrorAlert(form, error, what, errors = error && error.fieldErrors) {
+    const fieldErrors = Array.isArray(errors) ? errors : [];
+    const unshown = fieldErrors.length ? showFieldErrors(form, fieldErrors) : [error];
+    if (unshown.length > 0) {
+        return errorAlert(error, `${what}.`);
+    }
+    return h('div', {class: 'alert alert-danger', role: 'alert',
+        text: `${what}: correct the ${fieldErrors.length === 1 ? 'field' : 'fields'} marked below.`});
+}
+
 /** Shows the server's field errors next to their fields (by the controls' name); returns those not shown. */
 export function showFieldErrors(form, errors) {
     clearFieldErrors(form);

@@ -285,6 +285,34 @@ public class ClientApiIT extends AtriumTestSupport {
     }
 
     @Test
+    public void aBulkActionInTheBackgroundReportsItsProgressToItsOwnerOnly() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            create(individual("BG" + run + "-" + i, "Background " + run, "bg" + i + run + "@example.com", taxId()));
+        }
+        Reply accepted = post("/clients/bulk", "{\"action\":\"DISABLE_PORTAL_ACCESS\",\"filter\":{\"q\":\"Background "
+                + run + "\"},\"expectedCount\":3,\"background\":true}");
+
+        assertEquals(accepted.body(), 202, accepted.status());
+        String id = accepted.json().get("id").asText();
+        assertTrue(accepted.location(), accepted.location().endsWith("/api/v1/bulk-jobs/" + id));
+        assertEquals(3, accepted.json().get("requested").asInt());
+        JsonNode job = accepted.json();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!job.get("state").asText().equals("DONE")) {
+            assertTrue("the job ends: " + job, System.nanoTime() < deadline);
+            Thread.sleep(100); // polling interval
+            job = get("/bulk-jobs/" + id).json();
+        }
+        assertEquals(job.toString(), 3, job.get("succeeded").asInt());
+        assertEquals(0, job.get("failedCount").asInt());
+        assertEquals("admin", job.get("submittedBy").asText());
+        assertFalse(get("/clients/BG" + run + "-1").json().get("portalAccess").asBoolean());
+        Reply someoneElses = as("staff", STAFF_PASSWORD, "GET", "/bulk-jobs/" + id, null);
+        assertEquals(someoneElses.body(), 404, someoneElses.status());
+        assertEquals(id, get("/bulk-jobs").json().get(0).get("id").asText());
+    }
+
+    @Test
     public void aBulkActionOnEveryClientMustBeSaidAndOnAChangedSelectionIsRefused() {
         for (int i = 0; i < 3; i++) {
             create(individual("K" + run + "-" + i, "Keep " + run, "k" + i + run + "@example.com", taxId()));

@@ -28,8 +28,7 @@ public class MailerSwapIT extends MailTestSupport {
         String id = mailer().send(MailMessage.text(to, "Queued across a feature swap", "Hello Carol"));
         await("a failed first attempt", () -> queued(mailerQuietly(), id).attempts() >= 1);
 
-        executeCommand("feature:uninstall atrium-mailer");
-        await("the mailer to be gone", () -> bundleContext.getServiceReference(Mailer.class) == null);
+        removeTheMailer();
         assertEquals("the rest of the API keeps answering", 200, get("/clients").status());
         assertEquals("the mail queue endpoint left with the mailer", 404, get("/mail/outbox").status());
 
@@ -41,14 +40,34 @@ public class MailerSwapIT extends MailTestSupport {
     }
 
     @Test
+    public void aBulkJobWaitsWhileTheMailerIsAwayAndGoesOnWhenItIsBack() throws Exception {
+        String clientId = "V" + run;
+        String email = "vera-" + run + "@example.com";
+        client(clientId, "Vera Waiting", email);
+        removeTheMailer();
+
+        Reply accepted = post("/clients/bulk", "{\"action\":\"SEND_ONBOARDING_EMAIL\",\"clientIds\":[\"" + clientId
+                + "\"],\"background\":true}");
+        assertEquals(accepted.body(), 202, accepted.status());
+        String job = "/bulk-jobs/" + accepted.json().get("id").asText();
+        await("the job to wait for the mailer", () -> get(job).json().get("state").asText().equals("WAITING"));
+        assertTrue(get(job).body(), get(job).json().get("waitingFor").asText().contains("atrium-mailer"));
+        assertEquals("nothing sent yet", "PENDING", get("/clients/" + clientId).json().get("status").asText());
+
+        executeCommand("feature:install atrium-mailer");
+        await("the job to be done", () -> get(job).json().get("state").asText().equals("DONE"));
+        assertEquals(get(job).body(), 1, get(job).json().get("succeeded").asInt());
+        awaitMessages(email, 1);
+        assertEquals("INVITED", get("/clients/" + clientId).json().get("status").asText());
+    }
+
+    @Test
     public void withoutTheMailerInvitationsAnswer503AndComeBackWithIt() throws Exception {
         String clientId = "W" + run;
         String email = "walt-" + run + "@example.com";
-        assertEquals(201, post("/clients", "{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":"
-                + "\"Walt Swap\",\"email\":\"" + email + "\",\"officeLocation\":1}").status());
+        client(clientId, "Walt Swap", email);
 
-        executeCommand("feature:uninstall atrium-mailer");
-        await("the mailer to be gone", () -> bundleContext.getServiceReference(Mailer.class) == null);
+        removeTheMailer();
 
         Reply single = post("/clients/" + clientId + "/onboarding-email", "");
         assertEquals(single.body(), 503, single.status());
@@ -65,5 +84,15 @@ public class MailerSwapIT extends MailTestSupport {
         awaitMessages(email, 1);
         assertTrue(smtp.messagesFor(email).get(0).contains("Walt Swap"));
         assertEquals("INVITED", get("/clients/" + clientId).json().get("status").asText());
+    }
+
+    private void client(String clientId, String name, String email) {
+        assertEquals(201, post("/clients", "{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":\""
+                + name + "\",\"email\":\"" + email + "\",\"officeLocation\":1}").status());
+    }
+
+    private void removeTheMailer() {
+        executeCommand("feature:uninstall atrium-mailer");
+        await("the mailer to be gone", () -> bundleContext.getServiceReference(Mailer.class) == null);
     }
 }

@@ -83,6 +83,8 @@ public class RegisterBenchmark extends AtriumTestSupport {
                 i -> query(new ClientFilter(clientId((i * 7919) % clients), null, null, null), SortField.CLIENT_ID));
         time(report, "service: q=SSN with dashes", searches,
                 i -> query(new ClientFilter(dashed(ssn((i * 7919) % clients)), null, null, null), SortField.CLIENT_ID));
+        time(report, "service: q=SSN, 9 digits", searches,
+                i -> query(new ClientFilter(ssn((i * 7919) % clients), null, null, null), SortField.CLIENT_ID));
         time(report, "service: q=email", searches,
                 i -> query(new ClientFilter("client" + ((i * 7919) % clients) + "@", null, null, null), SortField.CLIENT_ID));
         time(report, "service: no filter, first page by name", searches,
@@ -98,6 +100,8 @@ public class RegisterBenchmark extends AtriumTestSupport {
                 i -> staff.search(new ClientQuery(ClientFilter.ALL, SortField.NAME, false, 0, 50)).items().size());
         time(report, "HTTP: GET /clients?q=<name fragment>", searches,
                 i -> get("/clients?q=smith" + (i % 97)).status());
+        time(report, "HTTP: GET /clients?q=<SSN, 9 digits>", searches,
+                i -> get("/clients?q=" + ssn((i * 7919) % clients)).status());
         time(report, "HTTP: GET /clients/{clientId}", searches,
                 i -> get("/clients/" + clientId((i * 7919) % clients)).status());
 

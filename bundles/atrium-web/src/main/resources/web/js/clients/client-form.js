@@ -1,7 +1,7 @@
 // Add Client / Edit Client: one dialog; errors from the server appear next to their fields.
 import {api, ApiError} from '../api.js';
 import {announce, h, replace} from '../dom.js';
-import {clearFieldErrors, errorAlert, field, openDialog, showFieldErrors} from '../ui.js';
+import {clearFieldErrors, errorAlert, field, formErrorAlert, openDialog} from '../ui.js';
 
 /**
  * @param clientId the client to edit; none to add one
@@ -56,13 +56,7 @@ export function openClientForm({session, offices, clientId, onSaved}) {
                     text: 'Reload the client', onclick: load}))));
             return;
         }
-        const unshown = error instanceof ApiError ? showFieldErrors(form.element, error.fieldErrors) : [error];
-        if (unshown.length > 0 || !(error instanceof ApiError) || error.fieldErrors.length === 0) {
-            replace(message, errorAlert(error, 'The client was not saved.'));
-        } else {
-            replace(message, h('div', {class: 'alert alert-danger', role: 'alert',
-                text: `The client was not saved: correct the ${error.fieldErrors.length === 1 ? 'field' : 'fields'} marked below.`}));
-        }
+        replace(message, formErrorAlert(form.element, error, 'The client was not saved'));
         announce('The client was not saved.');
     }
 

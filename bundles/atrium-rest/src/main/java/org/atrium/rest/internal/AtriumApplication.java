@@ -38,7 +38,7 @@ public class AtriumApplication extends Application {
             @Reference UserResource users, @Reference MeResource me, @Reference SessionResource session,
             @Reference MfaResource mfa, @Reference MyTokensResource myTokens, @Reference TokenResource tokens,
             @Reference MySessionsResource mySessions, @Reference MyPasswordResource myPassword,
-            @Reference AuditResource audit,
+            @Reference AuditResource audit, @Reference BulkJobResource bulkJobs,
             @Reference HealthResource health, @Reference OpenApiResource openApi, @Reference RoutedResource routed,
             @Reference JsonProvider json, @Reference ReadinessFilter readiness, @Reference BodySizeLimit bodySizeLimit,
             @Reference AuthenticationFilter authentication, @Reference AtriumExceptionMapper atriumErrors,
@@ -47,7 +47,7 @@ public class AtriumApplication extends Application {
             // not used here: referenced so that the filter is in place before the application's servlet
             @Reference(name = "guard") NotYetServingFilter registeredFirst) {
         singletons = Set.of(clients, offices, users, me, session, mfa, myTokens, tokens, mySessions, myPassword, audit,
-                health, openApi, routed, json, readiness, bodySizeLimit, authentication, atriumErrors, jsonErrors,
+                bulkJobs, health, openApi, routed, json, readiness, bodySizeLimit, authentication, atriumErrors, jsonErrors,
                 httpErrors, unexpectedErrors);
     }
 

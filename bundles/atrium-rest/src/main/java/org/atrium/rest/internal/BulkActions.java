@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,29 +56,38 @@ public class BulkActions {
         return actions.containsKey(name);
     }
 
+    /** The action of that name while its bundle runs. */
+    Optional<BulkAction> action(String name) {
+        return Optional.ofNullable(actions.get(name));
+    }
+
     /**
      * Applies the action to each client once, each in its own transaction; one client's failure does not
      * stop the others. The action works through {@code register}, the user's view of the register, so a
      * client outside the user's offices fails as not found.
      */
     BulkResult run(String name, ClientRegister register, List<String> clientIds) {
-        BulkAction action = actions.get(name);
-        if (action == null) {
-            throw new IllegalStateException("bulk action " + name + " is not available");
-        }
+        BulkAction action = action(name).orElseThrow(() -> new IllegalStateException("bulk action " + name
+                + " is not available"));
         action.checkAvailable();
         Set<String> unique = new LinkedHashSet<>(clientIds);
         List<BulkResult.Failure> failed = new ArrayList<>();
         for (String clientId : unique) {
-            try {
-                action.apply(register, clientId);
-            } catch (AtriumException e) {
-                failed.add(new BulkResult.Failure(clientId, e.getMessage()));
-            } catch (RuntimeException e) {
-                LOG.error("Bulk action {} failed for client {}", name, clientId, e);
-                failed.add(new BulkResult.Failure(clientId, "Internal error; see the server log."));
-            }
+            applyTo(action, name, register, clientId).ifPresent(failed::add);
         }
         return new BulkResult(unique.size(), unique.size() - failed.size(), failed);
+    }
+
+    /** Applies the action to one client: nothing when it succeeded, else the reason it did not. */
+    static Optional<BulkResult.Failure> applyTo(BulkAction action, String name, ClientRegister register, String clientId) {
+        try {
+            action.apply(register, clientId);
+            return Optional.empty();
+        } catch (AtriumException e) {
+            return Optional.of(new BulkResult.Failure(clientId, e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("Bulk action {} failed for client {}", name, clientId, e);
+            return Optional.of(new BulkResult.Failure(clientId, "Internal error; see the server log."));
+        }
     }
 }

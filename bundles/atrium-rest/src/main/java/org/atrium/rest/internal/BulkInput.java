@@ -10,8 +10,11 @@ import java.util.List;
  *        is said, never assumed
  * @param expectedCount how many clients the caller saw the filter select; the action is refused if it now
  *        selects another number
+ * @param background true: run as a bulk job whatever the number of clients (more than
+ *        {@link ClientResource#SYNC_MAX} always do)
  */
-public record BulkInput(String action, List<String> clientIds, FilterInput filter, Boolean all, Integer expectedCount) {
+public record BulkInput(String action, List<String> clientIds, FilterInput filter, Boolean all, Integer expectedCount,
+        Boolean background) {
 
     /** The same filter as the list's query parameters. */
     public record FilterInput(String q, String status, Boolean portalAccess, Integer office, Boolean invitationFailed) {

@@ -58,6 +58,8 @@ public class ClientResource {
 
     /** More IDs than this in one bulk request should be a filter instead. */
     static final int MAX_BULK_IDS = 10_000;
+    /** More clients than this are processed in the background (202 and a bulk job), not while the request waits. */
+    static final int SYNC_MAX = 500;
     /** RFC 7396's media type. */
     static final String MERGE_PATCH = "application/merge-patch+json";
 
@@ -65,11 +67,13 @@ public class ClientResource {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ClientRegister register;
     private final BulkActions bulkActions;
+    private final BulkJobs bulkJobs;
     private final ApiRoutes routes;
 
     @Activate
-    public ClientResource(@Reference BulkActions bulkActions, @Reference ApiRoutes routes) {
+    public ClientResource(@Reference BulkActions bulkActions, @Reference BulkJobs bulkJobs, @Reference ApiRoutes routes) {
         this.bulkActions = bulkActions;
+        this.bulkJobs = bulkJobs;
         this.routes = routes;
     }
 
@@ -199,8 +203,10 @@ public class ClientResource {
     @Path("bulk")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Apply an action to many clients", description = "Either clientIds or a filter "
-            + "(every matching client, all pages). Each client is processed on its own; failures are listed.")
-    public BulkResult bulk(BulkInput input, @Context SecurityContext security) {
+            + "(every matching client, all pages). Each client is processed on its own; failures are listed. Up to "
+            + SYNC_MAX + " clients the answer is the result (200); more, or \"background\": true, run as a bulk job: "
+            + "202 with its progress and Location /api/v1/bulk-jobs/{id}.")
+    public Response bulk(BulkInput input, @Context SecurityContext security) {
         requireBody(input);
         ClientRegister register = registerFor(security);
         if (input.action() == null || !bulkActions.has(input.action())) {
@@ -236,7 +242,11 @@ public class ClientResource {
                     + input.expectedCount() + " expected: someone changed the register meanwhile. Nothing was done; "
                     + "look at the list again.", null).toResponse());
         }
-        return bulkActions.run(input.action(), register, clientIds);
+        if (selected > SYNC_MAX || Boolean.TRUE.equals(input.background())) {
+            BulkJobStatus job = bulkJobs.submit(input.action(), Caller.actor(security), clientIds);
+            return Response.accepted(job).location(URI.create("bulk-jobs/" + job.id())).build();
+        }
+        return Response.ok(bulkActions.run(input.action(), register, clientIds)).build();
     }
 
     /** The register as the signed-in user: their offices only, their name in the audit trail. */

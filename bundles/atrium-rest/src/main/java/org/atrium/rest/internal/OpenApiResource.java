@@ -6,6 +6,8 @@ import java.util.Set;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
+import javax.ws.rs.core.Application;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
@@ -31,12 +33,6 @@ import io.swagger.v3.oas.models.servers.Server;
 @Path("openapi.json")
 public class OpenApiResource {
 
-    /** The resources of this bundle that the document describes. */
-    static final List<Class<?>> OWN_RESOURCES = List.of(ClientResource.class, OfficeResource.class,
-            UserResource.class, MeResource.class, SessionResource.class, MfaResource.class, MyTokensResource.class,
-            TokenResource.class, MySessionsResource.class, MyPasswordResource.class, AuditResource.class,
-            HealthResource.class);
-
     private final ApiRoutes routes;
 
     @Activate
@@ -47,19 +43,23 @@ public class OpenApiResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
-    public String openApi() {
+    public String openApi(@Context Application application) {
         OpenAPI base = new OpenAPI()
                 .info(new Info().title("Atrium API").version("v1")
                         .description("Client-portal management for tax and accounting firms. Errors are "
                                 + "application/problem+json (RFC 9457).")
                         .license(new License().name("Apache-2.0")))
                 .servers(List.of(new Server().url("/api/v1")));
-        OpenAPI document = new Reader(base).read(resourceClasses());
+        OpenAPI document = new Reader(base).read(resourceClasses(application));
         return Json.pretty(document);
     }
 
-    private Set<Class<?>> resourceClasses() {
-        Set<Class<?>> classes = new LinkedHashSet<>(OWN_RESOURCES);
+    /** The application's own resources (the classes with a path), and the routes other bundles add. */
+    private Set<Class<?>> resourceClasses(Application application) {
+        Set<Class<?>> classes = new LinkedHashSet<>();
+        application.getSingletons().stream().map(Object::getClass)
+                .filter(type -> type.isAnnotationPresent(Path.class) && type != OpenApiResource.class)
+                .forEach(classes::add);
         routes.all().forEach(route -> classes.add(route.getClass()));
         return classes;
     }
