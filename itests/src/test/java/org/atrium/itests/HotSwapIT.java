@@ -366,7 +366,12 @@ public class HotSwapIT extends AtriumTestSupport {
     private List<Bundle> atriumBundlesLibrariesLast() {
         List<Bundle> bundles = new ArrayList<>();
         for (Bundle bundle : bundleContext.getBundles()) {
-            if (bundle.getSymbolicName() != null && bundle.getSymbolicName().startsWith("org.atrium.")) {
+            // not the fragment of the web server's Jetty bundle (atrium-jetty-errors): updating it re-resolves
+            // Jetty, that is restarts the web server, as updating Jetty itself would; it is infrastructure, booted
+            // with the web server, not a capability swapped at run time
+            boolean webServerFragment = bundle.getHeaders().get(org.osgi.framework.Constants.FRAGMENT_HOST) != null;
+            if (bundle.getSymbolicName() != null && bundle.getSymbolicName().startsWith("org.atrium.")
+                    && !webServerFragment) {
                 bundles.add(bundle);
             }
         }

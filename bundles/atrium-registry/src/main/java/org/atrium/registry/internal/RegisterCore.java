@@ -57,6 +57,10 @@ public class RegisterCore {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
 
+    /** Other bundles' client rules; none in unit tests. */
+    @Reference
+    private ContributedRules contributedRules = new ContributedRules();
+
     /** Brings the tables of an earlier version up to date before any of the services is offered. */
     @Activate
     public RegisterCore(@Reference(target = "(osgi.unit.name=atrium)") JpaTemplate jpa,
@@ -91,6 +95,11 @@ public class RegisterCore {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The client rules other bundles registered, applied after Atrium's own wherever a client is stored. */
+    public ContributedRules contributedRules() {
+        return contributedRules;
     }
 
     public ClientEvents events() {

@@ -254,6 +254,7 @@ public class JpaClientRegister implements ClientRegister {
 
     private List<FieldError> ruleErrors(EntityManager em, ClientData data, ClientEntity existing) {
         List<FieldError> errors = new ArrayList<>(ClientRules.check(data, LocalDate.now(core.clock())));
+        errors.addAll(core.contributedRules().check(data));
         boolean smsOtpStaysOn = data.smsOtp() == null && existing != null && existing.smsOtp();
         if (smsOtpStaysOn && !ClientRules.hasMobile(data.countryCode(), data.mobileNumber())) {
             errors.add(ClientRules.smsOtpNeedsMobile());

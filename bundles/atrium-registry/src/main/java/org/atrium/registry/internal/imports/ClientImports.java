@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 import javax.persistence.EntityManager;
@@ -57,12 +58,16 @@ public final class ClientImports {
     private final Clock clock;
     private final Actor actor;
     private final IntFunction<String> noOfficeAccess;
+    /** Other bundles' client rules (see ContributedRules). */
+    private final Function<ClientData, List<FieldError>> contributedRules;
 
-    ClientImports(TaxIdCipher taxIds, Clock clock, Actor actor, IntFunction<String> noOfficeAccess) {
+    ClientImports(TaxIdCipher taxIds, Clock clock, Actor actor, IntFunction<String> noOfficeAccess,
+            Function<ClientData, List<FieldError>> contributedRules) {
         this.taxIds = taxIds;
         this.clock = clock;
         this.actor = actor;
         this.noOfficeAccess = noOfficeAccess;
+        this.contributedRules = contributedRules;
     }
 
     // --- check
@@ -129,7 +134,7 @@ public final class ClientImports {
             this.em = em;
             this.maxProblems = maxProblems;
             this.rules = new ImportRowRules(actor, new HashSet<>(em.createQuery("SELECT o.number FROM OfficeEntity o",
-                    Integer.class).getResultList()), LocalDate.now(clock), noOfficeAccess);
+                    Integer.class).getResultList()), LocalDate.now(clock), noOfficeAccess, contributedRules);
         }
 
         @Override

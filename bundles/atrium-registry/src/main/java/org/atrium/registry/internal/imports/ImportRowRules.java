@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 import org.atrium.api.client.ClientData;
@@ -30,6 +31,8 @@ public final class ImportRowRules {
     private final Set<Integer> offices;
     private final LocalDate today;
     private final IntFunction<String> noOfficeAccess;
+    /** Other bundles' client rules (see ContributedRules). */
+    private final Function<ClientData, List<FieldError>> contributedRules;
     private final KeyIndex clientIds = new KeyIndex();
     private final KeyIndex emails = new KeyIndex();
 
@@ -37,11 +40,13 @@ public final class ImportRowRules {
      * @param offices every office location that exists
      * @param noOfficeAccess the message for an office the actor does not hold
      */
-    ImportRowRules(Actor actor, Set<Integer> offices, LocalDate today, IntFunction<String> noOfficeAccess) {
+    ImportRowRules(Actor actor, Set<Integer> offices, LocalDate today, IntFunction<String> noOfficeAccess,
+            Function<ClientData, List<FieldError>> contributedRules) {
         this.actor = actor;
         this.offices = offices;
         this.today = today;
         this.noOfficeAccess = noOfficeAccess;
+        this.contributedRules = contributedRules;
     }
 
     /**
@@ -52,6 +57,7 @@ public final class ImportRowRules {
      */
     List<FieldError> check(long row, ClientData data, Existing existing, Map<String, Long> emailOwners) {
         List<FieldError> errors = new ArrayList<>(ClientRules.check(data, today));
+        errors.addAll(contributedRules.apply(data));
         if (existing != null && !actor.mayAccess(existing.office())) {
             // as for create: the ID is taken, and by whom is none of this user's business
             errors.add(ClientRules.clientIdTaken(data.clientId()));

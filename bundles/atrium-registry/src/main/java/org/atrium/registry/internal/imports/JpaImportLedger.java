@@ -93,6 +93,7 @@ public class JpaImportLedger implements ImportLedger {
     }
 
     private ClientImports imports() {
-        return new ClientImports(core.taxIds(), core.clock(), scope.actor(), scope::noOfficeAccess);
+        return new ClientImports(core.taxIds(), core.clock(), scope.actor(), scope::noOfficeAccess,
+                core.contributedRules()::check);
     }
 }

@@ -19,7 +19,8 @@ class ImportRowRulesTest {
     static final Set<Integer> OFFICES = Set.of(1, 2);
 
     static ImportRowRules rules(Actor actor) {
-        return new ImportRowRules(actor, OFFICES, ClientRulesTest.TODAY, office -> "no access to " + office);
+        return new ImportRowRules(actor, OFFICES, ClientRulesTest.TODAY, office -> "no access to " + office,
+                data -> java.util.List.of());
     }
 
     static ClientData row(ClientRulesTest.Builder builder) {
