@@ -129,6 +129,49 @@ public class PortalIT extends PortalTestSupport {
     }
 
     @Test
+    public void everyStepOfAClientIsAnEventWithIdentifiersOnly() throws Exception {
+        java.util.List<org.osgi.service.event.Event> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.Hashtable<String, Object> topics = new java.util.Hashtable<>();
+        topics.put(org.osgi.service.event.EventConstants.EVENT_TOPIC, new String[] {"org/atrium/client/*",
+                "org/atrium/onboarding/*", "org/atrium/portal/*"});
+        org.osgi.framework.ServiceRegistration<org.osgi.service.event.EventHandler> listener = bundleContext
+                .registerService(org.osgi.service.event.EventHandler.class, seen::add, topics);
+        try {
+            String clientId = "E" + run;
+            String email = "eve-" + run + "@example.com";
+            String ssn = TestSsns.random();
+            client(clientId, "Eve Events", email, ",\"taxId\":\"" + ssn + "\"");
+            assertEquals(200, put("/clients/" + clientId + "/portal-access", "{\"enabled\":false}").status());
+            assertEquals(200, put("/clients/" + clientId + "/portal-access", "{\"enabled\":true}").status());
+            assertEquals(200, put("/clients/" + clientId + "/drop-off-access", "{\"enabled\":true}").status());
+            String session = registerAndSignIn(clientId, email);
+            byte[] pdf = "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+            assertEquals(201, upload(session, "W-2 " + ssn + ".pdf", "application/pdf", pdf).status());
+
+            java.util.function.Function<String, java.util.List<org.osgi.service.event.Event>> of = topic -> seen.stream()
+                    .filter(e -> e.getTopic().equals(topic) && clientId.equals(e.getProperty("clientId"))).toList();
+            await("the drop-off's event", () -> of.apply("org/atrium/portal/DROP_OFF_RECEIVED").size() == 1);
+            assertEquals(1, of.apply("org/atrium/client/CREATED").size());
+            assertEquals(java.util.List.of(false, true), of.apply("org/atrium/client/PORTAL_ACCESS_CHANGED").stream()
+                    .map(e -> e.getProperty("portalAccess")).toList());
+            assertEquals(1, of.apply("org/atrium/onboarding/INVITATION_SENT").get(0).getProperty("recipients"));
+            assertEquals("taxpayer", of.apply("org/atrium/portal/REGISTERED").get(0).getProperty("person"));
+            org.osgi.service.event.Event dropOff = of.apply("org/atrium/portal/DROP_OFF_RECEIVED").get(0);
+            assertEquals((long) pdf.length, dropOff.getProperty("size"));
+            assertEquals(200, get("/clients/" + clientId + "/drop-offs/" + dropOff.getProperty("dropOffId")).status());
+            for (org.osgi.service.event.Event event : seen) {
+                for (String name : event.getPropertyNames()) {
+                    String value = String.valueOf(event.getProperty(name));
+                    assertFalse("no tax ID, email or session token in " + event, value.contains(ssn)
+                            || value.contains(email) || value.contains(session));
+                }
+            }
+        } finally {
+            listener.unregister();
+        }
+    }
+
+    @Test
     public void dropOffNeedsItsAccessAndStaffSeeTheUpload() throws Exception {
         String clientId = "D" + run;
         String email = "dora-" + run + "@example.com";

@@ -12,6 +12,24 @@ public final class AtriumTopics {
     public static final String CLIENT_UPDATED = "org/atrium/client/UPDATED";
     public static final String CLIENT_DELETED = "org/atrium/client/DELETED";
     public static final String OFFICE_CREATED = "org/atrium/office/CREATED";
+    /**
+     * A client's portal access was turned on or off (besides its {@link #CLIENT_UPDATED}), with
+     * {@link #PROPERTY_PORTAL_ACCESS}. An import's changes have only their {@link #CLIENT_UPDATED} events.
+     */
+    public static final String CLIENT_PORTAL_ACCESS_CHANGED = "org/atrium/client/PORTAL_ACCESS_CHANGED";
+
+    /** The onboarding email went to the client (and spouse): queued for delivery, with {@link #PROPERTY_RECIPIENTS}. */
+    public static final String INVITATION_SENT = "org/atrium/onboarding/INVITATION_SENT";
+
+    /** Every portal event: subscribe with {@code org/atrium/portal/*}. */
+    public static final String PORTAL_ALL = "org/atrium/portal/*";
+    /** A taxpayer or spouse registered for the portal with their link, with {@link #PROPERTY_PERSON}. */
+    public static final String CLIENT_REGISTERED = "org/atrium/portal/REGISTERED";
+    /**
+     * A person dropped off a file in the portal, with {@link #PROPERTY_PERSON}, {@link #PROPERTY_DROP_OFF_ID} and
+     * {@link #PROPERTY_SIZE}; not its name, which may say anything.
+     */
+    public static final String DROP_OFF_RECEIVED = "org/atrium/portal/DROP_OFF_RECEIVED";
 
     /** Every import event: subscribe with {@code org/atrium/import/*}. */
     public static final String IMPORT_ALL = "org/atrium/import/*";
@@ -44,6 +62,17 @@ public final class AtriumTopics {
     public static final String PROPERTY_OFFICE = "office";
     /** Event property: the names of the fields that changed (String[]), on updates. */
     public static final String PROPERTY_CHANGED_FIELDS = "changedFields";
+
+    /** Event property: portal access now (Boolean), on {@link #CLIENT_PORTAL_ACCESS_CHANGED}. */
+    public static final String PROPERTY_PORTAL_ACCESS = "portalAccess";
+    /** Event property: how many people an invitation went to (Integer), on {@link #INVITATION_SENT}. */
+    public static final String PROPERTY_RECIPIENTS = "recipients";
+    /** Event property: {@code taxpayer} or {@code spouse} (String), on portal events. */
+    public static final String PROPERTY_PERSON = "person";
+    /** Event property: the drop-off's ID (String), as staff's {@code /clients/{id}/drop-offs/{dropOffId}} names it. */
+    public static final String PROPERTY_DROP_OFF_ID = "dropOffId";
+    /** Event property: the file's size in bytes (Long), on {@link #DROP_OFF_RECEIVED}. */
+    public static final String PROPERTY_SIZE = "size";
 
     /** Event property: the import's ID (String), on import events and the client events of an import. */
     public static final String PROPERTY_IMPORT_ID = "importId";

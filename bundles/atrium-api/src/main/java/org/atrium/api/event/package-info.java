@@ -1,6 +1,6 @@
 /** Event Admin topics Atrium publishes, for bundles that react to changes (mail, audit, a firm's own). */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.atrium.api.event;
 
 import org.osgi.annotation.bundle.Export;

@@ -20,17 +20,9 @@ class ClientIdPatternRuleTest {
 
     private static ClientIdPatternRule rule(String pattern) {
         ClientIdPatternRule rule = new ClientIdPatternRule();
-        rule.configure(new ExampleConfig() {
-            @Override
-            public Class<? extends java.lang.annotation.Annotation> annotationType() {
-                return ExampleConfig.class;
-            }
-
-            @Override
-            public String clientId_pattern() {
-                return pattern;
-            }
-        });
+        rule.configure((ExampleConfig) java.lang.reflect.Proxy.newProxyInstance(ExampleConfig.class.getClassLoader(),
+                new Class<?>[] {ExampleConfig.class}, (proxy, method, args) -> method.getName().equals("clientId_pattern")
+                        ? pattern : method.getDefaultValue()));
         return rule;
     }
 

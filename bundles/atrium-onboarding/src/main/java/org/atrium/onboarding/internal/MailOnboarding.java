@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.atrium.api.event.AtriumTopics;
 import org.atrium.api.firm.Firm;
 import org.atrium.api.firm.FirmProfile;
 import org.atrium.api.client.BulkAction;
@@ -41,6 +42,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +88,10 @@ public class MailOnboarding implements Onboarding, BulkAction {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Firm firm;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
 
     @Activate
     public MailOnboarding(@Reference OfficeDirectory offices, @Reference PortalIdentity identity,
@@ -165,6 +172,7 @@ public class MailOnboarding implements Onboarding, BulkAction {
                     + "' could not be queued; try again. (" + e.getMessage() + ")");
         }
         LOG.info("Onboarding email for client {} queued for {} recipient(s)", client.clientId(), mails.size());
+        announce(invited, mails.size());
         return invited;
     }
 
@@ -177,6 +185,22 @@ public class MailOnboarding implements Onboarding, BulkAction {
         RenderedMail rendered = currentInstructions.render(template, values);
         return new MailMessage(List.of(to), rendered.subject(), rendered.text(), rendered.html(), List.of(),
                 tags(client, person));
+    }
+
+    /** {@link AtriumTopics#INVITATION_SENT}, identifiers only, for other bundles (a webhook, say). */
+    private void announce(Client invited, int recipients) {
+        EventAdmin events = eventAdmin;
+        if (events == null) {
+            return;
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(AtriumTopics.PROPERTY_CLIENT_ID, invited.clientId());
+        if (invited.reference() != null) {
+            properties.put(AtriumTopics.PROPERTY_CLIENT_REFERENCE, invited.reference());
+        }
+        properties.put(AtriumTopics.PROPERTY_OFFICE, invited.officeLocation());
+        properties.put(AtriumTopics.PROPERTY_RECIPIENTS, recipients);
+        events.postEvent(new Event(AtriumTopics.INVITATION_SENT, properties));
     }
 
     private static Map<String, String> tags(Client client, String person) {

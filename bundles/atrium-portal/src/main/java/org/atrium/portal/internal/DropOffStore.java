@@ -15,8 +15,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -32,11 +35,17 @@ import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.PortalPerson;
+import org.atrium.api.event.AtriumTopics;
 import org.atrium.api.security.Actor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +58,10 @@ import org.slf4j.LoggerFactory;
 public class DropOffStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(DropOffStore.class);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
     private static final int HEAD = 8192;
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -118,10 +131,29 @@ public class DropOffStore {
                                 + contentType, List.of());
             });
             Files.move(partial, folder.resolve(id), StandardCopyOption.ATOMIC_MOVE);
+            announce(person, received);
             return received;
         } finally {
             Files.deleteIfExists(partial);
         }
+    }
+
+    /** {@link AtriumTopics#DROP_OFF_RECEIVED}: identifiers and the size, not the file's name, which may say anything. */
+    private void announce(PortalPerson person, DropOff received) {
+        EventAdmin events = eventAdmin;
+        if (events == null) {
+            return;
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(AtriumTopics.PROPERTY_CLIENT_ID, received.clientId());
+        if (received.clientReference() != null) {
+            properties.put(AtriumTopics.PROPERTY_CLIENT_REFERENCE, received.clientReference());
+        }
+        properties.put(AtriumTopics.PROPERTY_OFFICE, person.client().officeLocation());
+        properties.put(AtriumTopics.PROPERTY_PERSON, person.person().name().toLowerCase(Locale.ROOT));
+        properties.put(AtriumTopics.PROPERTY_DROP_OFF_ID, received.id());
+        properties.put(AtriumTopics.PROPERTY_SIZE, received.size());
+        events.postEvent(new Event(AtriumTopics.DROP_OFF_RECEIVED, properties));
     }
 
     /** The client's drop-offs, newest first: those of this client (by reference), never of an earlier one. */

@@ -1,5 +1,6 @@
 package org.atrium.registry.internal;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,21 @@ public final class ClientEvents {
             properties.put(AtriumTopics.PROPERTY_PREVIOUS_CLIENT_ID, previousClientId);
         }
         events.postEvent(new Event(topic, properties));
+        if (changedFields != null && Arrays.asList(changedFields).contains(AtriumTopics.PROPERTY_PORTAL_ACCESS)) {
+            Map<String, Object> access = properties(Subject.of(client), null);
+            access.put(AtriumTopics.PROPERTY_PORTAL_ACCESS, client.portalAccess());
+            events.postEvent(new Event(AtriumTopics.CLIENT_PORTAL_ACCESS_CHANGED, access));
+        }
+    }
+
+    /** A person of the client registered for the portal ({@link AtriumTopics#CLIENT_REGISTERED}). */
+    public void registered(Client client, String person) {
+        EventAdmin events = eventAdmin.get();
+        if (events != null) {
+            Map<String, Object> properties = properties(Subject.of(client), null);
+            properties.put(AtriumTopics.PROPERTY_PERSON, person);
+            events.postEvent(new Event(AtriumTopics.CLIENT_REGISTERED, properties));
+        }
     }
 
     /**

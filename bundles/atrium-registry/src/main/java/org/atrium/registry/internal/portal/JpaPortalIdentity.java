@@ -135,6 +135,8 @@ public class JpaPortalIdentity implements PortalIdentity {
         });
         core.events().client(AtriumTopics.CLIENT_UPDATED, registered.person().client(), registered.changedFields(),
                 null);
+        core.events().registered(registered.person().client(), registered.person().person().name().toLowerCase(
+                java.util.Locale.ROOT));
         return registered.person();
     }
 
