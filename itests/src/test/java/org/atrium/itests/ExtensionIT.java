@@ -141,6 +141,11 @@ public class ExtensionIT extends AtriumTestSupport {
             List<String> ids = received.stream().map(r -> r.substring(r.indexOf("\"id\":\"") + 6, r.indexOf("\",")))
                     .toList();
             assertEquals("each event once: " + ids, ids.size(), new java.util.HashSet<>(ids).size());
+            for (String each : received) {
+                String signed = each.substring(each.indexOf(' ') + 1);
+                assertEquals("every delivery signed", expectedSignature("firm-secret-" + run, signed),
+                        each.substring(0, each.indexOf(' ')));
+            }
             assertEquals("created before its update", 1, received.stream()
                     .filter(r -> r.contains("CREATED") && r.contains("\"" + second + "\"")).count());
         } finally {

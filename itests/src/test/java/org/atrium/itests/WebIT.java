@@ -437,6 +437,36 @@ class WebIT {
     }
 
     @Test
+    void aBulkActionOverMoreClientsThanARequestWaitsForShowsItsProgressToTheEnd() {
+        String prefix = unique("JOB");
+        StringBuilder csv = new StringBuilder(ImportIT.HEADER + "\r\n");
+        for (int i = 0; i < 520; i++) {
+            csv.append("Individual,").append(prefix).append('-').append(i).append(",Job ").append(prefix).append(' ')
+                    .append(i).append(',').append(prefix.toLowerCase(Locale.ROOT)).append(i).append("@example.com,,,,,1,,,,,,,\r\n");
+        }
+        StaffApi.Answer accepted = admin.send("POST", "/imports", csv.toString(), "text/csv");
+        assertEquals(202, accepted.status(), accepted.body());
+        String job = "/imports/" + accepted.json().get("id").asText();
+        browser.until(d -> "SUCCEEDED".equals(admin.get(job).json().path("state").asText()), "the import of 520 clients");
+        signIn("webadmin", WEBADMIN_PASSWORD);
+        search(prefix);
+        browser.untilText("#grid-summary", "of 520 clients");
+        browser.click("#select-page");
+        browser.click("#select-all-matching");
+        browser.untilText("#selection-count", "All 520 clients matching this search are selected.");
+        browser.click("#bulk-actions");
+        browser.click("[data-bulk=DISABLE_PORTAL_ACCESS]");
+
+        // more than 500: a bulk job, which the page follows until it is done
+        browser.untilText("#bulk-result", "520 of 520 clients succeeded");
+        assertFalse(admin.expect(200, "GET", "/clients/" + prefix + "-519", null).get("portalAccess").asBoolean());
+        JsonNode latest = admin.expect(200, "GET", "/bulk-jobs?limit=1", null).get(0);
+        assertEquals("DISABLE_PORTAL_ACCESS", latest.get("action").asText());
+        assertEquals("webadmin", latest.get("submittedBy").asText());
+        assertEquals(520, latest.get("succeeded").asInt());
+    }
+
+    @Test
     void togglesPortalAccessFromTheRow() {
         String id = unique("TGL");
         admin.createClient(id, "Toggle Me", id.toLowerCase(Locale.ROOT) + "@example.com", taxId(), 1, null);
