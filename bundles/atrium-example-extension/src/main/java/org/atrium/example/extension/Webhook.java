@@ -125,7 +125,7 @@ public class Webhook implements EventHandler {
                 } else {
                     LOG.info("The webhook receiver did not take an event; {} event(s) wait, next try in {} s",
                             queue.count(), retryMillis / 1000);
-                    Thread.sleep(retryMillis);
+                    Thread.sleep(retryMillis); // backoff: a receiver that is down is not hammered
                     retryMillis = Math.min(retryMillis * 2, current.maxRetryMillis());
                 }
             } catch (InterruptedException e) {
@@ -133,7 +133,7 @@ public class Webhook implements EventHandler {
             } catch (IOException | RuntimeException e) {
                 LOG.error("The webhook could not read its queue; it tries again in a minute", e);
                 try {
-                    Thread.sleep(TimeUnit.MINUTES.toMillis(1));
+                    Thread.sleep(TimeUnit.MINUTES.toMillis(1)); // a disk problem does not mend in a loop
                 } catch (InterruptedException stopping) {
                     return;
                 }

@@ -3,7 +3,6 @@ package org.atrium.registry.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.atrium.api.client.ClientData;
@@ -32,8 +31,7 @@ public class ContributedRules {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<ClientRule> rules = List.of();
 
-    /** Rules that threw, so that each is logged in full once. */
-    private final Set<Class<?>> failing = ConcurrentHashMap.newKeySet();
+    /** How often each rule threw: the first time is logged in full, then at 2, 4, 8... failures. */
     private final Map<Class<?>, Long> failures = new ConcurrentHashMap<>();
 
     /** For tests: the rules, which DS gives in Karaf. */
@@ -57,7 +55,7 @@ public class ContributedRules {
                 }
             } catch (RuntimeException e) {
                 long count = failures.merge(rule.getClass(), 1L, Long::sum);
-                if (failing.add(rule.getClass())) {
+                if (count == 1) {
                     LOG.error("The client rule {} failed and is skipped (it is logged in full only this once)",
                             rule.getClass().getName(), e);
                 } else if (Long.bitCount(count) == 1) {

@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Background bulk jobs on disk, under data/atrium/bulk/ID/, so that a job outlives the bundle that runs it
- * (an update, a restart) and goes on where it stopped: {@code job.json} (what to do, for whom, as whom),
+ * (an update, a restart) and goes on where it stopped: {@code job.json} (what to do, as whom, for how many),
+ * {@code clients.txt} (the client IDs, a line each, read only by the run: listing jobs never reads them),
  * {@code progress.tsv} (one line per client done, appended as each is done: a job resumes at the next
  * client, none is done twice) and {@code finished.json} once every client is done.
  */
@@ -34,7 +35,7 @@ final class BulkJobFiles {
 
     /** What a job is: stored once when it is submitted. */
     record Job(String id, String action, String submittedBy, boolean administrator, Set<Integer> offices,
-            String submittedAt, List<String> clientIds) {
+            String submittedAt, int requested) {
 
         Actor actor() {
             return new Actor(submittedBy, administrator, offices);
@@ -54,9 +55,11 @@ final class BulkJobFiles {
         this.root = root;
     }
 
-    void create(Job job) {
+    /** Stores the job: its clients first, so that a job.json never names clients that are not there. */
+    void create(Job job, List<String> clientIds) {
         try {
             Path folder = Files.createDirectories(root.resolve(job.id()));
+            Files.write(folder.resolve("clients.txt"), clientIds, StandardCharsets.UTF_8);
             Path temporary = folder.resolve("job.json.tmp");
             JSON.writeValue(temporary.toFile(), job);
             Files.move(temporary, folder.resolve("job.json"), StandardCopyOption.ATOMIC_MOVE);
@@ -75,6 +78,11 @@ final class BulkJobFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bulk job " + id, e);
         }
+    }
+
+    /** The job's client IDs, in the order they are done. */
+    List<String> clientIds(String id) throws IOException {
+        return Files.readAllLines(root.resolve(id).resolve("clients.txt"), StandardCharsets.UTF_8);
     }
 
     /** Every stored job, oldest first. */

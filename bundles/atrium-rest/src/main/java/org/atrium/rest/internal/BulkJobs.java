@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -54,8 +55,8 @@ public class BulkJobs {
         thread.setDaemon(true);
         return thread;
     });
-    /** What a job in this process is doing now: RUNNING, or WAITING with what for. */
-    private final Map<String, String> live = new ConcurrentHashMap<>();
+    /** The job this process runs now, with its progress in memory: polling it reads no file. */
+    private final Map<String, LiveJob> live = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -93,12 +94,12 @@ public class BulkJobs {
 
     /** Stores the job and queues it; each client is done once however often it is named. */
     BulkJobStatus submit(String action, Actor actor, List<String> clientIds) {
+        List<String> unique = List.copyOf(new LinkedHashSet<>(clientIds));
         BulkJobFiles.Job job = new BulkJobFiles.Job(UUID.randomUUID().toString(), action, actor.name(),
-                actor.administrator(), actor.offices(), clock.instant().toString(),
-                List.copyOf(new LinkedHashSet<>(clientIds)));
-        files.create(job);
+                actor.administrator(), actor.offices(), clock.instant().toString(), unique.size());
+        files.create(job, unique);
         runner.execute(() -> run(job));
-        LOG.info("{} started bulk job {}: {} for {} client(s)", actor.name(), job.id(), action, job.clientIds().size());
+        LOG.info("{} started bulk job {}: {} for {} client(s)", actor.name(), job.id(), action, unique.size());
         return status(job);
     }
 
@@ -122,42 +123,42 @@ public class BulkJobs {
     }
 
     private BulkJobStatus status(BulkJobFiles.Job job) {
-        BulkJobFiles.Progress progress = files.progress(job.id());
-        Optional<Instant> finished = files.finishedAt(job.id());
-        String now = live.get(job.id());
-        String state = finished.isPresent() ? "DONE" : now == null ? "QUEUED" : now.equals("RUNNING") ? "RUNNING"
+        LiveJob running = live.get(job.id());
+        Optional<Instant> finished = running == null ? files.finishedAt(job.id()) : Optional.empty();
+        BulkJobFiles.Progress progress = running == null ? files.progress(job.id()) : running.progress();
+        String waitingFor = running == null ? null : running.waitingFor;
+        String state = finished.isPresent() ? "DONE" : running == null ? "QUEUED" : waitingFor == null ? "RUNNING"
                 : "WAITING";
-        return new BulkJobStatus(job.id(), job.action(), state, job.clientIds().size(), progress.processed(),
+        return new BulkJobStatus(job.id(), job.action(), state, job.requested(), progress.processed(),
                 progress.succeeded(), progress.failedCount(), progress.failed(), job.submittedBy(), job.submittedAt(),
-                finished.map(Instant::toString).orElse(null), state.equals("WAITING") ? now : null);
+                finished.map(Instant::toString).orElse(null), waitingFor);
     }
 
     private void run(BulkJobFiles.Job job) {
+        LiveJob running = new LiveJob(files.progress(job.id()));
+        live.put(job.id(), running);
         try (BufferedWriter progress = files.progressWriter(job.id())) {
-            List<String> clientIds = job.clientIds();
-            int next = files.progress(job.id()).processed();
-            while (next < clientIds.size()) {
+            List<String> clientIds = files.clientIds(job.id());
+            while (running.processed < clientIds.size()) {
                 ClientRegister clients = register;
                 Optional<BulkAction> action = actions.action(job.action());
-                Optional<String> missing = missing(clients, action, job.action());
-                if (missing.isPresent()) {
-                    live.put(job.id(), missing.get());
+                running.waitingFor = missing(clients, action, job.action()).orElse(null);
+                if (running.waitingFor != null) {
                     Thread.sleep(WAIT_MILLIS); // what is missing comes back by itself, if ever
                     continue;
                 }
-                live.put(job.id(), "RUNNING");
-                String clientId = clientIds.get(next);
-                BulkJobFiles.record(progress, clientId, BulkActions.applyTo(action.get(), job.action(),
-                        clients.as(job.actor()), clientId));
-                next++;
+                String clientId = clientIds.get(running.processed);
+                Optional<BulkResult.Failure> failure = BulkActions.applyTo(action.get(), job.action(),
+                        clients.as(job.actor()), clientId);
+                BulkJobFiles.record(progress, clientId, failure);
+                running.done(failure);
                 if (Thread.currentThread().isInterrupted()) {
                     return; // stopping: the rest waits on disk
                 }
             }
             files.finish(job.id(), clock.instant());
-            BulkJobFiles.Progress done = files.progress(job.id());
-            LOG.info("Bulk job {} ({}) done: {} succeeded, {} failed", job.id(), job.action(), done.succeeded(),
-                    done.failedCount());
+            LOG.info("Bulk job {} ({}) done: {} succeeded, {} failed", job.id(), job.action(), running.succeeded,
+                    running.failedCount);
             files.prune(KEPT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // stopping while waiting: resumed at the next start
@@ -165,6 +166,39 @@ public class BulkJobs {
             LOG.error("Bulk job {} stopped; it resumes at the next start", job.id(), e);
         } finally {
             live.remove(job.id());
+        }
+    }
+
+    /** The progress of the job being run, as the file has it; written by the runner, read by requests. */
+    private static final class LiveJob {
+        private volatile int processed;
+        private volatile int succeeded;
+        private volatile int failedCount;
+        private final List<BulkResult.Failure> failed;
+        /** What the job waits for; null while it runs. */
+        private volatile String waitingFor;
+
+        LiveJob(BulkJobFiles.Progress stored) {
+            processed = stored.processed();
+            succeeded = stored.succeeded();
+            failedCount = stored.failedCount();
+            failed = new CopyOnWriteArrayList<>(stored.failed());
+        }
+
+        void done(Optional<BulkResult.Failure> failure) {
+            if (failure.isPresent()) {
+                if (failed.size() < BulkJobFiles.FAILURES_SHOWN) {
+                    failed.add(failure.get());
+                }
+                failedCount++;
+            } else {
+                succeeded++;
+            }
+            processed++;
+        }
+
+        BulkJobFiles.Progress progress() {
+            return new BulkJobFiles.Progress(processed, succeeded, failedCount, List.copyOf(failed));
         }
     }
 

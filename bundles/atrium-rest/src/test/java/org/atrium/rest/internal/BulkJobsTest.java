@@ -87,8 +87,8 @@ class BulkJobsTest {
     void aJobStoppedMidwayResumesAtItsNextClient() throws Exception {
         BulkJobFiles files = new BulkJobFiles(data);
         BulkJobFiles.Job job = new BulkJobFiles.Job("00000000-0000-0000-0000-000000000001", "TOUCH", "jane", true,
-                Set.of(), Instant.now().toString(), List.of("a", "b", "c"));
-        files.create(job);
+                Set.of(), Instant.now().toString(), 3);
+        files.create(job, List.of("a", "b", "c"));
         try (BufferedWriter progress = files.progressWriter(job.id())) {
             BulkJobFiles.record(progress, "a", Optional.empty()); // done before the bundle stopped
         }

@@ -79,7 +79,7 @@ public class FirmCommand implements Action {
         long deadline = System.nanoTime() + 5_000_000_000L;
         try {
             while (!firm.profile().equals(expected) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
+                Thread.sleep(20); // polling: Configuration Admin tells the component on a thread of its own
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
