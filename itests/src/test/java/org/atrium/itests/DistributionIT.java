@@ -79,7 +79,7 @@ class DistributionIT {
         String users = Files.readString(home.resolve("etc/users.properties"));
         assertTrue(users.contains("\nadmin = {CRYPT}$2a$10$"), "passwords are kept as bcrypt hashes");
         assertFalse(users.contains(ADMIN_PASSWORD));
-        assertTrue(Files.exists(home.resolve("etc/org.ops4j.datasource-atrium.cfg")), "datasource configured in etc/");
+        assertTrue(Files.exists(home.resolve("etc/atrium.database.cfg")), "the database configured in etc/");
         assertTrue(Files.isDirectory(home.resolve("data/derby/atrium")), "database under data/");
         try (java.util.stream.Stream<Path> written = Files.walk(home.resolve("data"))) {
             List<String> open = written.filter(path -> {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.atrium.api.database.DatabaseSchema;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.event.AtriumTopics;
 import org.osgi.service.component.annotations.Activate;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * clients costs a few transactions, not one per client; work cut off by a stop is done again at the next start.
  */
 @Component(service = {ClientDeletions.class, EventHandler.class}, configurationPid = "atrium.portal",
-        property = EventConstants.EVENT_TOPIC + "=" + AtriumTopics.CLIENT_DELETED)
+        property = EventConstants.EVENT_TOPIC + "=" + AtriumTopics.CLIENT_DELETED,
+        // opens once atrium-database has brought the tables up to date
+        reference = @Reference(name = "schema", service = DatabaseSchema.class, target = "(atrium.schema=portal)"))
 public class ClientDeletions implements EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientDeletions.class);

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.atrium.api.database.DatabaseSchema;
 import org.atrium.api.event.AtriumTopics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * A renamed client's drop-offs, delivered items and sign-in state belong to it by reference already; this keeps
  * the client ID they show (in logs, the audit trail and, once the client is deleted, to administrators) current.
  */
-@Component(property = EventConstants.EVENT_TOPIC + "=" + AtriumTopics.CLIENT_UPDATED)
+@Component(property = EventConstants.EVENT_TOPIC + "=" + AtriumTopics.CLIENT_UPDATED,
+        // opens once atrium-database has brought the tables up to date
+        reference = @Reference(name = "schema", service = DatabaseSchema.class, target = "(atrium.schema=portal)"))
 public class ClientRenames implements EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientRenames.class);

@@ -30,6 +30,7 @@ import javax.ws.rs.core.Response.Status;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.atrium.api.database.DatabaseSchema;
 import org.atrium.api.audit.AuditActions;
 import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.client.Client;
@@ -54,7 +55,9 @@ import org.slf4j.LoggerFactory;
  * client's, nothing there is ever executed or served by path), what they are in the database. A file is
  * written beside and moved into place only once its row is committed, so a failed upload leaves nothing.
  */
-@Component(service = DropOffStore.class)
+@Component(service = DropOffStore.class,
+        // opens once atrium-database has brought the tables up to date
+        reference = @Reference(name = "schema", service = DatabaseSchema.class, target = "(atrium.schema=portal)"))
 public class DropOffStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(DropOffStore.class);

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.atrium.api.database.DatabaseSchema;
 import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.Person;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * client with the same ID or address never sees them.
  */
 @Component(service = {PortalItems.class, EventHandler.class},
-        property = EventConstants.EVENT_TOPIC + "=" + MailTopics.SENT)
+        property = EventConstants.EVENT_TOPIC + "=" + MailTopics.SENT,
+        // opens once atrium-database has brought the tables up to date
+        reference = @Reference(name = "schema", service = DatabaseSchema.class, target = "(atrium.schema=portal)"))
 public class PortalItems implements EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalItems.class);

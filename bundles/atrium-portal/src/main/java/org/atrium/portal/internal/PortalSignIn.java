@@ -21,6 +21,7 @@ import javax.ws.rs.core.Response.Status;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.atrium.api.database.DatabaseSchema;
 import org.atrium.api.firm.Firm;
 import org.atrium.api.firm.FirmProfile;
 import org.atrium.api.audit.AuditActions;
@@ -58,7 +59,9 @@ import org.slf4j.LoggerFactory;
  * atrium-sms-otp feature runs (else by email, with a warning), then sessions. Codes live here, not in the
  * SMS feature, so that removing that feature changes only how they travel.
  */
-@Component(service = PortalSignIn.class, configurationPid = "atrium.portal")
+@Component(service = PortalSignIn.class, configurationPid = "atrium.portal",
+        // opens once atrium-database has brought the tables up to date
+        reference = @Reference(name = "schema", service = DatabaseSchema.class, target = "(atrium.schema=portal)"))
 @Designate(ocd = PortalConfig.class)
 public class PortalSignIn {
 

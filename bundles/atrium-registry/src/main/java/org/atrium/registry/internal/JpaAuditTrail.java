@@ -10,12 +10,15 @@ import org.atrium.api.audit.AuditQuery;
 import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.audit.FieldChange;
 import org.atrium.api.client.Page;
+import org.atrium.api.database.DatabaseSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** The audit trail in the "atrium" persistence unit, beside the clients it describes. */
-@Component(service = AuditTrail.class)
+@Component(service = AuditTrail.class,
+        // opens once atrium-database has brought the tables up to date
+        reference = @Reference(name = "schema", service = DatabaseSchema.class, target = "(atrium.schema=register)"))
 public class JpaAuditTrail implements AuditTrail {
 
     private final JpaTemplate jpa;

@@ -16,6 +16,7 @@ import org.atrium.api.client.AccessDeniedException;
 import org.atrium.api.client.ClientConflictException;
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.FieldError;
+import org.atrium.api.database.DatabaseSchema;
 import org.atrium.api.event.AtriumTopics;
 import org.atrium.api.office.OfficeDirectory;
 import org.atrium.api.office.OfficeLocation;
@@ -30,7 +31,9 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /** The office locations table. A new database starts with office 1, "Main Office". */
-@Component(service = OfficeDirectory.class)
+@Component(service = OfficeDirectory.class,
+        // opens once atrium-database has brought the tables up to date
+        reference = @Reference(name = "schema", service = DatabaseSchema.class, target = "(atrium.schema=register)"))
 public class JpaOfficeDirectory implements OfficeDirectory {
 
     static final OfficeLocation MAIN_OFFICE = new OfficeLocation(1, "Main Office");

@@ -14,6 +14,7 @@ import org.atrium.api.audit.FieldChange;
 import org.atrium.api.client.AccessDeniedException;
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.FieldError;
+import org.atrium.api.database.DatabaseSchema;
 import org.atrium.api.security.Actor;
 import org.atrium.api.security.UserGrant;
 import org.atrium.api.security.UserGrants;
@@ -22,7 +23,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Users' office grants in the "atrium" persistence unit; each change is audited in the same transaction. */
-@Component(service = UserGrants.class)
+@Component(service = UserGrants.class,
+        // opens once atrium-database has brought the tables up to date
+        reference = @Reference(name = "schema", service = DatabaseSchema.class, target = "(atrium.schema=register)"))
 public class JpaUserGrants implements UserGrants {
 
     private final JpaTemplate jpa;

@@ -10,13 +10,16 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.atrium.api.client.ClientValidationException;
 import org.atrium.api.client.FieldError;
+import org.atrium.api.database.DatabaseSchema;
 import org.atrium.api.security.UserPreferences;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Users' page preferences in the "atrium" persistence unit (not audited: they change nothing of a client). */
-@Component(service = UserPreferences.class)
+@Component(service = UserPreferences.class,
+        // opens once atrium-database has brought the tables up to date
+        reference = @Reference(name = "schema", service = DatabaseSchema.class, target = "(atrium.schema=register)"))
 public class JpaUserPreferences implements UserPreferences {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0," + (MAX_NAME - 1) + "}");

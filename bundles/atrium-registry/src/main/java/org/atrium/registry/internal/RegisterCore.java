@@ -21,6 +21,7 @@ import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientConflictException;
 import org.atrium.api.client.ClientNotFoundException;
 import org.atrium.api.client.FieldError;
+import org.atrium.api.database.DatabaseSchema;
 import org.atrium.api.security.Actor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -38,7 +39,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * public methods is one JTA transaction through {@link #write}, which also holds the change's audit entry.
  * Private to this bundle.
  */
-@Component(service = RegisterCore.class, configurationPid = "atrium.registry")
+@Component(service = RegisterCore.class, configurationPid = "atrium.registry",
+        // opens once atrium-database has brought the tables up to date
+        reference = @Reference(name = "schema", service = DatabaseSchema.class, target = "(atrium.schema=register)"))
 @Designate(ocd = RegisterConfig.class)
 public class RegisterCore {
 

@@ -2,6 +2,8 @@ package org.atrium.registry.internal;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +16,16 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 import javax.transaction.TransactionManager;
+
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.analytics.configuration.AnalyticsArgs;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
 
 import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
@@ -55,8 +67,24 @@ public final class TestDatabase implements AutoCloseable {
         properties.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
         properties.put("javax.persistence.jtaDataSource", "");
         properties.put("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
-        properties.put("javax.persistence.jdbc.url", "jdbc:derby:memory:" + name + ";create=true");
+        String url = "jdbc:derby:memory:" + name + ";create=true";
+        properties.put("javax.persistence.jdbc.url", url);
+        createTables(url);
         factory = Persistence.createEntityManagerFactory("atrium", properties);
+    }
+
+    /** The tables from the register's Liquibase change log, as atrium-database creates them in Karaf. */
+    private static void createTables(String url) {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            database.setDatabaseChangeLogTableName("REGISTER_CHANGELOG");
+            database.setDatabaseChangeLogLockTableName("REGISTER_CHANGELOG_LOCK");
+            Scope.child(Map.of(AnalyticsArgs.ENABLED.getKey(), false, "liquibase.command.showSummaryOutput", "log"),
+                    () -> new Liquibase("db/register.xml", new ClassLoaderResourceAccessor(), database)
+                            .update(new Contexts(), new LabelExpression()));
+        } catch (Exception e) {
+            throw new IllegalStateException("the register's change log does not apply", e);
+        }
     }
 
     /** The register's shared core on this database, with a fixed key and the given clock. */
