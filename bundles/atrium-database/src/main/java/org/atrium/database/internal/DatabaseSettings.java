@@ -86,7 +86,7 @@ public class DatabaseSettings {
     }
 
     /** A password written into a file that every user of the machine may read is refused, not used. */
-    private static void refuseWorldReadablePassword(DatabaseConfig config, Object fileUrl) throws IOException {
+    static void refuseWorldReadablePassword(DatabaseConfig config, Object fileUrl) throws IOException {
         if (config.password().isEmpty() || !(fileUrl instanceof String)) {
             return;
         }

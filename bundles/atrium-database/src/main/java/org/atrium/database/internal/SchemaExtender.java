@@ -132,6 +132,14 @@ public class SchemaExtender {
             ClassLoader loader = bundle.adapt(BundleWiring.class).getClassLoader();
             Schema schema = new Schema(bundle, parsed.group(1), new SchemaMigration(parsed.group(1), parsed.group(2), loader));
             worker.execute(() -> {
+                // change sets are told apart by their change log's path (see SchemaMigration)
+                boolean taken = schemas.values().stream().anyMatch(other -> other.name.equals(schema.name)
+                        || other.migration.changelog().equals(schema.migration.changelog()));
+                if (taken) {
+                    LOG.error("{}: the schema {} or its change log {} is another bundle's already; its tables are left "
+                            + "alone", bundle.getSymbolicName(), schema.name, schema.migration.changelog());
+                    return;
+                }
                 synchronized (schemas) {
                     schemas.put(bundle, schema);
                 }

@@ -2,9 +2,7 @@ package org.atrium.database.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -15,20 +13,24 @@ import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
 import liquibase.analytics.configuration.AnalyticsArgs;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 /**
  * One bundle's tables brought up to date by Liquibase: the change sets its change log holds and the
  * database has not recorded are applied in order, under Liquibase's lock (so that two Atrium nodes never
- * apply them at once). Each schema keeps its own record ({@code <NAME>_CHANGELOG}), so a bundle's change
- * sets are told apart from another's, and change sets the database recorded but the change log does not
- * know mean a newer version upgraded it: then nothing is changed.
+ * apply them at once). Every schema's change sets are recorded in Liquibase's DATABASECHANGELOG, told apart
+ * by the change log's path (which is why it must be unique, e.g. {@code db/<schema>.xml}). Change sets of
+ * this change log that the database recorded but the change log does not hold mean that a newer version
+ * upgraded it: then nothing is changed. (A table of its own per schema was tried: Liquibase 4.33 then takes
+ * the table for missing on its second run in the same JVM, on Derby, and fails creating it again.)
  */
 final class SchemaMigration {
 
@@ -42,9 +44,8 @@ final class SchemaMigration {
         this.resources = resources;
     }
 
-    /** The table recording this schema's change sets. */
-    String historyTable() {
-        return name.toUpperCase(Locale.ROOT).replace('-', '_') + "_CHANGELOG";
+    String changelog() {
+        return changelog;
     }
 
     /**
@@ -57,24 +58,35 @@ final class SchemaMigration {
     String apply(DataSource dataSource) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            database.setDatabaseChangeLogTableName(historyTable());
-            database.setDatabaseChangeLogLockTableName(historyTable() + "_LOCK");
             ClassLoaderResourceAccessor accessor = new ClassLoaderResourceAccessor(resources);
             // no usage reports sent anywhere, and Liquibase's console output into the log
             Map<String, Object> scope = Map.of(AnalyticsArgs.ENABLED.getKey(), false,
                     Scope.Attr.resourceAccessor.name(), accessor, Scope.Attr.classLoader.name(), resources,
                     Scope.Attr.ui.name(), new LoggerUIService(), "liquibase.command.showSummaryOutput", "log");
-            return Scope.child(scope, () -> {
-                Liquibase liquibase = new Liquibase(changelog, accessor, database);
-                Collection<RanChangeSet> unknown = liquibase.listUnexpectedChangeSets(new Contexts(), new LabelExpression());
-                if (!unknown.isEmpty()) {
-                    throw new NewerDatabaseException(name, unknown.stream().map(RanChangeSet::getId)
-                            .collect(Collectors.toList()));
+            try {
+                return Scope.child(scope, () -> {
+                    // Liquibase keeps what it learnt of a database per URL: start from what the database says
+                    ChangeLogHistoryServiceFactory.getInstance().resetAll();
+                    LockServiceFactory.getInstance().resetAll();
+                    Liquibase liquibase = new Liquibase(changelog, accessor, database);
+                    // change sets of this change log that it does not hold (other schemas' are theirs)
+                    List<String> unknown = liquibase.listUnexpectedChangeSets(new Contexts(), new LabelExpression())
+                            .stream().filter(ran -> changelog.equals(ran.getChangeLog())).map(RanChangeSet::getId)
+                            .collect(Collectors.toList());
+                    if (!unknown.isEmpty()) {
+                        throw new NewerDatabaseException(name, unknown);
+                    }
+                    liquibase.update(new Contexts(), new LabelExpression());
+                    List<RanChangeSet> ours = database.getRanChangeSetList().stream()
+                            .filter(ran -> changelog.equals(ran.getChangeLog())).collect(Collectors.toList());
+                    return ours.isEmpty() ? "" : ours.get(ours.size() - 1).getId();
+                });
+            } finally {
+                // Liquibase commits every change set itself; what is left open is its reading of the record
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
                 }
-                liquibase.update(new Contexts(), new LabelExpression());
-                List<RanChangeSet> ran = database.getRanChangeSetList();
-                return ran.isEmpty() ? "" : ran.get(ran.size() - 1).getId();
-            });
+            }
         }
     }
 

@@ -77,8 +77,6 @@ public final class TestDatabase implements AutoCloseable {
     private static void createTables(String url) {
         try (Connection connection = DriverManager.getConnection(url)) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            database.setDatabaseChangeLogTableName("REGISTER_CHANGELOG");
-            database.setDatabaseChangeLogLockTableName("REGISTER_CHANGELOG_LOCK");
             Scope.child(Map.of(AnalyticsArgs.ENABLED.getKey(), false, "liquibase.command.showSummaryOutput", "log"),
                     () -> new Liquibase("db/register.xml", new ClassLoaderResourceAccessor(), database)
                             .update(new Contexts(), new LabelExpression()));

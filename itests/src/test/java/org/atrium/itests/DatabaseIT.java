@@ -1,0 +1,314 @@
+package org.atrium.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import org.junit.After;
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.jdbc.DataSourceFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The database as an operator changes it in etc/atrium.database.cfg, at run time: a database of the previous
+ * release upgraded in place on Derby and on PostgreSQL (a server of the test's own on loopback) and used
+ * there; a database that a newer version upgraded, one that cannot be reached and a password anyone may read
+ * are each refused with a DOWN health that says why, and change nothing.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DatabaseIT extends AtriumTestSupport {
+
+    private static final String ROLE = "atrium_app";
+    private static final String ROLE_PASSWORD = "app-password-for-tests";
+
+    private static PostgresServer postgres;
+    private String shippedSettings;
+
+    @BeforeClass
+    public static void startPostgres() throws Exception {
+        postgres = PostgresServer.start();
+    }
+
+    @AfterClass
+    public static void stopPostgres() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Before
+    public void remember() throws IOException {
+        shippedSettings = Files.readString(settingsFile());
+    }
+
+    /** Back to the embedded database the other tests use, the register answering on it. */
+    @After
+    public void restore() throws Exception {
+        writeSettings(shippedSettings, "rw-------");
+        await("the register back on the embedded database", () -> get("/clients?size=1").status() == 200
+                && "UP".equals(databaseCheck().path("status").asText()), () -> databaseCheck().toString());
+    }
+
+    @Test
+    public void upgradesADatabaseOfThePreviousReleaseOnDerby() throws Exception {
+        String folder = System.getProperty("karaf.data") + "/derby/release-0.1-" + unique();
+        DataSource database = dataSource("derby", "databaseName", folder, "createDatabase", "create");
+        load(database, "derby");
+
+        writeSettings("type = derby\nderby.directory = " + folder + "\n", "rw-------");
+
+        assertUpgraded(database, "1-tables-derby");
+    }
+
+    @Test
+    public void upgradesADatabaseOfThePreviousReleaseOnPostgresqlAndWorksThere() throws Exception {
+        String name = newPostgresDatabase();
+        DataSource database = postgresDataSource(name);
+        load(database, "postgresql");
+
+        writeSettings(postgresSettings(name), "rw-------");
+
+        assertUpgraded(database, "1-tables-postgresql");
+        assertEquals("PostgreSQL", databaseCheck().path("details").path("product").asText().split(" ")[0]);
+        String clientId = "PG-" + unique();
+        assertEquals(201, post("/clients", "{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":\"Pia Postgres\","
+                + "\"email\":\"" + clientId + "@example.com\",\"taxId\":\"" + TestSsns.random() + "\",\"officeLocation\":2}").status());
+        JsonNode found = get("/clients?q=pia%20postgres").json();
+        assertEquals(1, found.path("total").asInt());
+        assertEquals(204, delete("/clients/" + clientId).status());
+        assertEquals(404, get("/clients/" + clientId).status());
+    }
+
+    @Test
+    public void refusesADatabaseThatANewerVersionUpgradedAndChangesNothing() throws Exception {
+        String name = newPostgresDatabase();
+        DataSource database = postgresDataSource(name);
+        load(database, "postgresql");
+        writeSettings(postgresSettings(name), "rw-------");
+        await("the fixture's client", () -> get("/clients/F-100").status() == 200);
+        writeSettings(shippedSettings, "rw-------");
+        await("the embedded database again", () -> get("/clients/F-100").status() == 404);
+        execute(database, "INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE) "
+                + "VALUES ('99-from-a-newer-atrium', 'atrium', 'db/register.xml', CURRENT_TIMESTAMP, 99, 'EXECUTED')");
+        long recorded = count(database, "SELECT COUNT(*) FROM DATABASECHANGELOG");
+
+        writeSettings(postgresSettings(name), "rw-------");
+
+        await("the database health to name the newer change set", () -> databaseCheck().path("summary").asText()
+                .contains("99-from-a-newer-atrium"), () -> databaseCheck().toString());
+        JsonNode check = databaseCheck();
+        assertEquals("DOWN", check.path("status").asText());
+        assertTrue(check.path("summary").asText(), check.path("summary").asText().contains("newer version of Atrium"));
+        Reply clients = get("/clients/F-100");
+        assertEquals("the register stays closed on that database", 503, clients.status());
+        assertEquals("application/problem+json", clients.contentType());
+        assertEquals(recorded, count(database, "SELECT COUNT(*) FROM DATABASECHANGELOG"));
+    }
+
+    @Test
+    public void anUnreachableDatabaseIsDownWithItsReasonNotAHang() throws Exception {
+        int closedPort = FreePorts.next();
+        writeSettings("type = postgresql\nurl = jdbc:postgresql://127.0.0.1:" + closedPort + "/atrium\nuser = " + ROLE
+                + "\npassword = " + ROLE_PASSWORD + "\nconnectTimeout = 2\n", "rw-------");
+
+        await("the database health to say it cannot reach the server", () -> databaseCheck().path("summary").asText()
+                .toLowerCase(Locale.ROOT).contains("cannot reach"), () -> databaseCheck().toString());
+        assertEquals("DOWN", databaseCheck().path("status").asText());
+        long start = System.nanoTime();
+        Reply clients = get("/clients?size=1");
+        assertEquals(503, clients.status());
+        assertTrue("answered at once, not after a connection timeout",
+                (System.nanoTime() - start) / 1_000_000 < 2_000);
+    }
+
+    @Test
+    public void aPasswordInASettingsFileAnyoneMayReadIsRefusedAndTheDatabaseStays() throws Exception {
+        String clientId = "K-" + unique();
+        assertEquals(201, post("/clients", "{\"clientId\":\"" + clientId + "\",\"type\":\"ENTITY\",\"name\":\"Kept LLC\","
+                + "\"email\":\"" + clientId + "@example.com\",\"officeLocation\":1}").status());
+
+        writeSettings(postgresSettings(newPostgresDatabase()), "rw-r--r--");
+
+        await("the database health to ask for chmod 600", () -> databaseCheck().path("summary").asText()
+                .contains("chmod 600"), () -> databaseCheck().toString());
+        assertEquals("DOWN", databaseCheck().path("status").asText());
+        assertEquals("the register stays on the database it had", 200, get("/clients/" + clientId).status());
+    }
+
+    /** The fixture's clients, audit trail and settings, readable and searchable after the upgrade, tax IDs encrypted. */
+    private void assertUpgraded(DataSource database, String baseline) throws Exception {
+        await("the fixture's clients through the API", () -> get("/clients/F-100").status() == 200,
+                () -> databaseCheck().toString());
+        await("the portal's tables too", () -> databaseCheck().path("details").path("schemas").path("portal").asText()
+                .startsWith("2-"), () -> databaseCheck().toString());
+        JsonNode couple = get("/clients/F-200").json();
+        assertEquals("Marta Married", couple.path("name").asText());
+        assertEquals("XXX-XX-7891", couple.path("taxId").asText());
+        assertEquals("Sam Spouse", couple.path("spouse").path("name").asText());
+        assertEquals("XXX-XX-4321", couple.path("spouse").path("taxId").asText());
+        assertEquals(2, couple.path("officeLocation").asInt());
+        assertEquals("INVITED", couple.path("status").asText());
+        assertEquals("XX-XXX4567", get("/clients/F-300").json().path("taxId").asText());
+        assertEquals("found by SSN", "F-100", get("/clients?q=123-45-6789").json().path("items").path(0).path("clientId").asText());
+        assertEquals("found by the spouse's SSN", "F-200", get("/clients?q=987654321").json().path("items").path(0)
+                .path("clientId").asText());
+        assertEquals(2, get("/audit?clientId=F-100").json().path("total").asInt());
+        assertEquals("Riverside", get("/offices").json().findValues("name").stream().map(JsonNode::asText)
+                .filter("Riverside"::equals).findFirst().orElse(""));
+
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT TAX_ID, REFERENCE FROM CLIENT WHERE CLIENT_ID = 'F-100'")) {
+            assertTrue(row.next());
+            assertNotNull(row.getString(1));
+            assertFalse("stored encrypted, not as the digits", row.getString(1).contains("6789"));
+            assertNotNull("every client got its reference", row.getString(2));
+        }
+        assertEquals("the tables of 0.1 were kept as they were", "MARK_RAN", executionOf(database, baseline));
+        assertEquals("the index a 0.1 database could lack was added", "EXECUTED",
+                executionOf(database, "2-index-IX_PORTAL_ITEM_EMAIL"));
+        assertEquals("MARK_RAN", executionOf(database, "2-index-IX_CLIENT_NAME_SORT"));
+        assertTrue(indexed(database, "PORTAL_ITEM", "IX_PORTAL_ITEM_EMAIL"));
+        assertTrue(indexed(database, "CLIENT", "IX_CLIENT_SPOUSE_INVITE_TOKEN"));
+        assertEquals("UP", databaseCheck().path("status").asText());
+        assertFalse(databaseCheck().path("details").path("schemas").path("register").isMissingNode());
+
+        assertEquals("a new client after the fixture's keys", 201, post("/clients", "{\"clientId\":\"N-" + unique()
+                + "\",\"type\":\"ENTITY\",\"name\":\"New LLC\",\"email\":\"new-" + unique()
+                + "@example.com\",\"officeLocation\":1}").status());
+        JsonNode fiona = get("/clients/F-100").json();
+        Reply renamed = patch("/clients/F-100", "{\"name\":\"Fiona Upgraded\",\"version\":" + fiona.path("version").asLong() + "}");
+        assertEquals(renamed.body(), 200, renamed.status());
+        assertNotEquals(fiona.path("version").asLong(), renamed.json().path("version").asLong());
+    }
+
+    // --- the settings file, as an operator edits it
+
+    private static Path settingsFile() {
+        return Path.of(System.getProperty("karaf.etc"), "atrium.database.cfg");
+    }
+
+    /** Replaces etc/atrium.database.cfg in one step, with the given permissions, as an editor saving it would. */
+    private static void writeSettings(String content, String permissions) throws IOException {
+        Path draft = Files.createTempFile(settingsFile().getParent(), ".atrium.database", ".tmp");
+        Files.writeString(draft, content, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString(permissions));
+        Files.move(draft, settingsFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private String postgresSettings(String database) {
+        return "type = postgresql\nurl = " + postgres.url(database) + "\nuser = " + ROLE + "\npassword = " + ROLE_PASSWORD + "\n";
+    }
+
+    private JsonNode databaseCheck() {
+        return get("/health").json().path("checks").path("database");
+    }
+
+    // --- databases
+
+    /** A fresh, empty PostgreSQL database owned by Atrium's role. */
+    private String newPostgresDatabase() throws Exception {
+        String name = "atrium_" + unique();
+        DataSource admin = dataSource("PostgreSQL JDBC Driver", "url", postgres.url("postgres"), "user",
+                PostgresServer.ADMIN, "password", PostgresServer.ADMIN_PASSWORD);
+        if (count(admin, "SELECT COUNT(*) FROM pg_roles WHERE rolname = '" + ROLE + "'") == 0) {
+            execute(admin, "CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + ROLE_PASSWORD + "'");
+        }
+        execute(admin, "CREATE DATABASE " + name + " OWNER " + ROLE);
+        return name;
+    }
+
+    private DataSource postgresDataSource(String database) throws Exception {
+        return dataSource("PostgreSQL JDBC Driver", "url", postgres.url(database), "user", ROLE, "password", ROLE_PASSWORD);
+    }
+
+    /** A plain data source from the driver's own factory, as pax-jdbc uses it. */
+    private DataSource dataSource(String driver, String... properties) throws Exception {
+        ServiceReference<DataSourceFactory> factory = bundleContext.getServiceReferences(DataSourceFactory.class,
+                "(" + DataSourceFactory.OSGI_JDBC_DRIVER_NAME + "=" + driver + ")").iterator().next();
+        Properties settings = new Properties();
+        for (int i = 0; i < properties.length; i += 2) {
+            settings.setProperty(properties[i], properties[i + 1]);
+        }
+        return bundleContext.getService(factory).createDataSource(settings);
+    }
+
+    /** Runs fixtures/atrium-0.1/{backend}.sql, a database as the previous release left it. */
+    private static void load(DataSource database, String backend) throws Exception {
+        String script;
+        try (InputStream in = DatabaseIT.class.getResourceAsStream("/fixtures/atrium-0.1/" + backend + ".sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : script.split(";\\s*\\n")) {
+                String withoutComments = sql.replaceAll("(?m)^--.*$", "").strip();
+                if (!withoutComments.isEmpty()) {
+                    statement.execute(withoutComments);
+                }
+            }
+        }
+    }
+
+    private static void execute(DataSource database, String sql) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long count(DataSource database, String sql) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String executionOf(DataSource database, String changeSet) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT EXECTYPE FROM DATABASECHANGELOG WHERE ID = '" + changeSet + "'")) {
+            return row.next() ? row.getString(1) : "not recorded";
+        }
+    }
+
+    private static boolean indexed(DataSource database, String table, String index) throws SQLException {
+        try (Connection connection = database.getConnection()) {
+            for (String name : new String[] {table, table.toLowerCase(Locale.ROOT)}) {
+                try (ResultSet indexes = connection.getMetaData().getIndexInfo(null, null, name, false, false)) {
+                    while (indexes.next()) {
+                        if (index.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}
