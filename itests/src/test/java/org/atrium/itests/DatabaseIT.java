@@ -163,6 +163,63 @@ public class DatabaseIT extends AtriumTestSupport {
         assertEquals("the register stays on the database it had", 200, get("/clients/" + clientId).status());
     }
 
+    @Test
+    public void theConsoleCopiesTheEmbeddedDatabaseToPostgresqlWithEverythingAndTheSameKeys() throws Exception {
+        String run = unique();
+        String ssn = TestSsns.random();
+        String spouseSsn = TestSsns.random();
+        String clientId = "C-" + run;
+        assertEquals(201, post("/clients", "{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":\"Cora "
+                + run + "\",\"email\":\"cora-" + run + "@example.com\",\"taxId\":\"" + ssn + "\",\"officeLocation\":1,"
+                + "\"spouse\":{\"name\":\"Cy " + run + "\",\"email\":\"cy-" + run + "@example.com\",\"taxId\":\"" + spouseSsn
+                + "\"}}").status());
+        JsonNode cora = get("/clients/" + clientId).json();
+        assertEquals(200, patch("/clients/" + clientId, "{\"mobileNumber\":\"5551234567\",\"countryCode\":\"1\","
+                + "\"version\":" + cora.path("version").asLong() + "}").status());
+        assertEquals(200, put("/me/preferences/columns", "[\"clientId\",\"name\"]").status());
+        String in30Days = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
+        String token = post("/me/tokens", "{\"name\": \"copy " + run + "\", \"expiresAt\": \"" + in30Days + "\"}")
+                .json().path("token").asText();
+        long auditEntries = get("/audit?clientId=" + clientId).json().path("total").asLong();
+        String name = newPostgresDatabase();
+        Path passwordFile = Files.createTempFile("atrium-db-password", ".txt",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(passwordFile, ROLE_PASSWORD + "\n");
+
+        String printed = executeCommand("atrium:migrate-database --url " + postgres.url(name) + " --user " + ROLE
+                + " --password-file " + passwordFile);
+
+        assertTrue(printed, printed.contains("Copied "));
+        assertTrue(printed, printed.contains("type = postgresql"));
+        assertFalse("the password is never shown", printed.contains(ROLE_PASSWORD));
+        DataSource embedded = dataSource("derby", "databaseName", System.getProperty("karaf.data") + "/derby/atrium");
+        DataSource copy = postgresDataSource(name);
+        for (String table : new String[] {"CLIENT", "CLIENT_EMAIL", "AUDIT_EVENT", "OFFICE_LOCATION", "USER_GRANT",
+            "USER_PREFERENCE", "API_TOKEN", "IMPORT_BATCH", "IMPORT_UNDO", "ID_GENERATOR", "PORTAL_ACCESS_CODE",
+            "PORTAL_SESSION", "PORTAL_DROP_OFF", "PORTAL_ITEM"}) {
+            assertEquals(table, count(embedded, "SELECT COUNT(*) FROM " + table), count(copy, "SELECT COUNT(*) FROM " + table));
+        }
+        AssertionError refused = org.junit.Assert.assertThrows(AssertionError.class, () -> executeCommand(
+                "atrium:migrate-database --url " + postgres.url(name) + " --user " + ROLE + " --password-file " + passwordFile));
+        assertTrue(String.valueOf(refused.getCause()), refused.getCause().getMessage().contains("already holds data"));
+        assertEquals(count(embedded, "SELECT COUNT(*) FROM CLIENT"), count(copy, "SELECT COUNT(*) FROM CLIENT"));
+
+        writeSettings(postgresSettings(name), "rw-------");
+
+        await("the register on the copy", () -> "PostgreSQL".equals(databaseCheck().path("details").path("product")
+                .asText().split(" ")[0]) && get("/clients/" + clientId).status() == 200, () -> databaseCheck().toString());
+        JsonNode copied = get("/clients/" + clientId).json();
+        assertEquals("XXX-XX-" + ssn.substring(5), copied.path("taxId").asText());
+        assertEquals("XXX-XX-" + spouseSsn.substring(5), copied.path("spouse").path("taxId").asText());
+        assertEquals("5551234567", copied.path("mobileNumber").asText());
+        assertEquals("the SSN's hash still finds the client", clientId, get("/clients?q=" + ssn).json().path("items")
+                .path(0).path("clientId").asText());
+        assertEquals(auditEntries, get("/audit?clientId=" + clientId).json().path("total").asLong());
+        assertTrue(get("/me/preferences").body().contains("clientId"));
+        assertEquals("the API token still signs in", 200, send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/clients/" + clientId)).header("Authorization", "Bearer " + token)).status());
+    }
+
     /** The fixture's clients, audit trail and settings, readable and searchable after the upgrade, tax IDs encrypted. */
     private void assertUpgraded(DataSource database, String baseline) throws Exception {
         await("the fixture's clients through the API", () -> get("/clients/F-100").status() == 200,
