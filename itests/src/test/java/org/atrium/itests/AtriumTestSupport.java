@@ -101,7 +101,9 @@ public abstract class AtriumTestSupport {
             // injected services may take longer than Pax Exam's 10 s on a first boot of the whole
             // distribution on 2 cores
             systemProperty("pax.exam.service.timeout").value(String.valueOf(BOOT_TIMEOUT.toMillis())),
-            systemProperty(GreenMailServer.JAR_PROPERTY).value(System.getProperty(GreenMailServer.JAR_PROPERTY, ""))
+            systemProperty(GreenMailServer.JAR_PROPERTY).value(System.getProperty(GreenMailServer.JAR_PROPERTY, "")),
+            // Derby as shipped, or -Datrium.itest.database=postgresql
+            SuiteDatabase.options()
         };
     }
 

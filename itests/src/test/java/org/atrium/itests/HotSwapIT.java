@@ -325,7 +325,7 @@ public class HotSwapIT extends AtriumTestSupport {
 
         String help = executeCommand("help atrium");
         for (String command : List.of("status", "client-list", "client-show", "office-list", "audit", "mail-queue",
-                "instructions-list", "invite", "import", "import-jobs", "export", "user-mfa-reset")) {
+                "instructions-list", "invite", "import", "import-jobs", "export", "user-mfa-reset", "migrate-database")) {
             assertTrue(command + " is listed by help atrium:\n" + help, help.contains(command));
             String commandHelp = executeCommand("atrium:" + command + " --help");
             assertTrue(command + " --help describes it:\n" + commandHelp, commandHelp.contains("DESCRIPTION"));

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -19,9 +21,15 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
+import liquibase.lockservice.DatabaseChangeLogLock;
+import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
+import liquibase.util.NetUtil;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One bundle's tables brought up to date by Liquibase: the change sets its change log holds and the
@@ -33,6 +41,22 @@ import liquibase.ui.LoggerUIService;
  * the table for missing on its second run in the same JVM, on Derby, and fails creating it again.)
  */
 final class SchemaMigration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigration.class);
+    /**
+     * Added to the host name Liquibase writes into its lock: which process on which machine holds it, so that
+     * a lock left by a migration cut off in this process (its bundle refreshed mid-way), or by a process that
+     * is gone, is released instead of waited for (Liquibase waits five minutes, then fails).
+     */
+    private static final String HOLDER_PREFIX = "#atrium-pid-";
+    private static final Pattern HOLDER = Pattern.compile("#atrium-pid-(\\d+)");
+    /** A lock of another, living holder: waited for this long, then the next try (SchemaExtender). */
+    private static final int LOCK_WAIT_MINUTES = 1;
+
+    static {
+        // read once by Liquibase's lock statement
+        System.setProperty("liquibase.hostDescription", HOLDER_PREFIX + ProcessHandle.current().pid());
+    }
 
     private final String name;
     private final String changelog;
@@ -62,12 +86,14 @@ final class SchemaMigration {
             // no usage reports sent anywhere, and Liquibase's console output into the log
             Map<String, Object> scope = Map.of(AnalyticsArgs.ENABLED.getKey(), false,
                     Scope.Attr.resourceAccessor.name(), accessor, Scope.Attr.classLoader.name(), resources,
-                    Scope.Attr.ui.name(), new LoggerUIService(), "liquibase.command.showSummaryOutput", "log");
+                    Scope.Attr.ui.name(), new LoggerUIService(), "liquibase.command.showSummaryOutput", "log",
+                    "liquibase.changelogLockWaitTimeInMinutes", LOCK_WAIT_MINUTES);
             try {
                 return Scope.child(scope, () -> {
                     // Liquibase keeps what it learnt of a database per URL: start from what the database says
                     ChangeLogHistoryServiceFactory.getInstance().resetAll();
                     LockServiceFactory.getInstance().resetAll();
+                    releaseAbandonedLock(database);
                     Liquibase liquibase = new Liquibase(changelog, accessor, database);
                     // change sets of this change log that it does not hold (other schemas' are theirs)
                     List<String> unknown = liquibase.listUnexpectedChangeSets(new Contexts(), new LabelExpression())
@@ -86,6 +112,29 @@ final class SchemaMigration {
                 if (!connection.getAutoCommit()) {
                     connection.rollback();
                 }
+            }
+        }
+    }
+
+    /**
+     * Releases Liquibase's lock when its holder cannot be migrating: this process (whose migrations all run on
+     * one thread, which is here), or a process of this machine that no longer runs. Another holder is named
+     * in the log and waited for.
+     */
+    private void releaseAbandonedLock(Database database) throws LiquibaseException {
+        LockService locks = LockServiceFactory.getInstance().getLockService(database);
+        for (DatabaseChangeLogLock lock : locks.listLocks()) {
+            String holder = lock.getLockedBy() == null ? "" : lock.getLockedBy();
+            Matcher pid = HOLDER.matcher(holder);
+            boolean thisMachine = holder.startsWith(NetUtil.getLocalHostName() + HOLDER_PREFIX);
+            if (thisMachine && pid.find() && (Long.parseLong(pid.group(1)) == ProcessHandle.current().pid()
+                    || ProcessHandle.of(Long.parseLong(pid.group(1))).isEmpty())) {
+                LOG.warn("Releasing the schema lock that {} took at {} and never released (a migration cut off)",
+                        holder, lock.getLockGranted());
+                locks.forceReleaseLock();
+            } else {
+                LOG.warn("The {} tables wait for the schema lock that {} holds since {}", name, holder,
+                        lock.getLockGranted());
             }
         }
     }

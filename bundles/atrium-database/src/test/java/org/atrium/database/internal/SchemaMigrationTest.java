@@ -73,6 +73,19 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void aLockThatAMigrationCutOffInThisProcessLeftIsReleased() throws Exception {
+        notes.apply(database);
+        execute("DELETE FROM DATABASECHANGELOG WHERE ID = '2-note-author'");
+        execute("ALTER TABLE NOTE DROP COLUMN AUTHOR");
+        execute("UPDATE DATABASECHANGELOGLOCK SET LOCKED = TRUE, LOCKGRANTED = CURRENT_TIMESTAMP, LOCKEDBY = '"
+                + liquibase.util.NetUtil.getLocalHostName() + "#atrium-pid-" + ProcessHandle.current().pid()
+                + " (127.0.0.1)' WHERE ID = 1");
+
+        assertEquals("2-note-author", notes.apply(database));
+        assertEquals(0, count("SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED = TRUE"));
+    }
+
+    @Test
     void refusesADatabaseANewerVersionUpgradedAndChangesNothing() throws Exception {
         notes.apply(database);
         execute("DELETE FROM DATABASECHANGELOG WHERE ID = '2-note-author'");

@@ -14,14 +14,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.atrium.api.database.DatabaseCopy;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jdbc.DataSourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * serializable transaction, a consistent picture; writes to it wait until the copy is done.
  */
 @Component(service = DatabaseCopy.class)
-public class DatabaseCopy {
+public class PostgresqlCopy implements DatabaseCopy {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseCopy.class);
     private static final int BATCH = 1000;
@@ -44,12 +47,28 @@ public class DatabaseCopy {
 
     private final DataSource source;
     private final SchemaExtender schemas;
+    private final DataSourceFactory postgresql;
 
     @Activate
-    public DatabaseCopy(@Reference(target = "(osgi.jndi.service.name=atrium)") DataSource source,
-            @Reference SchemaExtender schemas) {
+    public PostgresqlCopy(@Reference(target = "(osgi.jndi.service.name=atrium)") DataSource source,
+            @Reference SchemaExtender schemas,
+            @Reference(target = "(" + DataSourceFactory.OSGI_JDBC_DRIVER_NAME + "=PostgreSQL JDBC Driver)")
+            DataSourceFactory postgresql) {
         this.source = source;
         this.schemas = schemas;
+        this.postgresql = postgresql;
+    }
+
+    @Override
+    public Map<String, Long> copyToPostgresql(String url, String user, String password) throws SQLException {
+        if (url == null || !url.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException("The URL must be jdbc:postgresql://HOST:PORT/DATABASE. Nothing was copied.");
+        }
+        Properties settings = new Properties();
+        settings.setProperty(DataSourceFactory.JDBC_URL, url);
+        settings.setProperty(DataSourceFactory.JDBC_USER, user);
+        settings.setProperty(DataSourceFactory.JDBC_PASSWORD, password);
+        return copyTo(postgresql.createDataSource(settings));
     }
 
     /**
@@ -57,8 +76,15 @@ public class DatabaseCopy {
      *
      * @throws IllegalStateException naming why nothing was copied
      */
-    public Map<String, Long> copyTo(DataSource target) throws Exception {
-        schemas.migrateAll(target);
+    Map<String, Long> copyTo(DataSource target) throws SQLException {
+        try {
+            schemas.migrateAll(target);
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("The target's tables could not be created: " + e.getMessage()
+                    + ". Nothing was copied.", e);
+        }
         try (Connection from = source.getConnection(); Connection to = target.getConnection()) {
             if (from.getMetaData().getURL().equals(to.getMetaData().getURL())) {
                 throw new IllegalStateException("That is the database Atrium uses now; name another.");
