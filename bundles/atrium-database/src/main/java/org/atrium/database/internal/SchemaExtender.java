@@ -232,11 +232,16 @@ public class SchemaExtender {
         try {
             long start = System.nanoTime();
             String version = schema.migration.apply(dataSource);
+            BundleContext owner = schema.bundle.getBundleContext();
+            if (owner == null) {
+                schema.problem = "the bundle stopped"; // its tracker's removal follows
+                return;
+            }
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put(DatabaseSchema.NAME, schema.name);
             properties.put("atrium.schema.version", version);
-            schema.registration = schema.bundle.getBundleContext().registerService(DatabaseSchema.class,
-                    new UpToDateSchema(schema.name, version), properties);
+            schema.registration = owner.registerService(DatabaseSchema.class, new UpToDateSchema(schema.name, version),
+                    properties);
             schema.problem = null;
             schema.nextDelaySeconds = FIRST_RETRY_SECONDS;
             LOG.info("The {} tables are up to date (change set {}, checked in {} ms)", schema.name, version,
@@ -244,9 +249,6 @@ public class SchemaExtender {
         } catch (SchemaMigration.NewerDatabaseException e) {
             schema.problem = e.getMessage();
             LOG.error("{}", e.getMessage());
-        } catch (IllegalStateException e) {
-            // the bundle stopped meanwhile: its tracker removal follows
-            schema.problem = "the bundle stopped";
         } catch (Exception e) {
             Optional<SQLException> unreachable = connectionFailure(e);
             schema.problem = unreachable.map(sql -> "cannot reach the database (" + sql.getMessage() + ")")
