@@ -43,7 +43,7 @@ final class DataSourceSettings {
                 return properties;
             case "postgresql":
                 String url = config.url().strip();
-                if (!POSTGRESQL_URL.matcher(url).matches()) {
+                if (!isPostgresqlUrl(url)) {
                     throw new IllegalArgumentException("url must be jdbc:postgresql://HOST:PORT/DATABASE for type = "
                             + "postgresql" + (url.isEmpty() ? " (it is empty)" : ""));
                 }
@@ -60,6 +60,11 @@ final class DataSourceSettings {
             default:
                 throw new IllegalArgumentException("type must be derby or postgresql, not '" + config.type() + "'");
         }
+    }
+
+    /** Whether this is the JDBC URL of a PostgreSQL database (host, optional port, database). */
+    static boolean isPostgresqlUrl(String url) {
+        return url != null && POSTGRESQL_URL.matcher(url).matches();
     }
 
     private static int positive(String name, int value) {

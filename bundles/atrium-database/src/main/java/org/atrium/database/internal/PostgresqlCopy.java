@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = DatabaseCopy.class)
 public class PostgresqlCopy implements DatabaseCopy {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DatabaseCopy.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresqlCopy.class);
     private static final int BATCH = 1000;
     /** Liquibase's own record is written by the change logs themselves. */
     private static final Set<String> NOT_COPIED = Set.of("DATABASECHANGELOG", "DATABASECHANGELOGLOCK");
@@ -61,7 +61,7 @@ public class PostgresqlCopy implements DatabaseCopy {
 
     @Override
     public Map<String, Long> copyToPostgresql(String url, String user, String password) throws SQLException {
-        if (url == null || !url.startsWith("jdbc:postgresql://")) {
+        if (!DataSourceSettings.isPostgresqlUrl(url)) {
             throw new IllegalArgumentException("The URL must be jdbc:postgresql://HOST:PORT/DATABASE. Nothing was copied.");
         }
         Properties settings = new Properties();
@@ -77,18 +77,11 @@ public class PostgresqlCopy implements DatabaseCopy {
      * @throws IllegalStateException naming why nothing was copied
      */
     Map<String, Long> copyTo(DataSource target) throws SQLException {
-        try {
-            schemas.migrateAll(target);
-        } catch (SQLException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("The target's tables could not be created: " + e.getMessage()
-                    + ". Nothing was copied.", e);
-        }
         try (Connection from = source.getConnection(); Connection to = target.getConnection()) {
             if (from.getMetaData().getURL().equals(to.getMetaData().getURL())) {
                 throw new IllegalStateException("That is the database Atrium uses now; name another.");
             }
+            createTables(target);
             from.setAutoCommit(false);
             from.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
             to.setAutoCommit(false);
@@ -113,6 +106,18 @@ public class PostgresqlCopy implements DatabaseCopy {
             }
             LOG.info("Atrium's database copied to {}: {}", to.getMetaData().getURL(), copied);
             return copied;
+        }
+    }
+
+    /** Every schema's tables in the target, from the same change logs. */
+    private void createTables(DataSource target) throws SQLException {
+        try {
+            schemas.migrateAll(target);
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("The target's tables could not be created: " + e.getMessage()
+                    + ". Nothing was copied.", e);
         }
     }
 

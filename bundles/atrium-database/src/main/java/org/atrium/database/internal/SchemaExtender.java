@@ -66,6 +66,8 @@ public class SchemaExtender {
         final String name;
         final SchemaMigration migration;
         ServiceRegistration<DatabaseSchema> registration;
+        /** The last change set, while the schema is offered; read by the health check. */
+        volatile String version;
         ScheduledFuture<?> retry;
         long nextDelaySeconds = FIRST_RETRY_SECONDS;
         volatile String problem;
@@ -130,8 +132,8 @@ public class SchemaExtender {
     Map<String, String> versions() {
         synchronized (schemas) {
             Map<String, String> versions = new HashMap<>();
-            schemas.values().forEach(schema -> versions.put(schema.name, schema.registration != null
-                    ? (String) schema.registration.getReference().getProperty("atrium.schema.version") : "not ready"));
+            schemas.values().forEach(schema -> versions.put(schema.name, schema.version != null ? schema.version
+                    : "not ready"));
             return versions;
         }
     }
@@ -242,6 +244,7 @@ public class SchemaExtender {
             properties.put("atrium.schema.version", version);
             schema.registration = owner.registerService(DatabaseSchema.class, new UpToDateSchema(schema.name, version),
                     properties);
+            schema.version = version;
             schema.problem = null;
             schema.nextDelaySeconds = FIRST_RETRY_SECONDS;
             LOG.info("The {} tables are up to date (change set {}, checked in {} ms)", schema.name, version,
@@ -265,6 +268,7 @@ public class SchemaExtender {
             schema.retry.cancel(false);
             schema.retry = null;
         }
+        schema.version = null;
         if (schema.registration != null) {
             try {
                 schema.registration.unregister();
@@ -287,23 +291,6 @@ public class SchemaExtender {
     }
 
     /** The service offered once a schema is up to date. */
-    private static final class UpToDateSchema implements DatabaseSchema {
-        private final String name;
-        private final String version;
-
-        UpToDateSchema(String name, String version) {
-            this.name = name;
-            this.version = version;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String version() {
-            return version;
-        }
+    private record UpToDateSchema(String name, String version) implements DatabaseSchema {
     }
 }

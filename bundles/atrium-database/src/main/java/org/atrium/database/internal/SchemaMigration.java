@@ -49,7 +49,7 @@ final class SchemaMigration {
      * is gone, is released instead of waited for (Liquibase waits five minutes, then fails).
      */
     private static final String HOLDER_PREFIX = "#atrium-pid-";
-    private static final Pattern HOLDER = Pattern.compile("#atrium-pid-(\\d+)");
+    private static final Pattern HOLDER = Pattern.compile(Pattern.quote(HOLDER_PREFIX) + "(\\d+)");
     /** A lock of another, living holder: waited for this long, then the next try (SchemaExtender). */
     private static final int LOCK_WAIT_MINUTES = 1;
 
@@ -126,9 +126,9 @@ final class SchemaMigration {
         for (DatabaseChangeLogLock lock : locks.listLocks()) {
             String holder = lock.getLockedBy() == null ? "" : lock.getLockedBy();
             Matcher pid = HOLDER.matcher(holder);
-            boolean thisMachine = holder.startsWith(NetUtil.getLocalHostName() + HOLDER_PREFIX);
-            if (thisMachine && pid.find() && (Long.parseLong(pid.group(1)) == ProcessHandle.current().pid()
-                    || ProcessHandle.of(Long.parseLong(pid.group(1))).isEmpty())) {
+            boolean thisMachine = holder.startsWith(NetUtil.getLocalHostName() + HOLDER_PREFIX) && pid.find();
+            long holderPid = thisMachine ? Long.parseLong(pid.group(1)) : -1;
+            if (thisMachine && (holderPid == ProcessHandle.current().pid() || ProcessHandle.of(holderPid).isEmpty())) {
                 LOG.warn("Releasing the schema lock that {} took at {} and never released (a migration cut off)",
                         holder, lock.getLockGranted());
                 locks.forceReleaseLock();
