@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -568,7 +569,7 @@ public class ClientApiIT extends AtriumTestSupport {
                 + "@example.com\",\"taxId\":\"" + ssn + "\",\"officeLocation\":1,\"spouse\":{\"name\":\"Xan\","
                 + "\"email\":\"xs" + run + "@example.com\",\"taxId\":\"" + spouseSsn + "\"}}");
         assertEquals("still found by its SSN", 1, get("/clients?q=" + ssn).json().get("total").asInt());
-        checkpointDatabase(); // write every page to disk, not only the transaction log
+        List<Path> stored = storedFiles(); // after a checkpoint: every page on disk, not only in the log
 
         List<String> forms = new ArrayList<>();
         for (String number : new String[] {ssn, spouseSsn}) {
@@ -576,27 +577,48 @@ public class ClientApiIT extends AtriumTestSupport {
             forms.add(number.substring(0, 3) + "-" + number.substring(3, 5) + "-" + number.substring(5));
             forms.add(number.substring(0, 2) + "-" + number.substring(2));
         }
-        Path data = Path.of(System.getProperty("karaf.data"));
         List<String> found = new ArrayList<>();
         boolean rowFound = false;
-        try (Stream<Path> files = Files.walk(data)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                forms.stream().filter(content::contains).forEach(form -> found.add(data.relativize(file) + ": " + form));
-                rowFound |= content.contains(clientId);
-            }
+        for (Path file : stored) {
+            String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            forms.stream().filter(content::contains).forEach(form -> found.add(file + ": " + form));
+            rowFound |= content.contains(clientId);
         }
         assertTrue("the scan reaches the stored rows (the client ID is there)", rowFound);
-        assertEquals("SSNs found in data/", List.of(), found);
+        assertEquals("SSNs found in Karaf's data or the database's files", List.of(), found);
     }
 
-    private void checkpointDatabase() throws Exception {
+    /**
+     * Karaf's data/ (logs, queues, Derby's files) and, on PostgreSQL, the server's log, write-ahead log and
+     * this database's own files, once the database has written every page to disk.
+     */
+    private List<Path> storedFiles() throws Exception {
         Collection<ServiceReference<DataSource>> references = bundleContext.getServiceReferences(DataSource.class,
                 "(osgi.jndi.service.name=atrium)");
         DataSource dataSource = bundleContext.getService(references.iterator().next());
+        List<Path> roots = new ArrayList<>(List.of(Path.of(System.getProperty("karaf.data"))));
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CALL SYSCS_UTIL.SYSCS_CHECKPOINT_DATABASE()");
+            if (connection.getMetaData().getDatabaseProductName().contains("Derby")) {
+                statement.execute("CALL SYSCS_UTIL.SYSCS_CHECKPOINT_DATABASE()");
+            } else {
+                statement.execute("CHECKPOINT");
+                try (ResultSet oid = statement.executeQuery(
+                        "SELECT oid FROM pg_database WHERE datname = current_database()")) {
+                    oid.next();
+                    Path server = Path.of(System.getProperty(SuiteDatabase.FOLDER_PROPERTY));
+                    roots.add(server.resolve("server.log"));
+                    roots.add(server.resolve("data/pg_wal"));
+                    roots.add(server.resolve("data/base").resolve(oid.getString(1)));
+                }
+            }
         }
+        List<Path> files = new ArrayList<>();
+        for (Path root : roots) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(Files::isRegularFile).forEach(files::add);
+            }
+        }
+        return files;
     }
 
     @Test

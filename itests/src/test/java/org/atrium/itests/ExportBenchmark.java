@@ -61,7 +61,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * as CSV and over HTTP. Larger sizes (default 1,000,000) are exported twice: timed, then with a full collection
  * every two seconds to measure the heap in use. Karaf runs with {@code -Xmx1g}.
  * Run: {@code mvn -Pbenchmark verify -pl itests -Dit.test=ExportBenchmark} after {@code mvn install};
- * {@code -Dbenchmark.export.rows=100000,1000000}; results on stdout and in itests/target/benchmark-export.txt.
+ * {@code -Dbenchmark.export.rows=100000,1000000}; results on stdout and in
+ * itests/target/benchmark-export-derby.txt (or -postgresql.txt).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -112,7 +113,8 @@ public class ExportBenchmark extends AtriumTestSupport {
                         + " cache, the rest of Karaf), at most %,d MB during it", live[0], live[1]);
             }
         }
-        Files.writeString(Path.of(System.getProperty("karaf.home"), "..", "..", "benchmark-export.txt").normalize(),
+        Files.writeString(Path.of(System.getProperty("karaf.home"), "..", "..",
+                "benchmark-export-" + SuiteDatabase.name() + ".txt").normalize(),
                 report);
     }
 

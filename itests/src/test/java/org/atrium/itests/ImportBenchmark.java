@@ -41,11 +41,12 @@ import org.ops4j.pax.exam.util.Filter;
  * it writes a valid CSV file (a third of the rows married filing jointly, every row with SSN, date of birth
  * and mobile), imports it through the importer service into a fresh register (every check, duplicate
  * search, encryption and audit entry included), imports it again with every name changed (a bulk edit of
- * every client), and loads the same rows with Derby's own bulk loader ({@code SYSCS_UTIL.SYSCS_IMPORT_TABLE})
- * into a plain table of the same database; then reverts the bulk edit. Reports rows per second and the heap
+ * every client), and loads the same rows with the database's own bulk loader (Derby's
+ * {@code SYSCS_UTIL.SYSCS_IMPORT_TABLE}, PostgreSQL's {@code COPY}) into a plain table of the same database;
+ * then reverts the bulk edit. Reports rows per second and the heap
  * in use, in a JVM with a 1 GB heap ({@code -Xmx1g}).
  * Run: {@code mvn -Pbenchmark verify -pl itests -Dit.test=ImportBenchmark} after {@code mvn install};
- * results on stdout and in itests/target/benchmark-import.txt.
+ * results on stdout and in itests/target/benchmark-import-derby.txt (and -postgresql.txt).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -87,19 +88,20 @@ public class ImportBenchmark extends AtriumTestSupport {
             write(plain, offset, rows, "", false);
             line(report, "%,d rows (%,d MB file):", rows, Files.size(fresh) / (1024 * 1024));
 
-            double derby = derbyLoader(plain, rows);
-            line(report, "  Derby SYSCS_IMPORT_TABLE into a plain table: %,.0f rows/s", derby);
+            double loader = databaseLoader(plain, rows);
+            line(report, "  %s into a plain table: %,.0f rows/s", SuiteDatabase.postgresql()
+                    ? "PostgreSQL COPY" : "Derby SYSCS_IMPORT_TABLE", loader);
             line(report, "  plain JDBC batches into a copy of the client table with its indexes (no checks, no other"
                     + " rows): %,.0f rows/s", jdbcIntoClientTableCopy(offset, rows));
             Result created = importFile(fresh);
             assertEquals(rows, created.job().created());
-            line(report, "  import, new clients:  %,.0f rows/s (%.1f s), %.0f%% of Derby's loader; live heap at most %,d MB",
-                    rows / created.seconds(), created.seconds(), 100 * rows / created.seconds() / derby,
+            line(report, "  import, new clients:  %,.0f rows/s (%.1f s), %.0f%% of the loader's rate; live heap at most %,d MB",
+                    rows / created.seconds(), created.seconds(), 100 * rows / created.seconds() / loader,
                     created.liveHeapMb());
             Result edited = importFile(edit);
             assertEquals(rows, edited.job().updated());
-            line(report, "  import, bulk edit:    %,.0f rows/s (%.1f s), %.0f%% of Derby's loader; live heap at most %,d MB",
-                    rows / edited.seconds(), edited.seconds(), 100 * rows / edited.seconds() / derby,
+            line(report, "  import, bulk edit:    %,.0f rows/s (%.1f s), %.0f%% of the loader's rate; live heap at most %,d MB",
+                    rows / edited.seconds(), edited.seconds(), 100 * rows / edited.seconds() / loader,
                     edited.liveHeapMb());
             long start = System.nanoTime();
             imports.revert(edited.job().id(), Actor.administrator("benchmark"));
@@ -108,7 +110,8 @@ public class ImportBenchmark extends AtriumTestSupport {
                     restore);
             offset += rows;
         }
-        Files.writeString(Path.of(System.getProperty("karaf.home"), "..", "..", "benchmark-import.txt").normalize(),
+        Files.writeString(Path.of(System.getProperty("karaf.home"), "..", "..",
+                "benchmark-import-" + SuiteDatabase.name() + ".txt").normalize(),
                 report);
     }
 
@@ -130,8 +133,11 @@ public class ImportBenchmark extends AtriumTestSupport {
         return new Result(job, seconds, liveMax);
     }
 
-    /** Derby's own loader, into a plain table (no keys, no indexes) with the file's columns. */
-    private double derbyLoader(Path plain, int rows) throws Exception {
+    /**
+     * The database's own loader into a plain table (no keys, no indexes) with the file's columns: Derby's
+     * {@code SYSCS_UTIL.SYSCS_IMPORT_TABLE}, PostgreSQL's {@code COPY ... FROM STDIN}.
+     */
+    private double databaseLoader(Path plain, int rows) throws Exception {
         String table = "BENCH_PLAIN_" + rows;
         try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
             StringBuilder columns = new StringBuilder();
@@ -140,11 +146,19 @@ public class ImportBenchmark extends AtriumTestSupport {
             }
             ddl.execute("CREATE TABLE " + table + " (" + columns + ")");
             long start = System.nanoTime();
-            try (CallableStatement load = connection.prepareCall(
-                    "CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE(NULL, ?, ?, ',', '\"', 'UTF-8', 0)")) {
-                load.setString(1, table);
-                load.setString(2, plain.toString());
-                load.execute();
+            if (SuiteDatabase.postgresql()) {
+                try (java.io.Reader in = Files.newBufferedReader(plain, StandardCharsets.UTF_8)) {
+                    long copied = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                            .copyIn("COPY " + table + " FROM STDIN (FORMAT csv)", in);
+                    assertEquals(rows, copied);
+                }
+            } else {
+                try (CallableStatement load = connection.prepareCall(
+                        "CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE(NULL, ?, ?, ',', '\"', 'UTF-8', 0)")) {
+                    load.setString(1, table);
+                    load.setString(2, plain.toString());
+                    load.execute();
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             ddl.execute("DROP TABLE " + table);

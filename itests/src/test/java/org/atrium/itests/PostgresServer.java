@@ -64,6 +64,11 @@ final class PostgresServer implements AutoCloseable {
         return port;
     }
 
+    /** Holds the cluster (data/) and the server's log (server.log). */
+    Path folder() {
+        return folder;
+    }
+
     /** The JDBC URL of a database on this server. */
     String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;

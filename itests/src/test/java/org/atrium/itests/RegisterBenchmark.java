@@ -37,7 +37,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * through the ClientRegister service, each its own transaction with every rule checked, into the
  * distribution's embedded Derby; then times searches of each kind over them (p50/p95), through the
  * service and over HTTP. Run: {@code mvn -Pbenchmark verify -pl itests} after {@code mvn install}.
- * Results: stdout and itests/target/benchmark-register.txt.
+ * Results: stdout and
+ * itests/target/benchmark-register-derby.txt (or -postgresql.txt).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -106,7 +107,8 @@ public class RegisterBenchmark extends AtriumTestSupport {
                 i -> get("/clients/" + clientId((i * 7919) % clients)).status());
 
         System.out.println(report);
-        Path out = Path.of(System.getProperty("karaf.home"), "..", "..", "benchmark-register.txt").normalize();
+        Path out = Path.of(System.getProperty("karaf.home"), "..", "..",
+                "benchmark-register-" + SuiteDatabase.name() + ".txt").normalize();
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
         System.out.println("written to " + out);
     }

@@ -4,6 +4,7 @@ import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,8 +15,9 @@ import org.ops4j.pax.exam.Option;
 
 /**
  * The database the integration tests' Karaf uses: the embedded Derby as shipped, or, with
- * {@code -Datrium.itest.database=postgresql}, a fresh database per Karaf on a PostgreSQL server of the run's
- * own (started on first use, stopped when the tests' JVM ends). Runs in the JVM that starts the containers.
+ * {@code -Datrium.itest.database=postgresql} (the build's second run of the suite), a fresh database per Karaf
+ * on a PostgreSQL server of the run's own, started on first use and stopped by {@link StopSuiteDatabase} when
+ * the tests end. Runs in the JVM that starts the containers.
  */
 final class SuiteDatabase {
 
@@ -24,55 +26,84 @@ final class SuiteDatabase {
     private static final String PASSWORD = "suite-" + UUID.randomUUID();
     /** The password reaches Karaf as a system property, read by Config Admin's interpolation (not in a file). */
     private static final String PASSWORD_PROPERTY = "atrium.itest.database.password";
+    /** Where a Karaf's tests find the server's files (ClientApiIT looks for tax IDs in them). */
+    static final String FOLDER_PROPERTY = "atrium.itest.database.folder";
+    /** The environment variable an unpacked distribution's etc/atrium.database.cfg takes its password from. */
+    private static final String PASSWORD_VARIABLE = "ATRIUM_DATABASE_PASSWORD";
 
     private static PostgresServer server;
 
     private SuiteDatabase() {
     }
 
+    /** Whether the tests run on PostgreSQL; also inside a Pax Exam Karaf, which gets the property too. */
     static boolean postgresql() {
         return "postgresql".equals(System.getProperty(PROPERTY));
     }
 
-    /** The options that point a Karaf at a new database of its own; none for Derby. */
+    /** "derby" or "postgresql", for the names of benchmark reports. */
+    static String name() {
+        return postgresql() ? "postgresql" : "derby";
+    }
+
+    /** The options that point a Pax Exam Karaf at a new database of its own; none for Derby. */
     static Option options() {
         if (!postgresql()) {
-            return composite();
+            return systemProperty(PROPERTY).value(name());
         }
-        try {
-            return newDatabase();
-        } catch (Exception e) {
-            throw new IllegalStateException("No PostgreSQL database for the tests: " + e.getMessage(), e);
+        String url = newDatabase();
+        return composite(systemProperty(PROPERTY).value(name()),
+                editConfigurationFilePut("etc/atrium.database.cfg", "type", "postgresql"),
+                editConfigurationFilePut("etc/atrium.database.cfg", "url", url),
+                editConfigurationFilePut("etc/atrium.database.cfg", "user", ROLE),
+                editConfigurationFilePut("etc/atrium.database.cfg", "password", "$[prop:" + PASSWORD_PROPERTY + "]"),
+                systemProperty(PASSWORD_PROPERTY).value(PASSWORD),
+                systemProperty(FOLDER_PROPERTY).value(server.folder().toString()));
+    }
+
+    /** Points an unpacked distribution at a new database of its own, as an operator would; nothing for Derby. */
+    static void configure(UnpackedDistribution distribution) throws IOException {
+        if (!postgresql()) {
+            return;
+        }
+        String url = newDatabase();
+        distribution.set("etc/atrium.database.cfg", "type", "postgresql");
+        distribution.set("etc/atrium.database.cfg", "url", url);
+        distribution.set("etc/atrium.database.cfg", "user", ROLE);
+        distribution.set("etc/atrium.database.cfg", "password", "$[env:" + PASSWORD_VARIABLE + "]");
+        distribution.environment(PASSWORD_VARIABLE, PASSWORD);
+    }
+
+    /** Stops the server the tests started, if they started one. */
+    static synchronized void stop() throws IOException, InterruptedException {
+        if (server != null) {
+            try {
+                server.close();
+            } finally {
+                server = null;
+            }
         }
     }
 
-    private static Option newDatabase() throws Exception {
+    private static String newDatabase() {
         String database = "atrium_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = DriverManager.getConnection(server().url("postgres"), PostgresServer.ADMIN,
                 PostgresServer.ADMIN_PASSWORD); Statement sql = admin.createStatement()) {
             sql.execute("CREATE DATABASE " + database + " OWNER " + ROLE);
+        } catch (Exception e) {
+            throw new IllegalStateException("No PostgreSQL database for the tests: " + e.getMessage(), e);
         }
-        return composite(
-                editConfigurationFilePut("etc/atrium.database.cfg", "type", "postgresql"),
-                editConfigurationFilePut("etc/atrium.database.cfg", "url", server().url(database)),
-                editConfigurationFilePut("etc/atrium.database.cfg", "user", ROLE),
-                editConfigurationFilePut("etc/atrium.database.cfg", "password", "$[prop:" + PASSWORD_PROPERTY + "]"),
-                systemProperty(PASSWORD_PROPERTY).value(PASSWORD));
+        return server.url(database);
     }
 
     private static synchronized PostgresServer server() throws Exception {
         if (server == null) {
             PostgresServer started = PostgresServer.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (Exception e) {
-                    System.err.println("The tests' PostgreSQL did not stop: " + e);
-                }
-            }, "stop-postgresql"));
             try (Connection admin = DriverManager.getConnection(started.url("postgres"), PostgresServer.ADMIN,
                     PostgresServer.ADMIN_PASSWORD); Statement sql = admin.createStatement()) {
                 sql.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + PASSWORD + "'");
+                // ClientApiIT has every page written to disk before it looks for tax IDs there
+                sql.execute("GRANT pg_checkpoint TO " + ROLE);
             } catch (SQLException e) {
                 started.close();
                 throw e;

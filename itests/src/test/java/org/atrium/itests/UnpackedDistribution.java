@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -24,6 +26,7 @@ final class UnpackedDistribution {
 
     private final Path home;
     private final int httpPort;
+    private final Map<String, String> environment = new HashMap<>();
     private Process karaf;
 
     private UnpackedDistribution(Path home, int httpPort) {
@@ -50,6 +53,7 @@ final class UnpackedDistribution {
         unpacked.set("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(FreePorts.next()));
         unpacked.set("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(FreePorts.next()));
         unpacked.set("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(FreePorts.next()));
+        SuiteDatabase.configure(unpacked);
         return unpacked;
     }
 
@@ -75,12 +79,18 @@ final class UnpackedDistribution {
         Files.write(path, lines, StandardCharsets.UTF_8);
     }
 
+    /** An environment variable for Karaf, set from the next start on. */
+    void environment(String name, String value) {
+        environment.put(name, value);
+    }
+
     /** Starts Karaf as an operator does; the console's output goes to karaf-console.out. */
     void start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("karaf-console.out").toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         karaf = builder.start();
     }
 
