@@ -56,6 +56,8 @@ final class DataSourceSettings {
                 properties.put("password", config.password());
                 properties.put("connectTimeout", String.valueOf(positive("connectTimeout", config.connectTimeout())));
                 properties.put("ApplicationName", "Atrium");
+                // an import's JDBC batches of INSERTs go as multi-row INSERTs, a round trip for many rows
+                properties.put("reWriteBatchedInserts", "true");
                 return properties;
             default:
                 throw new IllegalArgumentException("type must be derby or postgresql, not '" + config.type() + "'");

@@ -38,6 +38,7 @@ class DataSourceSettingsTest {
         assertEquals("atrium", settings.get("user"));
         assertEquals("secret", settings.get("password"));
         assertEquals("5", settings.get("connectTimeout"));
+        assertEquals("true", settings.get("reWriteBatchedInserts"), "an import's batches as multi-row INSERTs");
     }
 
     @Test

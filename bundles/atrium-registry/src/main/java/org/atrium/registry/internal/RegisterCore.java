@@ -138,6 +138,14 @@ public class RegisterCore {
         return jpa.txExpr(TransactionType.Supports, work::apply);
     }
 
+    /**
+     * A read through a cursor, in a transaction (the current one, or its own): PostgreSQL's driver streams a
+     * result in pieces of the fetch size only with autocommit off, and would hold every row in memory otherwise.
+     */
+    public <R> R readThroughCursor(Work<R> work) {
+        return jpa.txExpr(TransactionType.Required, work::apply);
+    }
+
     /** Work in a transaction. */
     public interface Work<R> {
         R apply(EntityManager em);

@@ -25,6 +25,7 @@ import org.atrium.registry.internal.ClientEntity;
 import org.atrium.registry.internal.ClientRules;
 import org.atrium.registry.internal.RegisterCore;
 import org.atrium.registry.internal.Scope;
+import org.atrium.registry.internal.SqlDialect;
 import org.atrium.registry.internal.TaxIdCipher;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.config.QueryHints;
@@ -59,9 +60,11 @@ public final class ClientSearch {
             Map<String, Object> parameters = new HashMap<>();
             String where = scope.within(where(query.filter(), parameters, exact(em)), parameters);
             long first = (long) query.page() * query.size();
-            // staff: the IN over their offices keeps Derby from reading an ordered page off a sort index
-            // (it sorted every row of those offices: 700 ms for 100,000), so they take the one-scan path too
-            if (ClientRules.isBlank(query.filter().q()) && scope.actor().administrator()) {
+            // Derby: a text match, or a staff member's IN over their offices (which keeps it from reading an
+            // ordered page off a sort index: it sorted every row of those offices, 700 ms for 100,000), takes
+            // the one-scan path; PostgreSQL counts and orders every search itself (see SqlDialect)
+            if (ClientRules.isBlank(query.filter().q()) && scope.actor().administrator()
+                    || SqlDialect.of(em).ordersMatchesWell()) {
                 return countThenPage(em, where, orderBy(query.sort(), query.descending()), parameters, query, first);
             }
             return matchOnceThenLoadPage(em, where, query.sort(), query.descending(), parameters, query, first);
@@ -117,7 +120,7 @@ public final class ClientSearch {
         }
         ClientFilter matching = filter == null ? ClientFilter.ALL : filter;
         SortField order = sort == null ? SortField.CLIENT_ID : sort;
-        long[] keys = core.read(em -> orderedKeys(em, matching, order, descending));
+        long[] keys = core.readThroughCursor(em -> orderedKeys(em, matching, order, descending));
         visitor.matching(keys.length);
         long handedOver = 0;
         for (int from = 0; from < keys.length; from += READ_CHUNK) {
@@ -131,8 +134,8 @@ public final class ClientSearch {
     }
 
     /**
-     * The keys alone, ordered by Derby (which sorts on disk when it must), read through a cursor: 8 bytes a
-     * client in memory. A plain result list held a row object and a boxed key for each, 200 MB for a million.
+     * The keys alone, ordered by the database (which sorts on disk when it must), read through a cursor: 8 bytes
+     * a client in memory. A plain result list held a row object and a boxed key for each, 200 MB for a million.
      */
     private long[] orderedKeys(EntityManager em, ClientFilter filter, SortField sort, boolean descending) {
         Map<String, Object> parameters = new HashMap<>();
@@ -141,6 +144,7 @@ public final class ClientSearch {
         parameters.forEach(select::setParameter);
         select.setHint(QueryHints.CURSOR, HintValues.TRUE);
         select.setHint(QueryHints.CURSOR_PAGE_SIZE, READ_CHUNK);
+        select.setHint(QueryHints.JDBC_FETCH_SIZE, READ_CHUNK);
         CursoredStream cursor = (CursoredStream) select.getSingleResult();
         try {
             long[] keys = new long[1024];

@@ -39,6 +39,7 @@ import org.atrium.registry.internal.ClientRules;
 import org.atrium.registry.internal.OfficeEntity;
 import org.atrium.registry.internal.RegisterCore;
 import org.atrium.registry.internal.MaskedTaxIds;
+import org.atrium.registry.internal.SqlDialect;
 import org.atrium.registry.internal.TaxIdCipher;
 
 /**
@@ -236,9 +237,8 @@ public final class ClientImports {
 
     /**
      * The rows of {@code select} whose {@code column} is one of {@code keys}, read through the unique index
-     * {@code constraint}. Derby's optimizer, going by statistics from when the table was small, would
-     * otherwise scan the whole table for a long IN list, once per chunk: an import would slow down as the
-     * register grows. The hint is a comment to other databases.
+     * {@code constraint} (see {@link SqlDialect#uniqueIndexHint}): a scan of the whole table, once per chunk,
+     * would slow an import down as the register grows.
      */
     @SuppressWarnings("unchecked")
     private static List<Object[]> byIndex(EntityManager em, String select, String constraint, String column,
@@ -248,8 +248,8 @@ public final class ClientImports {
 
     private static Query byIndexQuery(EntityManager em, String select, String constraint, String column,
             List<String> keys, Class<?> entity) {
-        StringBuilder sql = new StringBuilder(select).append(" --DERBY-PROPERTIES constraint=").append(constraint)
-                .append("\n WHERE ").append(column).append(" IN (");
+        StringBuilder sql = new StringBuilder(select).append(SqlDialect.of(em).uniqueIndexHint(constraint))
+                .append("WHERE ").append(column).append(" IN (");
         for (int i = 1; i <= keys.size(); i++) {
             sql.append(i == 1 ? "?" : ", ?").append(i);
         }

@@ -13,8 +13,9 @@ import org.atrium.registry.internal.AuditEntity;
 import org.atrium.registry.internal.ClientEntity;
 
 /**
- * The rows an import writes, sent to the database in JDBC batches on the import's own transaction: through
- * JPA every entity is tracked, compared and merged, which made an import of 100,000 clients take minutes.
+ * The rows an import writes, sent to the database in JDBC batches on the import's own transaction (new rows
+ * with COPY on PostgreSQL): through JPA every entity is tracked, compared and merged, which made an import of
+ * 100,000 clients take minutes.
  * The values come from the entities ({@link ClientEntity#columnValues()} and the like), so what a row holds is
  * still decided in one place. Whoever uses this must evict the written entities from JPA's shared cache after
  * the transaction.
@@ -22,18 +23,29 @@ import org.atrium.registry.internal.ClientEntity;
 public final class ImportWriter implements AutoCloseable {
 
     private final Connection connection;
-    private final Statement insertClient;
+    private final Rows insertClient;
     private final Statement updateClient;
     private final Statement deleteClaims;
     private final Statement deleteClient;
-    private final Statement insertClaim;
-    private final Statement insertAudit;
-    private final Statement insertUndo;
+    private final Rows insertClaim;
+    private final Rows insertAudit;
+    private final Rows insertUndo;
     private final Statement reserve;
     private final Statement readReserved;
 
+    /** Rows for one statement, sent together by {@link #execute()}. */
+    interface Rows extends AutoCloseable {
+        void add(Object... values) throws SQLException;
+
+        /** Sends the pending rows; the number of rows each one changed. */
+        int[] execute() throws SQLException;
+
+        @Override
+        void close() throws SQLException;
+    }
+
     /** A prepared statement, the SQL types of its parameters (for nulls) and its pending batch size. */
-    private static final class Statement {
+    private static final class Statement implements Rows {
         final PreparedStatement prepared;
         final int[] types;
         int pending;
@@ -47,7 +59,8 @@ public final class ImportWriter implements AutoCloseable {
             }
         }
 
-        void add(Object... values) throws SQLException {
+        @Override
+        public void add(Object... values) throws SQLException {
             for (int i = 0; i < values.length; i++) {
                 if (values[i] == null) {
                     prepared.setNull(i + 1, types[i]);
@@ -59,19 +72,27 @@ public final class ImportWriter implements AutoCloseable {
             pending++;
         }
 
-        int[] execute() throws SQLException {
+        @Override
+        public int[] execute() throws SQLException {
             if (pending == 0) {
                 return new int[0];
             }
             pending = 0;
             return prepared.executeBatch();
         }
+
+        @Override
+        public void close() throws SQLException {
+            prepared.close();
+        }
     }
 
     public ImportWriter(Connection connection) throws SQLException {
         this.connection = connection;
         List<String> clientColumns = ClientEntity.COLUMNS;
-        insertClient = new Statement(connection, insert("CLIENT", clientColumns));
+        boolean copy = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
+                && CopyRows.available(connection);
+        insertClient = inserts(connection, copy, "CLIENT", clientColumns);
         List<String> assignments = new ArrayList<>();
         for (String column : clientColumns.subList(1, clientColumns.size())) { // all but PK
             assignments.add(column + " = ?");
@@ -80,16 +101,21 @@ public final class ImportWriter implements AutoCloseable {
                 + " WHERE PK = ? AND VERSION = ?");
         deleteClaims = new Statement(connection, "DELETE FROM CLIENT_EMAIL WHERE CLIENT_PK = ?");
         deleteClient = new Statement(connection, "DELETE FROM CLIENT WHERE PK = ? AND VERSION = ?");
-        insertClaim = new Statement(connection, "INSERT INTO CLIENT_EMAIL (CLIENT_PK, EMAIL_KEY) VALUES (?, ?)");
-        insertAudit = new Statement(connection, insert("AUDIT_EVENT", AuditEntity.COLUMNS));
-        insertUndo = new Statement(connection, insert("IMPORT_UNDO", ImportUndoEntity.COLUMNS));
+        insertClaim = inserts(connection, copy, "CLIENT_EMAIL", List.of("CLIENT_PK", "EMAIL_KEY"));
+        insertAudit = inserts(connection, copy, "AUDIT_EVENT", AuditEntity.COLUMNS);
+        insertUndo = inserts(connection, copy, "IMPORT_UNDO", ImportUndoEntity.COLUMNS);
         reserve = new Statement(connection, "UPDATE ID_GENERATOR SET NEXT_VALUE = NEXT_VALUE + ? WHERE NAME = ?");
         readReserved = new Statement(connection, "SELECT NEXT_VALUE FROM ID_GENERATOR WHERE NAME = ?");
     }
 
-    private static String insert(String table, List<String> columns) {
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    /** New rows of a table: COPY on PostgreSQL, INSERTs in JDBC batches elsewhere. */
+    private static Rows inserts(Connection connection, boolean copy, String table, List<String> columns)
+            throws SQLException {
+        if (copy) {
+            return CopyRows.into(connection, table, columns);
+        }
+        return new Statement(connection, "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")");
     }
 
     /**
@@ -180,9 +206,9 @@ public final class ImportWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (Statement statement : List.of(insertClient, updateClient, deleteClaims, deleteClient, insertClaim,
-                insertAudit, insertUndo, reserve, readReserved)) {
-            statement.prepared.close();
+        for (Rows rows : List.of(insertClient, updateClient, deleteClaims, deleteClient, insertClaim, insertAudit,
+                insertUndo, reserve, readReserved)) {
+            rows.close();
         }
     }
 }
