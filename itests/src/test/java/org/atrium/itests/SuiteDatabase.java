@@ -46,7 +46,10 @@ final class SuiteDatabase {
         return postgresql() ? "postgresql" : "derby";
     }
 
-    /** The options that point a Pax Exam Karaf at a new database of its own; none for Derby. */
+    /**
+     * The options that point a Pax Exam Karaf at a new database of its own; for Derby only the property that
+     * tells the tests inside which database they run on.
+     */
     static Option options() {
         if (!postgresql()) {
             return systemProperty(PROPERTY).value(name());

@@ -20,6 +20,11 @@ public enum SqlDialect {
         public boolean ordersMatchesWell() {
             return false;
         }
+
+        @Override
+        public boolean loadsRowsWithCopy() {
+            return false;
+        }
     },
     POSTGRESQL {
         @Override
@@ -29,6 +34,11 @@ public enum SqlDialect {
 
         @Override
         public boolean ordersMatchesWell() {
+            return true;
+        }
+
+        @Override
+        public boolean loadsRowsWithCopy() {
             return true;
         }
     };
@@ -47,6 +57,9 @@ public enum SqlDialect {
      * only what the page needs.
      */
     public abstract boolean ordersMatchesWell();
+
+    /** Whether an import's new rows go with {@code COPY ... FROM STDIN} (see imports.CopyRows) instead of INSERTs. */
+    public abstract boolean loadsRowsWithCopy();
 
     /** The database of the persistence unit this entity manager belongs to. */
     public static SqlDialect of(EntityManager em) {

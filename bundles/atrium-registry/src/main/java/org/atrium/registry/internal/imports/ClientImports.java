@@ -282,7 +282,7 @@ public final class ClientImports {
         Instant now = clock.instant();
         String subject = "import " + importId;
         em.persist(new ImportBatchEntity(importId, actor.name(), now));
-        try (ImportWriter jdbc = new ImportWriter(RegisterCore.connection(em))) {
+        try (ImportWriter jdbc = new ImportWriter(RegisterCore.connection(em), SqlDialect.of(em))) {
             Writer writer = new Writer(em, jdbc, importId, subject, now, progress);
             rows.read(writer::add);
             writer.finishChunk();
@@ -415,7 +415,7 @@ public final class ClientImports {
         requireUnchangedSince(em, importId);
         Instant now = clock.instant();
         String subject = "revert of import " + importId;
-        try (ImportWriter jdbc = new ImportWriter(RegisterCore.connection(em))) {
+        try (ImportWriter jdbc = new ImportWriter(RegisterCore.connection(em), SqlDialect.of(em))) {
             long deletedCount = deleteCreated(em, jdbc, importId, subject, now, deleted);
             long restored = restoreUpdated(em, jdbc, importId, subject, now);
             em.find(ImportBatchEntity.class, importId).reverted(now);

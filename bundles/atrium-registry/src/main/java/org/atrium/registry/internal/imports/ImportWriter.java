@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.atrium.registry.internal.AuditEntity;
 import org.atrium.registry.internal.ClientEntity;
+import org.atrium.registry.internal.SqlDialect;
 
 /**
  * The rows an import writes, sent to the database in JDBC batches on the import's own transaction (new rows
@@ -87,11 +88,10 @@ public final class ImportWriter implements AutoCloseable {
         }
     }
 
-    public ImportWriter(Connection connection) throws SQLException {
+    public ImportWriter(Connection connection, SqlDialect dialect) throws SQLException {
         this.connection = connection;
         List<String> clientColumns = ClientEntity.COLUMNS;
-        boolean copy = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
-                && CopyRows.available(connection);
+        boolean copy = dialect.loadsRowsWithCopy() && CopyRows.available(connection);
         insertClient = inserts(connection, copy, "CLIENT", clientColumns);
         List<String> assignments = new ArrayList<>();
         for (String column : clientColumns.subList(1, clientColumns.size())) { // all but PK
