@@ -39,6 +39,7 @@ class DataSourceSettingsTest {
         assertEquals("secret", settings.get("password"));
         assertEquals("5", settings.get("connectTimeout"));
         assertEquals("true", settings.get("reWriteBatchedInserts"), "an import's batches as multi-row INSERTs");
+        assertEquals("-c plan_cache_mode=force_custom_plan", settings.get("options"), "no plan kept from an empty table");
     }
 
     @Test

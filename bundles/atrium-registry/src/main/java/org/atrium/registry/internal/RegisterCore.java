@@ -32,6 +32,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the register's three services (the clients, the portal's people, the import ledger) share: the
@@ -47,6 +49,7 @@ public class RegisterCore {
 
     /** The field of a conflict that no single field caused. */
     static final String ALL_FIELDS = "*";
+    private static final Logger LOG = LoggerFactory.getLogger(RegisterCore.class);
     private static final int LONG_TRANSACTION_TIMEOUT_SECONDS = 6 * 60 * 60;
 
     private final JpaTemplate jpa;
@@ -222,6 +225,20 @@ public class RegisterCore {
     /** After writes with plain JDBC (imports, reverts), past JPA's shared cache. */
     public void evictCachedClients() {
         jpa.tx(TransactionType.Supports, em -> em.getEntityManagerFactory().getCache().evictAll());
+    }
+
+    /**
+     * After a bulk write has committed: the database's statistics of the tables it wrote brought up to date
+     * (see {@link SqlDialect#statisticsRefresh}). A failure costs only speed until the database's own
+     * maintenance comes, so it is logged, not thrown.
+     */
+    public void refreshStatistics(List<String> tables) {
+        try {
+            jpa.tx(TransactionType.Required, em -> SqlDialect.of(em).statisticsRefresh(tables)
+                    .ifPresent(sql -> em.createNativeQuery(sql).executeUpdate()));
+        } catch (PersistenceException e) {
+            LOG.warn("Could not refresh the statistics of {} after a bulk write: {}", tables, e.getMessage());
+        }
     }
 
     /** Records a change of a client in the transaction that made it. */

@@ -1,5 +1,8 @@
 package org.atrium.registry.internal;
 
+import java.util.List;
+import java.util.Optional;
+
 import javax.persistence.EntityManager;
 
 import org.eclipse.persistence.sessions.Session;
@@ -25,6 +28,11 @@ public enum SqlDialect {
         public boolean loadsRowsWithCopy() {
             return false;
         }
+
+        @Override
+        public Optional<String> statisticsRefresh(List<String> tables) {
+            return Optional.empty(); // the import's lookups carry index hints instead
+        }
     },
     POSTGRESQL {
         @Override
@@ -40,6 +48,11 @@ public enum SqlDialect {
         @Override
         public boolean loadsRowsWithCopy() {
             return true;
+        }
+
+        @Override
+        public Optional<String> statisticsRefresh(List<String> tables) {
+            return Optional.of("ANALYZE " + String.join(", ", tables));
         }
     };
 
@@ -60,6 +73,14 @@ public enum SqlDialect {
 
     /** Whether an import's new rows go with {@code COPY ... FROM STDIN} (see imports.CopyRows) instead of INSERTs. */
     public abstract boolean loadsRowsWithCopy();
+
+    /**
+     * The statement that brings the planner's statistics of {@code tables} up to date after a bulk write, if
+     * the database needs telling. PostgreSQL's autovacuum comes within a minute or so, but the queries that
+     * follow an import at once (its events, the next searches) were planned by the statistics of the table
+     * before it: an empty one, read through in full for every chunk.
+     */
+    public abstract Optional<String> statisticsRefresh(List<String> tables);
 
     /** The database of the persistence unit this entity manager belongs to. */
     public static SqlDialect of(EntityManager em) {

@@ -273,8 +273,32 @@ public final class ClientImports {
 
     // --- write
 
+    /**
+     * The keys an import of {@code check}'s rows will use (clients, audit entries, undo records), taken in the
+     * caller's short transaction before the import's long one (see {@link KeyBlocks}).
+     */
+    KeyBlocks takeKeys(EntityManager em, ImportCheck check) {
+        return takeKeys(em, Map.of("CLIENT_PK", check.creates(), "AUDIT_PK", check.creates() + check.updates(),
+                "IMPORT_UNDO_PK", check.updates()));
+    }
+
+    /** The keys a revert of the import will use: an audit entry for each client it created or updated. */
+    KeyBlocks takeKeysForRevert(EntityManager em, String importId) {
+        ImportBatchEntity batch = em.find(ImportBatchEntity.class, importId);
+        return batch == null || batch.revertedAt() != null ? KeyBlocks.NONE
+                : takeKeys(em, Map.of("AUDIT_PK", batch.created() + batch.updated()));
+    }
+
+    private static KeyBlocks takeKeys(EntityManager em, Map<String, Long> counts) {
+        try {
+            return KeyBlocks.take(RegisterCore.connection(em), counts);
+        } catch (SQLException e) {
+            throw sqlFailure(e);
+        }
+    }
+
     /** Writes rows that passed {@link #check}; runs in the transaction of the whole import. */
-    ImportResult write(EntityManager em, String importId, ImportRows rows, ImportProgress progress) {
+    ImportResult write(EntityManager em, String importId, ImportRows rows, ImportProgress progress, KeyBlocks keys) {
         if (em.find(ImportBatchEntity.class, importId) != null) {
             throw new ClientConflictException(List.of(new FieldError("importId",
                     "Import " + importId + " was already applied.")));
@@ -282,7 +306,7 @@ public final class ClientImports {
         Instant now = clock.instant();
         String subject = "import " + importId;
         em.persist(new ImportBatchEntity(importId, actor.name(), now));
-        try (ImportWriter jdbc = new ImportWriter(RegisterCore.connection(em), SqlDialect.of(em))) {
+        try (ImportWriter jdbc = new ImportWriter(RegisterCore.connection(em), SqlDialect.of(em), keys)) {
             Writer writer = new Writer(em, jdbc, importId, subject, now, progress);
             rows.read(writer::add);
             writer.finishChunk();
@@ -403,7 +427,7 @@ public final class ClientImports {
      * Deletes the clients an import created and restores the ones it updated, if none changed since; runs
      * in one transaction.
      */
-    ImportResult revert(EntityManager em, String importId, Consumer<ClientEvents.Subject> deleted) {
+    ImportResult revert(EntityManager em, String importId, Consumer<ClientEvents.Subject> deleted, KeyBlocks keys) {
         ImportBatchEntity batch = em.find(ImportBatchEntity.class, importId);
         if (batch == null) {
             throw new UnknownItemException("No import with ID " + importId + " was applied.");
@@ -415,7 +439,7 @@ public final class ClientImports {
         requireUnchangedSince(em, importId);
         Instant now = clock.instant();
         String subject = "revert of import " + importId;
-        try (ImportWriter jdbc = new ImportWriter(RegisterCore.connection(em), SqlDialect.of(em))) {
+        try (ImportWriter jdbc = new ImportWriter(RegisterCore.connection(em), SqlDialect.of(em), keys)) {
             long deletedCount = deleteCreated(em, jdbc, importId, subject, now, deleted);
             long restored = restoreUpdated(em, jdbc, importId, subject, now);
             em.find(ImportBatchEntity.class, importId).reverted(now);

@@ -3,7 +3,6 @@ package org.atrium.registry.internal.imports;
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +11,8 @@ import java.util.List;
 import org.atrium.registry.internal.AuditEntity;
 import org.atrium.registry.internal.ClientEntity;
 import org.atrium.registry.internal.SqlDialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rows an import writes, sent to the database in JDBC batches on the import's own transaction (new rows
@@ -23,6 +24,8 @@ import org.atrium.registry.internal.SqlDialect;
  */
 public final class ImportWriter implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ImportWriter.class);
+
     private final Connection connection;
     private final Rows insertClient;
     private final Statement updateClient;
@@ -31,8 +34,7 @@ public final class ImportWriter implements AutoCloseable {
     private final Rows insertClaim;
     private final Rows insertAudit;
     private final Rows insertUndo;
-    private final Statement reserve;
-    private final Statement readReserved;
+    private final KeyBlocks keys;
 
     /** Rows for one statement, sent together by {@link #execute()}. */
     interface Rows extends AutoCloseable {
@@ -88,10 +90,16 @@ public final class ImportWriter implements AutoCloseable {
         }
     }
 
-    public ImportWriter(Connection connection, SqlDialect dialect) throws SQLException {
+    /** @param keys the keys taken ahead for this write; more come from the generators' table in its transaction */
+    ImportWriter(Connection connection, SqlDialect dialect, KeyBlocks keys) throws SQLException {
         this.connection = connection;
+        this.keys = keys;
         List<String> clientColumns = ClientEntity.COLUMNS;
         boolean copy = dialect.loadsRowsWithCopy() && CopyRows.available(connection);
+        if (dialect.loadsRowsWithCopy() && !copy) {
+            LOG.warn("The database connection does not lead to PostgreSQL's driver (a pool that hides it?): this "
+                    + "import sends its new rows as INSERT batches instead of COPY, several times slower");
+        }
         insertClient = inserts(connection, copy, "CLIENT", clientColumns);
         List<String> assignments = new ArrayList<>();
         for (String column : clientColumns.subList(1, clientColumns.size())) { // all but PK
@@ -104,8 +112,6 @@ public final class ImportWriter implements AutoCloseable {
         insertClaim = inserts(connection, copy, "CLIENT_EMAIL", List.of("CLIENT_PK", "EMAIL_KEY"));
         insertAudit = inserts(connection, copy, "AUDIT_EVENT", AuditEntity.COLUMNS);
         insertUndo = inserts(connection, copy, "IMPORT_UNDO", ImportUndoEntity.COLUMNS);
-        reserve = new Statement(connection, "UPDATE ID_GENERATOR SET NEXT_VALUE = NEXT_VALUE + ? WHERE NAME = ?");
-        readReserved = new Statement(connection, "SELECT NEXT_VALUE FROM ID_GENERATOR WHERE NAME = ?");
     }
 
     /** New rows of a table: COPY on PostgreSQL, INSERTs in JDBC batches elsewhere. */
@@ -119,27 +125,14 @@ public final class ImportWriter implements AutoCloseable {
     }
 
     /**
-     * Takes {@code count} keys of a JPA table generator at once, as JPA takes its blocks: the generator's
-     * value moves on by {@code count} and the keys are the ones just below the new value.
+     * {@code count} consecutive keys of a JPA table generator: from the block taken ahead, or (if the file
+     * changed meanwhile, say a client to update was deleted) from the generator's table.
      *
      * @return the first key
      */
     long reserveKeys(String generator, int count) throws SQLException {
-        reserve.prepared.setLong(1, count);
-        reserve.prepared.setString(2, generator);
-        if (reserve.prepared.executeUpdate() == 0) {
-            try (PreparedStatement create = connection.prepareStatement(
-                    "INSERT INTO ID_GENERATOR (NAME, NEXT_VALUE) VALUES (?, ?)")) {
-                create.setString(1, generator);
-                create.setLong(2, count);
-                create.executeUpdate();
-            }
-        }
-        readReserved.prepared.setString(1, generator);
-        try (ResultSet value = readReserved.prepared.executeQuery()) {
-            value.next();
-            return value.getLong(1) - count + 1;
-        }
+        long first = keys.next(generator, count);
+        return first >= 0 ? first : KeyBlocks.reserve(connection, generator, count);
     }
 
     void insert(ClientEntity client) throws SQLException {
@@ -207,7 +200,7 @@ public final class ImportWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         for (Rows rows : List.of(insertClient, updateClient, deleteClaims, deleteClient, insertClaim, insertAudit,
-                insertUndo, reserve, readReserved)) {
+                insertUndo)) {
             rows.close();
         }
     }

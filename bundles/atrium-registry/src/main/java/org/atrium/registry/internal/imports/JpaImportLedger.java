@@ -27,6 +27,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ImportLedger.class)
 public class JpaImportLedger implements ImportLedger {
 
+    /** The tables an import or a revert writes in bulk. */
+    private static final List<String> WRITTEN_TABLES = List.of("CLIENT", "CLIENT_EMAIL", "AUDIT_EVENT",
+            "IMPORT_UNDO");
+
     private final RegisterCore core;
     private final Scope scope;
 
@@ -59,12 +63,15 @@ public class JpaImportLedger implements ImportLedger {
         if (!check.passed()) {
             throw new ImportRejectedException(check);
         }
+        KeyBlocks keys = core.write(em -> imports().takeKeys(em, check));
         ImportResult result;
         try {
-            result = core.inLongTransaction(() -> core.write(em -> imports().write(em, importId, rows, progress)));
+            result = core.inLongTransaction(() -> core.write(em -> imports().write(em, importId, rows, progress,
+                    keys)));
         } finally {
             core.evictCachedClients(); // the import wrote with plain JDBC, past JPA's shared cache
         }
+        core.refreshStatistics(WRITTEN_TABLES);
         result = new ImportResult(result.importId(), result.created(), result.updated(), check.taxIdsCleared());
         core.events().imported(core.jpa(), result);
         return result;
@@ -79,15 +86,17 @@ public class JpaImportLedger implements ImportLedger {
     @Override
     public ImportResult revert(String importId) {
         List<ClientEvents.Subject> deleted = new ArrayList<>();
+        KeyBlocks keys = core.write(em -> imports().takeKeysForRevert(em, importId));
         ImportResult result;
         try {
             result = core.inLongTransaction(() -> core.write(em -> {
                 deleted.clear(); // a retried transaction starts over
-                return imports().revert(em, importId, deleted::add);
+                return imports().revert(em, importId, deleted::add, keys);
             }));
         } finally {
             core.evictCachedClients();
         }
+        core.refreshStatistics(WRITTEN_TABLES);
         core.events().reverted(core.jpa(), result, deleted);
         return result;
     }
