@@ -22,6 +22,8 @@ import java.util.Locale;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
+import org.atrium.api.client.ClientData;
+import org.atrium.api.client.ClientType;
 import org.atrium.api.imports.ClientImportJobs;
 import org.atrium.api.imports.ImportJob;
 import org.atrium.api.imports.ImportState;
@@ -44,13 +46,17 @@ import org.ops4j.pax.exam.util.Filter;
  * every client), and loads the same rows with the database's own bulk loader (Derby's
  * {@code SYSCS_UTIL.SYSCS_IMPORT_TABLE}, PostgreSQL's {@code COPY}) into a plain table of the same database;
  * then reverts the bulk edit. Reports rows per second and the heap
- * in use, in a JVM with a 1 GB heap ({@code -Xmx1g}).
+ * in use, in a JVM with a 1 GB heap ({@code -Xmx1g}), and how long another user's searches and edits waited
+ * during each import.
  * Run: {@code mvn -Pbenchmark verify -pl itests -Dit.test=ImportBenchmark} after {@code mvn install};
  * results on stdout and in itests/target/benchmark-import-derby.txt (and -postgresql.txt).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ImportBenchmark extends AtriumTestSupport {
+
+    /** The client another user edits during the imports; none of the files has it. */
+    private static final String OTHER_CLIENT = "OTHER-1";
 
     @Inject
     ClientImportJobs imports;
@@ -77,6 +83,8 @@ public class ImportBenchmark extends AtriumTestSupport {
         line(report, "machine: %d cores, JVM %s, max heap %,d MB", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
         Path folder = Files.createTempDirectory("atrium-import-benchmark");
+        register.create(new ClientData(OTHER_CLIENT, ClientType.INDIVIDUAL, "Other Client", "other@example.com", null,
+                null, null, null, 1, false, null, false, null, null, null));
         long offset = 0;
         for (String size : System.getProperty("benchmark.import.rows", "100000,1000000").split(",")) {
             int rows = Integer.parseInt(size.strip());
@@ -93,16 +101,18 @@ public class ImportBenchmark extends AtriumTestSupport {
                     ? "PostgreSQL COPY" : "Derby SYSCS_IMPORT_TABLE", loader);
             line(report, "  plain JDBC batches into a copy of the client table with its indexes (no checks, no other"
                     + " rows): %,.0f rows/s", jdbcIntoClientTableCopy(offset, rows));
-            Result created = importFile(fresh);
+            Result created = importFile(fresh, offset, rows);
             assertEquals(rows, created.job().created());
             line(report, "  import, new clients:  %,.0f rows/s (%.1f s), %.0f%% of the loader's rate; live heap at most %,d MB",
                     rows / created.seconds(), created.seconds(), 100 * rows / created.seconds() / loader,
                     created.liveHeapMb());
-            Result edited = importFile(edit);
+            line(report, "    meanwhile another user: %s", created.otherUser());
+            Result edited = importFile(edit, offset, rows);
             assertEquals(rows, edited.job().updated());
             line(report, "  import, bulk edit:    %,.0f rows/s (%.1f s), %.0f%% of the loader's rate; live heap at most %,d MB",
                     rows / edited.seconds(), edited.seconds(), 100 * rows / edited.seconds() / loader,
                     edited.liveHeapMb());
+            line(report, "    meanwhile another user: %s", edited.otherUser());
             long start = System.nanoTime();
             imports.revert(edited.job().id(), Actor.administrator("benchmark"));
             double restore = (System.nanoTime() - start) / 1e9;
@@ -115,22 +125,30 @@ public class ImportBenchmark extends AtriumTestSupport {
                 report);
     }
 
-    private record Result(ImportJob job, double seconds, long liveHeapMb) {
+    private record Result(ImportJob job, double seconds, long liveHeapMb, String otherUser) {
     }
 
-    private Result importFile(Path file) throws Exception {
+    /**
+     * Imports the file and waits for it, while another member of staff searches the file's clients by part of
+     * their client ID and edits a client of their own (see {@link OtherUserAtWork}).
+     */
+    private Result importFile(Path file, long offset, int rows) throws Exception {
         System.gc();
         long start = System.nanoTime();
         Actor admin = Actor.administrator("benchmark");
         ImportJob job = imports.submit(Files.newInputStream(file), admin, false);
         long liveMax = 0;
-        while (!job.state().finished()) {
-            job = imports.await(job.id(), admin, Duration.ofSeconds(2));
-            liveMax = Math.max(liveMax, liveHeapMb());
+        try (OtherUserAtWork other = new OtherUserAtWork(register.as(Actor.administrator("other-user")),
+                OTHER_CLIENT, i -> String.format(Locale.ROOT, "%07d", offset / 10 + (i * 7919L) % (rows / 10)))) {
+            while (!job.state().finished()) {
+                job = imports.await(job.id(), admin, Duration.ofSeconds(2));
+                liveMax = Math.max(liveMax, liveHeapMb());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            other.close();
+            assertEquals(job.reason(), ImportState.SUCCEEDED, job.state());
+            return new Result(job, seconds, liveMax, other.report());
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertEquals(job.reason(), ImportState.SUCCEEDED, job.state());
-        return new Result(job, seconds, liveMax);
     }
 
     /**
