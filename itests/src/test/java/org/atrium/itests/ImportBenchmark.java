@@ -129,8 +129,8 @@ public class ImportBenchmark extends AtriumTestSupport {
     }
 
     /**
-     * Imports the file and waits for it, while another member of staff searches the file's clients by part of
-     * their client ID and edits a client of their own (see {@link OtherUserAtWork}).
+     * Imports the file and waits for it, while other staff search the file's clients by part of
+     * their client ID and edit a client of their own (see {@link OtherUserAtWork}).
      */
     private Result importFile(Path file, long offset, int rows) throws Exception {
         System.gc();

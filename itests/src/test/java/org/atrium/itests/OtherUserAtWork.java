@@ -14,9 +14,10 @@ import org.atrium.api.client.ClientRegister;
 import org.atrium.api.client.SortField;
 
 /**
- * For a benchmark: another member of staff at work while something long runs (an import). Every 100 ms, in
- * turn, a search by part of a name and an edit of a client of their own (read, then saved with a new name);
- * how long each waited and which failed. {@link #close()} stops and reports.
+ * For a benchmark: other staff at work while something long runs (an import). On one thread a search by part
+ * of a name every 100 ms, on another an edit of a client of their own (read, then saved with a new name)
+ * every 100 ms, so that neither hides the other's waits; how long each waited and which failed.
+ * {@link #close()} stops them.
  */
 final class OtherUserAtWork implements AutoCloseable {
 
@@ -25,7 +26,8 @@ final class OtherUserAtWork implements AutoCloseable {
     private final ClientRegister register;
     private final String ownClientId;
     private final IntFunction<String> searchText;
-    private final Thread thread;
+    private final Thread searching;
+    private final Thread editing;
     private final List<Long> searchNanos = new ArrayList<>();
     private final List<Long> editNanos = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
@@ -39,15 +41,23 @@ final class OtherUserAtWork implements AutoCloseable {
         this.register = register;
         this.ownClientId = ownClientId;
         this.searchText = searchText;
-        this.thread = new Thread(this::work, "other-user-at-work");
-        thread.start();
+        this.searching = new Thread(this::search, "other-user-searching");
+        this.editing = new Thread(this::edit, "other-user-editing");
+        searching.start();
+        editing.start();
     }
 
-    private void work() {
+    private void search() {
         for (int i = 0; !stopped; i++) {
             String text = searchText.apply(i);
             timed(searchNanos, "search for '" + text + "'", () -> register.search(new ClientQuery(
                     new ClientFilter(text, null, null, null, null), SortField.NAME, false, 0, 25)));
+            pause();
+        }
+    }
+
+    private void edit() {
+        for (int i = 0; !stopped; i++) {
             int round = i;
             timed(editNanos, "edit of " + ownClientId, () -> {
                 Client own = register.get(ownClientId);
@@ -57,11 +67,16 @@ final class OtherUserAtWork implements AutoCloseable {
                         data.officeLocation(), data.marriedFilingJointly(), data.spouse(), data.spouseSignsFirst(),
                         data.portalAccess(), data.smsOtp(), data.dropOffAccess()), own.version());
             });
-            try {
-                Thread.sleep(PAUSE_MILLIS); // a person, not a load generator
-            } catch (InterruptedException e) {
-                return;
-            }
+            pause();
+        }
+    }
+
+    /** A person, not a load generator. */
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -106,6 +121,7 @@ final class OtherUserAtWork implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stopped = true; // not interrupted: a request under way finishes and counts
-        thread.join();
+        searching.join();
+        editing.join();
     }
 }
