@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,8 +39,6 @@ import org.atrium.api.export.ExportFormat;
 import org.atrium.api.export.ExportRequest;
 import org.atrium.api.export.PreparedExport;
 import org.atrium.api.imports.ClientImportJobs;
-import org.atrium.api.imports.ImportJob;
-import org.atrium.api.imports.ImportState;
 import org.atrium.api.security.Actor;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -240,11 +237,7 @@ public class ExportBenchmark extends AtriumTestSupport {
     private void fill(long offset, long rows) throws Exception {
         Path file = Files.createTempFile("atrium-export-benchmark", ".csv");
         ImportBenchmark.write(file, offset, (int) rows, "", true);
-        ImportJob job = imports.submit(Files.newInputStream(file), ADMIN, false);
-        while (!job.state().finished()) {
-            job = imports.await(job.id(), ADMIN, Duration.ofSeconds(5));
-        }
-        assertEquals(job.reason(), ImportState.SUCCEEDED, job.state());
+        ImportBenchmark.importAndAwait(imports, file, ADMIN);
         Files.delete(file);
     }
 

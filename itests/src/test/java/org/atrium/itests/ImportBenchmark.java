@@ -240,6 +240,16 @@ public class ImportBenchmark extends AtriumTestSupport {
         }
     }
 
+    /** Imports the file through the importer service and waits for the job, which must succeed. */
+    static void importAndAwait(ClientImportJobs imports, Path file, Actor actor) throws IOException,
+            InterruptedException {
+        ImportJob job = imports.submit(Files.newInputStream(file), actor, false);
+        while (!job.state().finished()) {
+            job = imports.await(job.id(), actor, Duration.ofSeconds(10));
+        }
+        assertEquals(job.reason(), ImportState.SUCCEEDED, job.state());
+    }
+
     /** Rows {@code offset} to {@code offset + rows}; every third one married filing jointly. */
     static void write(Path file, long offset, int rows, String nameSuffix, boolean header) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -71,7 +71,10 @@ final class OtherUserAtWork implements AutoCloseable {
         }
     }
 
-    /** A person, not a load generator. */
+    /**
+     * The pace of a person at work, not of a load generator: a fixed pause between requests, not a wait for
+     * a condition (what is measured is how long each request itself takes).
+     */
     private static void pause() {
         try {
             Thread.sleep(PAUSE_MILLIS);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,8 +26,6 @@ import org.atrium.api.client.ClientType;
 import org.atrium.api.client.SortField;
 import org.atrium.api.client.Spouse;
 import org.atrium.api.imports.ClientImportJobs;
-import org.atrium.api.imports.ImportJob;
-import org.atrium.api.imports.ImportState;
 import org.atrium.api.security.Actor;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -146,11 +143,7 @@ public class RegisterBenchmark extends AtriumTestSupport {
                     out.write(csvRow(client(i)) + "\r\n");
                 }
             }
-            ImportJob job = imports.submit(Files.newInputStream(file), admin, false);
-            while (!job.state().finished()) {
-                job = imports.await(job.id(), admin, Duration.ofSeconds(10));
-            }
-            assertEquals(job.reason(), ImportState.SUCCEEDED, job.state());
+            ImportBenchmark.importAndAwait(imports, file, admin);
             Files.delete(file);
             System.out.printf("  %,d imported%n", Math.min(to, first + IMPORT_FILE_ROWS));
         }
