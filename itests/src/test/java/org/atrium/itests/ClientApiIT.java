@@ -318,11 +318,11 @@ public class ClientApiIT extends AtriumTestSupport {
         for (int i = 0; i < 3; i++) {
             create(individual("K" + run + "-" + i, "Keep " + run, "k" + i + run + "@example.com", taxId()));
         }
-        int everyone = get("/clients?size=1").json().get("total").asInt();
+        int everyone = get("/clients?size=1&exactTotal=true").json().get("total").asInt();
         Reply unsaid = post("/clients/bulk", "{\"action\":\"DELETE\",\"filter\":{}}");
         assertEquals(unsaid.body(), 400, unsaid.status());
         assertTrue(unsaid.body(), unsaid.json().get("detail").asText().contains("\"all\": true"));
-        assertEquals("nothing was deleted", everyone, get("/clients?size=1").json().get("total").asInt());
+        assertEquals("nothing was deleted", everyone, get("/clients?size=1&exactTotal=true").json().get("total").asInt());
 
         Reply changed = post("/clients/bulk", "{\"action\":\"DELETE\",\"filter\":{\"q\":\"Keep " + run
                 + "\"},\"expectedCount\":2}");
@@ -532,6 +532,36 @@ public class ClientApiIT extends AtriumTestSupport {
         create("{\"clientId\":\"O" + run + "\",\"type\":\"INDIVIDUAL\",\"name\":\"Branch client\",\"email\":\"o" + run
                 + "@example.com\",\"officeLocation\":" + number + "}");
         assertEquals(1, get("/clients?office=" + number).json().get("total").asInt());
+    }
+
+    /**
+     * A search with very many matches stops counting 40 pages on ("more than"), so it answers as fast as a narrow
+     * one; asked for, the exact number comes. Pages of one row make 45 clients "very many".
+     */
+    @Test
+    public void aBroadSearchSaysMoreThanItCountedAndCountsEveryMatchWhenAsked() {
+        int office = 200_000 + (int) (Math.random() * 100_000);
+        assertEquals(201, post("/offices", "{\"number\":" + office + ",\"name\":\"Busy " + run + "\"}").status());
+        for (int i = 0; i < 45; i++) {
+            create("{\"clientId\":\"M" + run + "-" + i + "\",\"type\":\"ENTITY\",\"name\":\"Many " + run + "\","
+                    + "\"email\":\"m" + i + run + "@example.com\",\"officeLocation\":" + office + "}");
+        }
+        JsonNode first = get("/clients?office=" + office + "&size=1").json();
+        assertEquals(first.toString(), 40, first.get("total").asInt());
+        assertFalse("more than 40", first.get("totalExact").asBoolean());
+        assertEquals(1, first.get("items").size());
+        JsonNode near = get("/clients?office=" + office + "&size=1&page=10").json();
+        assertEquals("the last page is within 40 pages: exact", 45, near.get("total").asInt());
+        assertTrue(near.get("totalExact").asBoolean());
+        JsonNode counted = get("/clients?office=" + office + "&size=1&exactTotal=true").json();
+        assertEquals(45, counted.get("total").asInt());
+        assertTrue(counted.get("totalExact").asBoolean());
+        assertEquals("the same page", first.get("items"), counted.get("items"));
+        JsonNode byText = get("/clients?q=Many%20" + run + "&size=1&exactTotal=true").json();
+        assertEquals(45, byText.get("total").asInt());
+        Reply wrong = get("/clients?exactTotal=yes");
+        assertEquals(400, wrong.status());
+        assertTrue(wrong.body(), wrong.body().contains("exactTotal"));
     }
 
     @Test

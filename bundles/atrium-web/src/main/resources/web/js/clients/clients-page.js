@@ -12,7 +12,7 @@ const PAGE_SIZES = [10, 25, 50, 100];
 export function show(main, session) {
     const state = {
         q: '', status: '', portalAccess: '', office: '', sort: 'clientId,asc', page: 0, size: 25,
-        columns: DEFAULT_COLUMNS, items: [], total: 0, offices: [],
+        columns: DEFAULT_COLUMNS, items: [], total: 0, totalExact: true, offices: [],
         selected: new Set(), allMatching: false, loading: false, requestNumber: 0,
     };
     const messages = h('div', {'aria-live': 'polite'});
@@ -129,8 +129,12 @@ export function show(main, session) {
             }
             state.items = page.items;
             state.total = page.total;
+            state.totalExact = page.totalExact;
             render();
-            announce(state.total === 0 ? 'No clients found.' : `${plural(state.total, 'client')} found.`);
+            announce(state.total === 0 ? 'No clients found.' : `${totalText()} found.`);
+            if (!page.totalExact) {
+                countAll(number);
+            }
         } catch (error) {
             if (number === state.requestNumber) {
                 showMessage(errorAlert(error, 'The client list could not be loaded.'));
@@ -140,6 +144,26 @@ export function show(main, session) {
                 table.removeAttribute('aria-busy');
             }
         }
+    }
+
+    // A broad search's page says "more than 1,000" at once; the exact number follows when counted.
+    async function countAll(number) {
+        try {
+            const counted = await api.get('/clients', {...params(), sort: state.sort, page: state.page, size: 1,
+                exactTotal: true});
+            if (number === state.requestNumber) {
+                state.total = counted.total;
+                state.totalExact = true;
+                renderSummary();
+                renderBulkBar();
+            }
+        } catch (error) {
+            // the page is shown; its "more than" stays
+        }
+    }
+
+    function totalText() {
+        return state.totalExact ? plural(state.total, 'client') : `More than ${formatCount(state.total)} clients`;
     }
 
     // --- rendering
@@ -238,20 +262,25 @@ export function show(main, session) {
     function renderSummary() {
         const first = state.total === 0 ? 0 : state.page * state.size + 1;
         const last = Math.min(state.total, (state.page + 1) * state.size);
+        const of = state.totalExact ? formatCount(state.total) : `more than ${formatCount(state.total)}`;
         summary.textContent = state.total === 0 ? 'No clients'
-            : `Showing ${formatCount(first)}–${formatCount(last)} of ${formatCount(state.total)} clients`;
+            : `Showing ${formatCount(first)}–${formatCount(last)} of ${of} clients`;
         const pages = Math.max(1, Math.ceil(state.total / state.size));
+        const ofPages = state.totalExact ? formatCount(pages) : `more than ${formatCount(pages)}`;
         const go = page => () => { state.page = page; load(); };
         replace(pager,
             h('button', {type: 'button', class: 'btn btn-sm btn-outline-secondary', 'aria-label': 'First page',
                 disabled: state.page === 0, onclick: go(0)}, icon('chevron-double-left')),
             h('button', {type: 'button', class: 'btn btn-sm btn-outline-secondary', 'aria-label': 'Previous page',
                 id: 'previous-page', disabled: state.page === 0, onclick: go(state.page - 1)}, icon('chevron-left')),
-            h('span', {class: 'text-nowrap', id: 'page-number', text: `Page ${formatCount(state.page + 1)} of ${formatCount(pages)}`}),
+            h('span', {class: 'text-nowrap', id: 'page-number', text: `Page ${formatCount(state.page + 1)} of ${ofPages}`}),
             h('button', {type: 'button', class: 'btn btn-sm btn-outline-secondary', 'aria-label': 'Next page',
-                id: 'next-page', disabled: state.page >= pages - 1, onclick: go(state.page + 1)}, icon('chevron-right')),
+                id: 'next-page', disabled: state.totalExact && state.page >= pages - 1, onclick: go(state.page + 1)},
+                icon('chevron-right')),
+            // the last page is known once the matches are counted
             h('button', {type: 'button', class: 'btn btn-sm btn-outline-secondary', 'aria-label': 'Last page',
-                disabled: state.page >= pages - 1, onclick: go(pages - 1)}, icon('chevron-double-right')));
+                id: 'last-page', disabled: !state.totalExact || state.page >= pages - 1, onclick: go(pages - 1)},
+                icon('chevron-double-right')));
     }
 
     function renderBulkBar() {
@@ -265,7 +294,8 @@ export function show(main, session) {
             h('span', {class: 'fw-semibold', id: 'selection-count', text: state.allMatching
                 ? `All ${plural(state.total, 'client')} matching this search are selected.`
                 : `${plural(count, 'client')} selected.`}),
-            !state.allMatching && allOnPage && state.total > state.selected.size
+            // offered once the matches are counted: the user acts on a number they saw
+            !state.allMatching && allOnPage && state.totalExact && state.total > state.selected.size
                 ? h('button', {type: 'button', class: 'btn btn-link p-0', id: 'select-all-matching', onclick: () => {
                     state.allMatching = true;
                     state.selected.clear();

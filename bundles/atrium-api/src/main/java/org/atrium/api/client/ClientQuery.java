@@ -10,6 +10,14 @@ public record ClientQuery(ClientFilter filter, SortField sort, boolean descendin
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
+    /**
+     * How many pages, from the one asked on, a search counts at most: with more matches its total is that
+     * many pages' worth, {@link Page#totalExact()} false (a 25-row page of a broad search says "more than
+     * 1,000").
+     *
+     * @since 2.2
+     */
+    public static final int COUNTED_PAGES = 40;
 
     public ClientQuery {
         if (filter == null) {

@@ -84,7 +84,19 @@ public interface ClientRegister {
      */
     TaxIds readTaxIds(String clientId);
 
+    /**
+     * One page of clients matching the query's filter. Its total is exact unless the matches go on beyond
+     * {@link ClientQuery#COUNTED_PAGES} pages from this one: counting every one of hundreds of thousands of
+     * matches would cost more than the page.
+     */
     Page<Client> search(ClientQuery query);
+
+    /**
+     * The exact number of clients matching the filter (within the actor's offices).
+     *
+     * @since 2.2
+     */
+    long count(ClientFilter filter);
 
     /**
      * Hands every client matching the filter (all pages) to the visitor, in the order asked (client ID

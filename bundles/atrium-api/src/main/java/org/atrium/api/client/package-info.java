@@ -3,7 +3,7 @@
  * service that stores, validates and searches them.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.atrium.api.client;
 
 import org.osgi.annotation.bundle.Export;

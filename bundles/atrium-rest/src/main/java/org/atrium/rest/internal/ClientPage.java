@@ -2,6 +2,9 @@ package org.atrium.rest.internal;
 
 import java.util.List;
 
-/** One page of the client list. {@code page} is zero-based. */
-public record ClientPage(List<ClientJson> items, long total, int page, int size) {
+/**
+ * One page of the client list. {@code page} is zero-based; when {@code totalExact} is false, more than
+ * {@code total} clients match.
+ */
+public record ClientPage(List<ClientJson> items, long total, boolean totalExact, int page, int size) {
 }

@@ -86,17 +86,25 @@ public class ClientResource {
 
     @GET
     @Operation(summary = "Search clients", description = "q matches client ID, name or email (partial, any case) "
-            + "of taxpayer and spouse, or an SSN/EIN (9 digits, dashes allowed). Pages are zero-based.")
+            + "of taxpayer and spouse, or an SSN/EIN (9 digits, dashes allowed). Pages are zero-based. A search "
+            + "with very many matches counts 40 pages from the one asked and stops: its total then says \"more "
+            + "than\" (totalExact false); exactTotal=true counts them all, which takes longer.")
     public ClientPage list(@QueryParam("q") String q, @QueryParam("status") String status,
             @QueryParam("portalAccess") String portalAccess, @QueryParam("office") String office,
             @Parameter(description = "true: only clients whose last onboarding email could not be delivered")
             @QueryParam("invitationFailed") String invitationFailed,
             @Parameter(description = "field, field,asc or field,desc") @QueryParam("sort") String sort,
-            @QueryParam("page") String page, @QueryParam("size") String size, @Context SecurityContext security) {
+            @QueryParam("page") String page, @QueryParam("size") String size,
+            @Parameter(description = "true: the total is the exact number of matches however many there are")
+            @QueryParam("exactTotal") String exactTotal, @Context SecurityContext security) {
         ClientFilter filter = ClientSearchParameters.filter(q, status, portalAccess, office, invitationFailed);
         ClientQuery query = ClientSearchParameters.query(filter, sort, page, size);
-        Page<Client> result = registerFor(security).search(query);
-        return new ClientPage(result.items().stream().map(ClientJson::of).toList(), result.total(), result.page(),
+        boolean countAll = Boolean.TRUE.equals(ClientSearchParameters.bool("exactTotal", exactTotal));
+        ClientRegister view = registerFor(security);
+        Page<Client> result = view.search(query);
+        boolean exact = result.totalExact() || countAll;
+        long total = result.totalExact() || !countAll ? result.total() : view.count(filter);
+        return new ClientPage(result.items().stream().map(ClientJson::of).toList(), total, exact, result.page(),
                 result.size());
     }
 

@@ -339,6 +339,11 @@ public class JpaClientRegister implements ClientRegister {
     }
 
     @Override
+    public long count(ClientFilter filter) {
+        return search().count(filter == null ? ClientFilter.ALL : filter);
+    }
+
+    @Override
     public long forEachClient(ClientFilter filter, SortField sort, boolean descending, ClientVisitor visitor) {
         return search().forEachClient(filter, sort, descending, visitor);
     }

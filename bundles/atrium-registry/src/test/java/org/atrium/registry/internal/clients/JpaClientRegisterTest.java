@@ -143,6 +143,27 @@ class JpaClientRegisterTest {
         }
     }
 
+    @Test
+    void aBroadSearchCountsSomePagesAheadAndTheCountIsExact() {
+        for (int i = 0; i < ClientQuery.COUNTED_PAGES + 5; i++) {
+            register.create(ClientRulesTest.individual().clientId("C" + (100 + i)).email("c" + i + "@example.com")
+                    .taxId(null).build());
+        }
+        Page<Client> first = register.search(new ClientQuery(ClientFilter.ALL, SortField.CLIENT_ID, false, 0, 1));
+        assertFalse(first.totalExact(), "45 clients on pages of one: counted up to 40 pages");
+        assertEquals(ClientQuery.COUNTED_PAGES, first.total(), "more than 40");
+        assertEquals(List.of("C100"), first.items().stream().map(Client::clientId).toList());
+        Page<Client> later = register.search(new ClientQuery(ClientFilter.ALL, SortField.CLIENT_ID, false, 10, 1));
+        assertTrue(later.totalExact(), "from page 11, the last is within 40 pages");
+        assertEquals(ClientQuery.COUNTED_PAGES + 5, later.total());
+        Page<Client> fortyOfThem = register.search(new ClientQuery(ClientFilter.ALL, SortField.CLIENT_ID, false,
+                5, 1));
+        assertTrue(fortyOfThem.totalExact(), "exactly 40 pages from page 6 on: still exact");
+        assertEquals(ClientQuery.COUNTED_PAGES + 5, register.count(ClientFilter.ALL));
+        assertEquals(1, register.count(new ClientFilter("c7@example", null, null, null)));
+        assertEquals(0, register.as(Actor.staff("jane", Set.of(2))).count(ClientFilter.ALL), "none in her office");
+    }
+
     private static ClientQuery query(String q) {
         return new ClientQuery(new ClientFilter(q, null, null, null), SortField.CLIENT_ID, false, 0, 20);
     }
