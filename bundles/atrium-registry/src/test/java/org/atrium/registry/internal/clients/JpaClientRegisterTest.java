@@ -159,6 +159,13 @@ class JpaClientRegisterTest {
         Page<Client> fortyOfThem = register.search(new ClientQuery(ClientFilter.ALL, SortField.CLIENT_ID, false,
                 5, 1));
         assertTrue(fortyOfThem.totalExact(), "exactly 40 pages from page 6 on: still exact");
+        Page<Client> all = register.search(new ClientQuery(ClientFilter.ALL, SortField.CLIENT_ID, false, 0, 50));
+        assertEquals(45, all.items().size());
+        assertTrue(all.totalExact(), "a page that is not full is the last");
+        assertEquals(45, all.total());
+        Page<Client> beyond = register.search(new ClientQuery(ClientFilter.ALL, SortField.CLIENT_ID, false, 50, 1));
+        assertEquals(List.of(), beyond.items());
+        assertEquals(45, beyond.total(), "past the last page: counted");
         assertEquals(ClientQuery.COUNTED_PAGES + 5, register.count(ClientFilter.ALL));
         assertEquals(1, register.count(new ClientFilter("c7@example", null, null, null)));
         assertEquals(0, register.as(Actor.staff("jane", Set.of(2))).count(ClientFilter.ALL), "none in her office");
