@@ -113,8 +113,12 @@ export function show(main, session) {
         return {q: state.q, status: state.status, portalAccess: state.portalAccess, office: state.office};
     }
 
-    async function load() {
+    // paging: true when only the page changed (the pager), so a count made for this search still holds
+    async function load({paging = false} = {}) {
         const number = ++state.requestNumber;
+        if (!paging) {
+            state.counted = null; // anything else may have added or removed clients
+        }
         table.setAttribute('aria-busy', 'true');
         try {
             const page = await api.get('/clients', {...params(), sort: state.sort, page: state.page, size: state.size});
@@ -128,11 +132,12 @@ export function show(main, session) {
                 return;
             }
             state.items = page.items;
-            state.total = page.total;
-            state.totalExact = page.totalExact;
+            const counted = state.counted && state.counted.search === JSON.stringify(params()) ? state.counted : null;
+            state.total = page.totalExact || !counted ? page.total : counted.total;
+            state.totalExact = page.totalExact || counted !== null;
             render();
             announce(state.total === 0 ? 'No clients found.' : `${totalText()} found.`);
-            if (!page.totalExact) {
+            if (!state.totalExact) {
                 countAll(number);
             }
         } catch (error) {
@@ -149,9 +154,10 @@ export function show(main, session) {
     // A broad search's page says "more than 1,000" at once; the exact number follows when counted.
     async function countAll(number) {
         try {
-            const counted = await api.get('/clients', {...params(), sort: state.sort, page: state.page, size: 1,
-                exactTotal: true});
+            const search = JSON.stringify(params());
+            const counted = await api.get('/clients', {...params(), page: 0, size: 1, exactTotal: true});
             if (number === state.requestNumber) {
+                state.counted = {search, total: counted.total};
                 state.total = counted.total;
                 state.totalExact = true;
                 renderSummary();
@@ -267,7 +273,7 @@ export function show(main, session) {
             : `Showing ${formatCount(first)}–${formatCount(last)} of ${of} clients`;
         const pages = Math.max(1, Math.ceil(state.total / state.size));
         const ofPages = state.totalExact ? formatCount(pages) : `more than ${formatCount(pages)}`;
-        const go = page => () => { state.page = page; load(); };
+        const go = page => () => { state.page = page; load({paging: true}); };
         replace(pager,
             h('button', {type: 'button', class: 'btn btn-sm btn-outline-secondary', 'aria-label': 'First page',
                 disabled: state.page === 0, onclick: go(0)}, icon('chevron-double-left')),
