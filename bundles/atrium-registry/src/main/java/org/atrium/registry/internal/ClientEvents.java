@@ -39,11 +39,14 @@ public final class ClientEvents {
         this.eventAdmin = eventAdmin;
     }
 
-    /** Something about a user, such as {@link AtriumTopics#USER_MFA_RESET}. */
+    /**
+     * Something about a user, such as {@link AtriumTopics#USER_MFA_RESET}, delivered before this returns: what
+     * the user signed in with has ended when the console says the reset is done.
+     */
     public void user(String topic, String username) {
         EventAdmin events = eventAdmin.get();
         if (events != null) {
-            events.postEvent(new Event(topic, Map.of(AtriumTopics.PROPERTY_USERNAME, username)));
+            events.sendEvent(new Event(topic, Map.of(AtriumTopics.PROPERTY_USERNAME, username)));
         }
     }
 

@@ -36,6 +36,7 @@ public class ClientEventsTest {
     private static final String REF_B = "6f1c3c52-6c1e-4d0b-9a51-5b1f7c1c000b";
 
     private final List<Event> posted = new ArrayList<>();
+    private final List<Event> sent = new ArrayList<>();
     private final EventAdmin eventAdmin = new EventAdmin() {
         @Override
         public void postEvent(Event event) {
@@ -44,11 +45,19 @@ public class ClientEventsTest {
 
         @Override
         public void sendEvent(Event event) {
-            throw new AssertionError("events are posted, never sent synchronously");
+            sent.add(event);
         }
     };
     /** Rows the fake database answers, per query (the part of the JPQL that names the entity). */
     private final Map<String, Deque<List<Object[]>>> answers = new HashMap<>();
+
+    @Test
+    void aUserEventIsDeliveredBeforeTheCallReturns() {
+        new ClientEvents(() -> eventAdmin).user(AtriumTopics.USER_MFA_RESET, "jane");
+        assertEquals(List.of(), posted);
+        assertEquals(1, sent.size(), "sent, not posted: the user's sessions have ended when the reset returns");
+        assertEquals("jane", sent.get(0).getProperty(AtriumTopics.PROPERTY_USERNAME));
+    }
 
     @Test
     void aClientEventCarriesItsIdentifiersOnly() {
@@ -56,6 +65,7 @@ public class ClientEventsTest {
         new ClientEvents(() -> eventAdmin).client(AtriumTopics.CLIENT_UPDATED, renamed, new String[] {"clientId"},
                 "1001");
 
+        assertEquals(List.of(), sent, "client events are posted: a slow handler never holds up a change");
         Event event = posted.get(0);
         assertEquals(AtriumTopics.CLIENT_UPDATED, event.getTopic());
         assertEquals("1002", event.getProperty(AtriumTopics.PROPERTY_CLIENT_ID));
