@@ -194,7 +194,7 @@ public class DatabaseIT extends AtriumTestSupport {
         assertFalse("the password is never shown", printed.contains(ROLE_PASSWORD));
         DataSource embedded = dataSource("derby", "databaseName", System.getProperty("karaf.data") + "/derby/atrium");
         DataSource copy = postgresDataSource(name);
-        for (String table : new String[] {"CLIENT", "CLIENT_EMAIL", "AUDIT_EVENT", "OFFICE_LOCATION", "USER_GRANT",
+        for (String table : new String[] {"CLIENT", "CLIENT_EMAIL", "CLIENT_TERM", "AUDIT_EVENT", "OFFICE_LOCATION", "USER_GRANT",
             "USER_PREFERENCE", "API_TOKEN", "IMPORT_BATCH", "IMPORT_UNDO", "ID_GENERATOR", "PORTAL_ACCESS_CODE",
             "PORTAL_SESSION", "PORTAL_DROP_OFF", "PORTAL_ITEM"}) {
             assertEquals(table, count(embedded, "SELECT COUNT(*) FROM " + table), count(copy, "SELECT COUNT(*) FROM " + table));
@@ -237,6 +237,10 @@ public class DatabaseIT extends AtriumTestSupport {
         assertEquals("found by SSN", "F-100", get("/clients?q=123-45-6789").json().path("items").path(0).path("clientId").asText());
         assertEquals("found by the spouse's SSN", "F-200", get("/clients?q=987654321").json().path("items").path(0)
                 .path("clientId").asText());
+        assertEquals("found by the words of the spouse's name", "F-200", get("/clients?q=sam%20spo").json()
+                .path("items").path(0).path("clientId").asText());
+        assertEquals("and by part of a word", "F-200", get("/clients?q=arried").json().path("items").path(0)
+                .path("clientId").asText());
         assertEquals(2, get("/audit?clientId=F-100").json().path("total").asInt());
         assertEquals("Riverside", get("/offices").json().findValues("name").stream().map(JsonNode::asText)
                 .filter("Riverside"::equals).findFirst().orElse(""));
@@ -252,6 +256,8 @@ public class DatabaseIT extends AtriumTestSupport {
         assertEquals("the index a 0.1 database could lack was added", "EXECUTED",
                 executionOf(database, "2-index-IX_PORTAL_ITEM_EMAIL"));
         assertEquals("MARK_RAN", executionOf(database, "2-index-IX_CLIENT_NAME_SORT"));
+        assertEquals("the search words were added", "EXECUTED", executionOf(database,
+                baseline.replace("1-tables-", "5-search-terms-")));
         assertTrue(indexed(database, "PORTAL_ITEM", "IX_PORTAL_ITEM_EMAIL"));
         assertTrue(indexed(database, "CLIENT", "IX_CLIENT_SPOUSE_INVITE_TOKEN"));
         assertEquals("UP", databaseCheck().path("status").asText());

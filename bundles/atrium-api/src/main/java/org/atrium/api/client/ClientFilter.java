@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 /**
  * Which clients a search or a bulk action covers. Every part is optional ({@code null} = any).
  *
- * @param q matched against client ID, name and email (partial, case-insensitive) of taxpayer and spouse,
- *          or, when it is 9 digits (dashes allowed), exactly against their SSN/EIN
+ * @param q matched against the words (runs of letters or digits) of client ID, name and email of taxpayer
+ *          and spouse, case-insensitive: each word of {@code q} is one of them, the last may be the beginning
+ *          of one, and a word that no client has is looked for inside words; when {@code q} is 9 digits
+ *          (dashes allowed), exactly against their SSN/EIN
  * @param office an office location number
  * @param invitationFailed {@code true}: only clients whose last onboarding email could not be delivered
  */

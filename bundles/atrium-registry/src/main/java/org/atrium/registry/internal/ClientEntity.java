@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -159,8 +158,8 @@ public class ClientEntity {
     private Instant lastSignInAt;
 
     /**
-     * Client ID, names and emails of taxpayer and spouse, lower case, one per line: a search for part of
-     * any of them is one LIKE per row instead of five. No field can contain a line break.
+     * The {@link #searchTerms} in one column, each after a space (see {@link SearchWords#text}): a search checks
+     * each of its words with one LIKE on the row.
      */
     @Column(name = "SEARCH_TEXT", length = 1000)
     private String searchText;
@@ -174,6 +173,12 @@ public class ClientEntity {
             uniqueConstraints = @UniqueConstraint(name = "UQ_CLIENT_EMAIL", columnNames = "EMAIL_KEY"))
     @Column(name = "EMAIL_KEY", nullable = false, length = 254)
     private Set<String> emailKeys = new HashSet<>();
+
+    /** The words this client is found by (see {@link SearchWords}), kept in the same transaction as the row. */
+    @ElementCollection
+    @CollectionTable(name = "CLIENT_TERM", joinColumns = @JoinColumn(name = "CLIENT_PK"))
+    @Column(name = "TERM", nullable = false, length = SearchWords.MAX_TERM)
+    private Set<String> searchTerms = new HashSet<>();
 
     // --- the columns, once
 
@@ -357,14 +362,13 @@ public class ClientEntity {
 
     /**
      * Brings a row written by an earlier version up to date: tax IDs stored in plain text (before
-     * encryption) are encrypted and hashed, and the search text is filled in.
+     * encryption) are encrypted and hashed. (Its search words are {@link SearchWordsUpgrade}'s.)
      */
     void upgrade(TaxIdCipher taxIds) {
         taxpayer.encryptPlainTaxId(taxIds);
         if (spouse != null) {
             spouse.encryptPlainTaxId(taxIds);
         }
-        refreshSearchText();
     }
 
     /** The taxpayer's and spouse's emails are claimed, and no others. */
@@ -375,14 +379,16 @@ public class ClientEntity {
     }
 
     private void refreshSearchText() {
-        StringJoiner text = new StringJoiner("\n");
-        for (String part : new String[] {clientIdKey, taxpayer.nameKey, taxpayer.emailKey,
-            spouse == null ? null : spouse.nameKey, spouse == null ? null : spouse.emailKey}) {
-            if (part != null) {
-                text.add(part);
-            }
-        }
-        searchText = text.toString();
+        Set<String> terms = searchTermsOfFields();
+        searchText = SearchWords.text(terms);
+        searchTerms.retainAll(terms);
+        searchTerms.addAll(terms);
+    }
+
+    /** The words of the client ID, names and emails (see {@link SearchWords}): the rows of CLIENT_TERM. */
+    public Set<String> searchTermsOfFields() {
+        return SearchWords.terms(clientIdKey, taxpayer.nameKey, taxpayer.emailKey,
+                spouse == null ? null : spouse.nameKey, spouse == null ? null : spouse.emailKey);
     }
 
     public Client toValue(TaxIdCipher taxIds) {
@@ -431,12 +437,14 @@ public class ClientEntity {
     }
 
     /**
-     * Overwrites a client read for an import, as {@link #apply} does, without loading its email claims:
-     * the import replaces them in the table itself ({@link #claimedEmailKeys()}). The version is the one
+     * Overwrites a client read for an import, as {@link #apply} does, without loading its email claims and
+     * search terms: the import replaces them in their tables itself ({@link #claimedEmailKeys()},
+     * {@link #searchTermsOfFields()}). The version is the one
      * the import's UPDATE writes.
      */
     public void overwriteByImport(ClientData data, Instant now, TaxIdCipher taxIds) {
         emailKeys = new HashSet<>();
+        searchTerms = new HashSet<>();
         apply(data, now, taxIds);
         version++;
     }
@@ -444,6 +452,7 @@ public class ClientEntity {
     /** Puts back a {@link #snapshot} for a revert, as {@link #overwriteByImport} overwrites. */
     public void restoreByRevert(String snapshot) {
         emailKeys = new HashSet<>();
+        searchTerms = new HashSet<>();
         restore(snapshot);
         version++;
     }

@@ -85,8 +85,9 @@ public class ClientResource {
     }
 
     @GET
-    @Operation(summary = "Search clients", description = "q matches client ID, name or email (partial, any case) "
-            + "of taxpayer and spouse, or an SSN/EIN (9 digits, dashes allowed). Pages are zero-based. A search "
+    @Operation(summary = "Search clients", description = "q matches the words of client ID, name and email of "
+            + "taxpayer and spouse (any case; the last word may be the beginning of one; a word no client has is "
+            + "looked for inside words), or an SSN/EIN (9 digits, dashes allowed). Pages are zero-based. A search "
             + "with very many matches counts 40 pages from the one asked and stops: its total then says \"more "
             + "than\" (totalExact false); exactTotal=true counts them all, which takes longer.")
     public ClientPage list(@QueryParam("q") String q, @QueryParam("status") String status,

@@ -20,7 +20,7 @@ import org.atrium.api.client.SortField;
 public class ClientListCommand implements Action {
 
     @Argument(index = 0, name = "query", required = false,
-            description = "Client ID, name or email (partial), or a 9-digit SSN/EIN")
+            description = "Words of the client ID, name or email (the last may be begun), or a 9-digit SSN/EIN")
     String query;
 
     @Option(name = "--page", description = "Zero-based page number")

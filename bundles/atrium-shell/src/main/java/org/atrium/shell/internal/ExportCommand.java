@@ -41,7 +41,7 @@ public class ExportCommand implements Action {
     String file;
 
     @Argument(index = 1, name = "query", required = false,
-            description = "Client ID, name or email (partial), or a 9-digit SSN/EIN")
+            description = "Words of the client ID, name or email (the last may be begun), or a 9-digit SSN/EIN")
     String query;
 
     @Option(name = "--columns", description = "Column names, comma-separated, in order (default: the list's)")

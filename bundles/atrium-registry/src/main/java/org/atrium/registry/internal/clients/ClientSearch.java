@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
@@ -25,8 +25,10 @@ import org.atrium.registry.internal.ClientEntity;
 import org.atrium.registry.internal.ClientRules;
 import org.atrium.registry.internal.RegisterCore;
 import org.atrium.registry.internal.Scope;
+import org.atrium.registry.internal.SearchWords;
 import org.atrium.registry.internal.SqlDialect;
 import org.atrium.registry.internal.TaxIdCipher;
+import org.atrium.registry.internal.clients.TextMatch.Reach;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.config.QueryHints;
 import org.eclipse.persistence.queries.CursoredStream;
@@ -58,41 +60,67 @@ public final class ClientSearch {
         }
         return core.read(em -> {
             Map<String, Object> parameters = new HashMap<>();
-            String where = scopedWhere(em, query.filter(), parameters);
+            Where where = scopedWhere(em, query.filter(), parameters);
             long first = (long) query.page() * query.size();
-            // Derby: a text match, or a staff member's IN over their offices (which keeps it from reading an
-            // ordered page off a sort index: it sorted every row of those offices, 700 ms for 100,000), takes
-            // the one-scan path; PostgreSQL counts and orders every search itself (see SqlDialect)
-            if (ClientRules.isBlank(query.filter().q()) && scope.actor().administrator()
-                    || SqlDialect.of(em).ordersMatchesWell()) {
-                return countThenPage(em, where, orderBy(query.sort(), query.descending()), parameters, query, first);
+            if (where.reach() == Reach.FEW) {
+                return matchCandidatesThenLoadPage(em, where, query, parameters, first);
             }
-            return matchOnceThenLoadPage(em, where, query.sort(), query.descending(), parameters, query, first);
+            // Derby takes the one-scan path for text it cannot narrow to a few clients (asked for an ordered page
+            // of common words, it read and sorted every row) and for a staff member's IN over several offices
+            // (which kept it from reading an ordered page off a sort index: it sorted every row of those offices,
+            // 700 ms for 100,000); PostgreSQL counts and orders every search itself (see SqlDialect)
+            if (where.reach() == Reach.NONE && scope.readsInAnyOrder() || SqlDialect.of(em).ordersMatchesWell()) {
+                return pageThenCount(em, where, parameters, query, first);
+            }
+            TypedQuery<Object[]> match = em.createQuery("SELECT c.pk, " + sortPath(query.sort()) + ", c.clientIdKey"
+                    + " FROM ClientEntity c" + where.clause(), Object[].class);
+            parameters.forEach(match::setParameter);
+            return pageOfMatches(em, match.getResultList(), query, first);
         });
     }
 
     /**
-     * Without text to match (or on PostgreSQL, whose indexes find any match), reading one ordered page and
-     * counting both use indexes. A page that is not full was the last one and tells the count itself (a
-     * search for one email is one query); otherwise the count stops after {@link ClientQuery#COUNTED_PAGES}
-     * pages from this one: reading that many keys takes a millisecond or two, counting all of a million a few
-     * hundred.
+     * Reading one ordered page takes an index range (or, with common words, the first rows of one that match).
+     * A page that is not full was the last one and tells the count itself (a search for one email is one
+     * query); otherwise the count stops after {@link ClientQuery#COUNTED_PAGES} pages from this one: reading
+     * that many keys takes a millisecond or two, counting all of a million a few hundred. A search for one
+     * common word counts the word's entries in CLIENT_TERM's index instead of checking rows; any other search
+     * for common words says only "more than this page" (checking rows until 40 pages of matches are found
+     * would read most of the table when they are one in a hundred).
      */
-    private Page<Client> countThenPage(EntityManager em, String where, String orderBy,
+    private Page<Client> pageThenCount(EntityManager em, Where where,
             Map<String, Object> parameters, ClientQuery query, long first) {
-        TypedQuery<ClientEntity> select = em.createQuery("SELECT c FROM ClientEntity c" + where + orderBy,
-                ClientEntity.class);
-        parameters.forEach(select::setParameter);
+        boolean boundOnly = where.reach() == Reach.MANY && where.soleWord().isEmpty();
+        Map<String, Object> pageParameters = new HashMap<>(parameters);
+        String pageWhere = SqlDialect.of(em).ordersMatchesWell() ? where.clauseWithNarrowestWord(pageParameters)
+                : where.clause();
+        TypedQuery<ClientEntity> select = em.createQuery("SELECT c FROM ClientEntity c" + pageWhere
+                + orderBy(query.sort(), query.descending()), ClientEntity.class);
+        pageParameters.forEach(select::setParameter);
+        // one more row than the page says whether there are more
         List<Client> items = select.setFirstResult((int) Math.min(Integer.MAX_VALUE, first))
-                .setMaxResults(query.size()).getResultList().stream().map(core::value).toList();
+                .setMaxResults(query.size() + (boundOnly ? 1 : 0)).getResultList().stream().map(core::value).toList();
         if (items.size() < query.size() && (!items.isEmpty() || first == 0)) {
             return new Page<>(items, first + items.size(), query.page(), query.size(), true);
         }
+        if (boundOnly && !items.isEmpty()) {
+            boolean more = items.size() > query.size();
+            List<Client> page = more ? items.subList(0, query.size()) : items;
+            return new Page<>(page, first + page.size(), query.page(), query.size(), !more);
+        }
         long enough = first + (long) query.size() * ClientQuery.COUNTED_PAGES;
-        TypedQuery<Long> count = em.createQuery("SELECT c.pk FROM ClientEntity c" + where, Long.class);
-        parameters.forEach(count::setParameter);
         // one more than enough tells "more than enough" from "exactly enough"
-        long total = count.setMaxResults((int) Math.min(Integer.MAX_VALUE - 1, enough) + 1).getResultList().size();
+        int limit = (int) Math.min(Integer.MAX_VALUE - 1, enough) + 1;
+        OptionalLong counted = where.soleWord().isPresent()
+                ? ClientTerms.countBeginning(em, where.soleWord().get(), limit) : OptionalLong.empty();
+        long total;
+        if (counted.isPresent()) {
+            total = counted.getAsLong();
+        } else {
+            TypedQuery<Long> count = em.createQuery("SELECT c.pk FROM ClientEntity c" + where.clause(), Long.class);
+            parameters.forEach(count::setParameter);
+            total = count.setMaxResults(limit).getResultList().size();
+        }
         boolean exact = total <= enough;
         return new Page<>(items, exact ? total : enough, query.page(), query.size(), exact);
     }
@@ -103,24 +131,54 @@ public final class ClientSearch {
         }
         return core.read(em -> {
             Map<String, Object> parameters = new HashMap<>();
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ClientEntity c"
-                    + scopedWhere(em, filter, parameters), Long.class);
+            Where where = scopedWhere(em, filter, parameters);
+            if (where.reach() == Reach.FEW) {
+                return (long) matchingCandidates(em, where, SortField.CLIENT_ID, parameters).size();
+            }
+            if (where.soleWord().isPresent()) {
+                return ClientTerms.countAllBeginning(em, where.soleWord().get());
+            }
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ClientEntity c" + where.clause(), Long.class);
             parameters.forEach(count::setParameter);
             return count.getSingleResult();
         });
     }
 
+    /** A search whose rarest word is a word of few clients reads only their rows. */
+    private Page<Client> matchCandidatesThenLoadPage(EntityManager em, Where where, ClientQuery query,
+            Map<String, Object> parameters, long first) {
+        return pageOfMatches(em, matchingCandidates(em, where, query.sort(), parameters), query, first);
+    }
+
     /**
-     * A partial text match (or a staff member's office scope) reads every row it may match, so it is done
-     * once: all matches give the total and, ordered here, the page; only the page's rows are then loaded. Ordering in the database would make Derby walk
-     * the sort index and fetch every row at random, three to four times slower than one scan.
+     * The candidates that match the whole condition, as {@code [pk, sort value, client ID key]}: their rows,
+     * checked in chunks of a fixed size (one statement text, which Derby compiles once).
      */
-    private Page<Client> matchOnceThenLoadPage(EntityManager em, String where, SortField sort,
-            boolean descending, Map<String, Object> parameters, ClientQuery query, long first) {
-        TypedQuery<Object[]> match = em.createQuery(
-                "SELECT c.pk, " + sortPath(sort) + ", c.clientIdKey FROM ClientEntity c" + where, Object[].class);
+    private static List<Object[]> matchingCandidates(EntityManager em, Where where, SortField sort,
+            Map<String, Object> parameters) {
+        TypedQuery<Object[]> match = em.createQuery("SELECT c.pk, " + sortPath(sort) + ", c.clientIdKey"
+                + " FROM ClientEntity c" + where.clause() + " AND c.pk IN :candidates", Object[].class);
         parameters.forEach(match::setParameter);
-        List<Long> matches = match.getResultList().stream().sorted(rowOrder(descending)).map(row -> (Long) row[0])
+        List<Object[]> rows = new ArrayList<>();
+        List<Long> candidates = where.candidates();
+        for (int from = 0; from < candidates.size(); from += READ_CHUNK) {
+            List<Long> chunk = new ArrayList<>(candidates.subList(from, Math.min(candidates.size(), from + READ_CHUNK)));
+            while (chunk.size() < READ_CHUNK) {
+                chunk.add(chunk.get(0)); // the same length each time: the same statement
+            }
+            rows.addAll(match.setParameter("candidates", chunk).getResultList());
+        }
+        return rows;
+    }
+
+    /**
+     * A match that reads every row it may match (a match inside words, a staff member's office scope on Derby,
+     * a few candidates) is done once: all matches ({@code [pk, sort value, client ID key]}) give the total and,
+     * ordered here, the page; only the page's rows are then loaded. Ordering in the database would make Derby
+     * walk the sort index and fetch every row at random, three to four times slower than one scan.
+     */
+    private Page<Client> pageOfMatches(EntityManager em, List<Object[]> rows, ClientQuery query, long first) {
+        List<Long> matches = rows.stream().sorted(rowOrder(query.descending())).map(row -> (Long) row[0])
                 .toList();
         if (first >= matches.size()) {
             return new Page<>(List.of(), matches.size(), query.page(), query.size());
@@ -162,7 +220,7 @@ public final class ClientSearch {
     private long[] orderedKeys(EntityManager em, ClientFilter filter, SortField sort, boolean descending) {
         Map<String, Object> parameters = new HashMap<>();
         Query select = em.createQuery("SELECT c.pk FROM ClientEntity c"
-                + scopedWhere(em, filter, parameters) + orderBy(sort, descending));
+                + scopedWhere(em, filter, parameters).clause() + orderBy(sort, descending));
         parameters.forEach(select::setParameter);
         select.setHint(QueryHints.CURSOR, HintValues.TRUE);
         select.setHint(QueryHints.CURSOR_PAGE_SIZE, READ_CHUNK);
@@ -211,7 +269,7 @@ public final class ClientSearch {
             Map<String, Object> parameters = new HashMap<>();
             TypedQuery<String> select = em.createQuery(
                     "SELECT c.clientId FROM ClientEntity c"
-                            + scopedWhere(em, filter, parameters)
+                            + scopedWhere(em, filter, parameters).clause()
                             + " ORDER BY c.clientIdKey",
                     String.class);
             parameters.forEach(select::setParameter);
@@ -225,12 +283,50 @@ public final class ClientSearch {
     }
 
     /**
+     * A JPQL WHERE clause (empty, or starting with " WHERE "), how many rows its text may have to read, and the
+     * only clients that can match when they are few (see {@link TextMatch}).
+     */
+    record Where(String clause, Reach reach, List<Long> candidates, Optional<String> soleWord,
+            Optional<TextMatch.Word> narrowest) {
+
+        /** Limited to some offices: the text's word is no longer all the condition. */
+        Where within(String scopedClause) {
+            return new Where(scopedClause, reach, candidates, scopedClause.equals(clause) ? soleWord : Optional.empty(),
+                    narrowest);
+        }
+
+        /**
+         * The clause that also names the clients of the {@link #narrowest} word, from CLIENT_TERM: PostgreSQL,
+         * knowing from its statistics how many they are, reads them through that index instead of rechecking
+         * every match its trigram index finds.
+         */
+        String clauseWithNarrowestWord(Map<String, Object> parameters) {
+            if (narrowest.isEmpty()) {
+                return clause;
+            }
+            TextMatch.Word word = narrowest.get();
+            parameters.put("narrowest", word.text());
+            String terms;
+            if (word.beginning()) {
+                parameters.put("narrowestEnd", SearchWords.upperBound(word.text()));
+                terms = "t.term >= :narrowest AND t.term < :narrowestEnd";
+            } else {
+                terms = "t.term = :narrowest";
+            }
+            return clause + " AND c.pk IN (SELECT t.clientPk FROM ClientTermEntity t WHERE " + terms + ")";
+        }
+    }
+
+    /**
      * The JPQL WHERE clause of a filter; the values go into {@code parameters}, never into the text. A query
      * shaped like an SSN/EIN matches exactly (the tax IDs by their keyed hash, or the client ID), found through
-     * their indexes first: a partial match of nine digits would read every row.
+     * their indexes first: a partial match of nine digits would read every row. Other text matches by words
+     * ({@link TextMatch}).
      */
-    static String where(ClientFilter filter, Map<String, Object> parameters, ExactMatches exactMatches) {
+    static Where where(ClientFilter filter, Map<String, Object> parameters, ExactMatches exactMatches,
+            TextMatch.WordIndex words) {
         List<String> conditions = new ArrayList<>();
+        TextMatch text = TextMatch.NONE;
         if (!ClientRules.isBlank(filter.q())) {
             String q = filter.q().strip();
             Optional<String> taxId = filter.taxIdSearch();
@@ -240,8 +336,8 @@ public final class ClientSearch {
                 parameters.put("exactPks", pks.isEmpty() ? List.of(-1L) : pks);
                 conditions.add("c.pk IN :exactPks");
             } else {
-                parameters.put("text", "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
-                conditions.add("c.searchText LIKE :text ESCAPE '!'");
+                text = TextMatch.of(q, parameters, words);
+                conditions.addAll(text.conditions());
             }
         }
         if (filter.status() != null) {
@@ -259,12 +355,18 @@ public final class ClientSearch {
         if (filter.invitationFailed() != null) {
             conditions.add(filter.invitationFailed() ? "c.invitationError IS NOT NULL" : "c.invitationError IS NULL");
         }
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        // the text's one word is the whole condition: its clients can be counted in CLIENT_TERM's index
+        Optional<String> soleWord = conditions.size() == 1 && text.words().size() == 1 && text.reach() != Reach.PARTS
+                ? Optional.of(text.words().get(0)) : Optional.empty();
+        return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), text.reach(),
+                text.candidates(), soleWord, text.narrowest());
     }
 
     /** The WHERE clause of a filter within the actor's offices; the values go into {@code parameters}. */
-    private String scopedWhere(EntityManager em, ClientFilter filter, Map<String, Object> parameters) {
-        return scope.within(where(filter, parameters, exact(em)), parameters);
+    private Where scopedWhere(EntityManager em, ClientFilter filter, Map<String, Object> parameters) {
+        Where where = where(filter, parameters, exact(em),
+                (word, beginning, limit) -> ClientTerms.clientsWith(em, word, beginning, limit));
+        return where.within(scope.within(where.clause(), parameters));
     }
 
     /** {@link ExactMatches} in this transaction: one indexed query each for taxpayers, spouses and client IDs. */
@@ -280,10 +382,6 @@ public final class ClientSearch {
                     .setParameter("key", ClientRules.clientIdKey(q)).getResultList());
             return pks.stream().distinct().toList();
         };
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** The column a sort field orders by; every one of them is NOT NULL. */

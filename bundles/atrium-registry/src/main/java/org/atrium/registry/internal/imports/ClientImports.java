@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -389,9 +390,10 @@ public final class ClientImports {
                     Client before = entity.toValue(taxIds);
                     String snapshot = entity.snapshot();
                     long readVersion = entity.version();
+                    Set<String> wordsBefore = entity.searchTermsOfFields();
                     entity.overwriteByImport(MaskedTaxIds.keepStored(pending.data(), before.taxId(),
                             before.spouse() == null ? null : before.spouse().taxId()), now, taxIds);
-                    jdbc.update(entity, readVersion);
+                    jdbc.update(entity, readVersion, wordsBefore);
                     undos.add(new ImportUndoEntity(importId, entity, snapshot));
                     entries.add(entry(AuditActions.CLIENT_UPDATED, before, entity));
                     updated++;
@@ -549,8 +551,9 @@ public final class ClientImports {
                 ClientEntity entity = clients.get(i);
                 Client before = entity.toValue(taxIds);
                 long readVersion = entity.version();
+                Set<String> wordsBefore = entity.searchTermsOfFields();
                 entity.restoreByRevert(chunk.get(i).before());
-                jdbc.update(entity, readVersion);
+                jdbc.update(entity, readVersion, wordsBefore);
                 Client after = entity.toValue(taxIds);
                 entries.add(new AuditEntity(now, actor.name(), AuditActions.CLIENT_UPDATED, after.clientId(), subject,
                         AuditLog.diff(before, after)));

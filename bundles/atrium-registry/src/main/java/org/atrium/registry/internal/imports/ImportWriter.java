@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import org.atrium.registry.internal.AuditEntity;
 import org.atrium.registry.internal.ClientEntity;
@@ -30,8 +31,10 @@ public final class ImportWriter implements AutoCloseable {
     private final Rows insertClient;
     private final Statement updateClient;
     private final Statement deleteClaims;
+    private final Statement deleteTerms;
     private final Statement deleteClient;
     private final Rows insertClaim;
+    private final Rows insertTerm;
     private final Rows insertAudit;
     private final Rows insertUndo;
     private final KeyBlocks keys;
@@ -108,8 +111,10 @@ public final class ImportWriter implements AutoCloseable {
         updateClient = new Statement(connection, "UPDATE CLIENT SET " + String.join(", ", assignments)
                 + " WHERE PK = ? AND VERSION = ?");
         deleteClaims = new Statement(connection, "DELETE FROM CLIENT_EMAIL WHERE CLIENT_PK = ?");
+        deleteTerms = new Statement(connection, "DELETE FROM CLIENT_TERM WHERE CLIENT_PK = ?");
         deleteClient = new Statement(connection, "DELETE FROM CLIENT WHERE PK = ? AND VERSION = ?");
         insertClaim = inserts(connection, copy, "CLIENT_EMAIL", List.of("CLIENT_PK", "EMAIL_KEY"));
+        insertTerm = inserts(connection, copy, "CLIENT_TERM", List.of("CLIENT_PK", "TERM"));
         insertAudit = inserts(connection, copy, "AUDIT_EVENT", AuditEntity.COLUMNS);
         insertUndo = inserts(connection, copy, "IMPORT_UNDO", ImportUndoEntity.COLUMNS);
     }
@@ -138,10 +143,14 @@ public final class ImportWriter implements AutoCloseable {
     void insert(ClientEntity client) throws SQLException {
         insertClient.add(client.columnValues());
         claim(client);
+        index(client);
     }
 
-    /** An UPDATE of every column that succeeds only if the row is still at {@code readVersion}. */
-    void update(ClientEntity client, long readVersion) throws SQLException {
+    /**
+     * An UPDATE of every column that succeeds only if the row is still at {@code readVersion}; the search words
+     * are rewritten only if they changed (a bulk edit of offices or flags leaves them).
+     */
+    void update(ClientEntity client, long readVersion, Set<String> wordsBefore) throws SQLException {
         Object[] values = client.columnValues();
         Object[] parameters = new Object[values.length + 1];
         System.arraycopy(values, 1, parameters, 0, values.length - 1);
@@ -150,17 +159,28 @@ public final class ImportWriter implements AutoCloseable {
         updateClient.add(parameters);
         deleteClaims.add(client.pk());
         claim(client);
+        if (!wordsBefore.equals(client.searchTermsOfFields())) {
+            deleteTerms.add(client.pk());
+            index(client);
+        }
     }
 
     /** A DELETE that succeeds only if the row is still at the version it was read at. */
     void delete(ClientEntity client) throws SQLException {
         deleteClaims.add(client.pk());
+        deleteTerms.add(client.pk());
         deleteClient.add(client.pk(), client.version());
     }
 
     private void claim(ClientEntity client) throws SQLException {
         for (String email : client.claimedEmailKeys()) {
             insertClaim.add(client.pk(), email);
+        }
+    }
+
+    private void index(ClientEntity client) throws SQLException {
+        for (String term : client.searchTermsOfFields()) {
+            insertTerm.add(client.pk(), term);
         }
     }
 
@@ -173,16 +193,18 @@ public final class ImportWriter implements AutoCloseable {
     }
 
     /**
-     * Sends the pending rows; old email claims go before new ones.
+     * Sends the pending rows; old email claims and search terms go before new ones.
      *
      * @return {@code false} if a client to update or delete was changed by someone else since it was read
      */
     boolean execute() throws SQLException {
         deleteClaims.execute();
+        deleteTerms.execute();
         boolean unchanged = allOne(deleteClient.execute());
         insertClient.execute();
         unchanged &= allOne(updateClient.execute());
         insertClaim.execute();
+        insertTerm.execute();
         insertAudit.execute();
         insertUndo.execute();
         return unchanged;
@@ -199,8 +221,8 @@ public final class ImportWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (Rows rows : List.of(insertClient, updateClient, deleteClaims, deleteClient, insertClaim, insertAudit,
-                insertUndo)) {
+        for (Rows rows : List.of(insertClient, updateClient, deleteClaims, deleteTerms, deleteClient, insertClaim,
+                insertTerm, insertAudit, insertUndo)) {
             rows.close();
         }
     }

@@ -28,8 +28,8 @@ import org.osgi.service.component.annotations.Reference;
 public class JpaImportLedger implements ImportLedger {
 
     /** The tables an import or a revert writes in bulk. */
-    private static final List<String> WRITTEN_TABLES = List.of("CLIENT", "CLIENT_EMAIL", "AUDIT_EVENT",
-            "IMPORT_UNDO");
+    private static final List<String> WRITTEN_TABLES = List.of("CLIENT", "CLIENT_EMAIL", "CLIENT_TERM",
+            "AUDIT_EVENT", "IMPORT_UNDO");
 
     private final RegisterCore core;
     private final Scope scope;

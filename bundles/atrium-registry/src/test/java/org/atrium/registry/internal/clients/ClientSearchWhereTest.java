@@ -6,51 +6,93 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.List;
+import java.util.stream.LongStream;
 
 import org.atrium.api.client.ClientFilter;
 import org.atrium.api.client.RegistrationStatus;
+import org.atrium.registry.internal.clients.TextMatch.Reach;
 import org.junit.jupiter.api.Test;
 
 class ClientSearchWhereTest {
 
     /** Finds client 7 for the digits 123456789, nothing else. */
     static final ClientSearch.ExactMatches HASH = (digits, q) -> digits.equals("123456789") ? List.of(7L) : List.of();
+    /** Words beginning with "smi": clients 1 and 2; with "ann": 3,000 clients; nothing begins with "mith". */
+    static final TextMatch.WordIndex WORDS = (word, beginning, limit) -> switch (word) {
+        case "smi", "smith", "50" -> List.of(1L, 2L);
+        case "ann", "off" -> LongStream.range(0, Math.min(limit, 3_000)).boxed().toList();
+        default -> List.of();
+    };
 
     @Test
     void noFilterMeansNoCondition() {
         Map<String, Object> parameters = new HashMap<>();
-        assertEquals("", ClientSearch.where(ClientFilter.ALL, parameters, HASH));
+        assertEquals(new ClientSearch.Where("", Reach.NONE, List.of(), Optional.empty(), Optional.empty()),
+                ClientSearch.where(ClientFilter.ALL, parameters, HASH, WORDS));
         assertTrue(parameters.isEmpty());
     }
 
     @Test
-    void textIsMatchedCaseInsensitivelyAndPartially() {
+    void eachWordOfTheTextIsAWordOfTheClientTheLastMayBeItsBeginningAndTheRarestNamesTheOnlyCandidates() {
         Map<String, Object> parameters = new HashMap<>();
-        String where = ClientSearch.where(new ClientFilter(" Smith ", null, null, null), parameters, HASH);
-        assertEquals("%smith%", parameters.get("text"));
-        assertTrue(where.contains("c.searchText LIKE :text"));
+        ClientSearch.Where where = ClientSearch.where(new ClientFilter(" Ann SMI ", null, null, null), parameters,
+                HASH, WORDS);
+        assertEquals(" WHERE c.searchText LIKE :word0 AND c.searchText LIKE :word1", where.clause());
+        assertEquals("% ann %", parameters.get("word0"), "the word ann");
+        assertEquals("% smi%", parameters.get("word1"), "a word that begins with smi");
+        assertEquals(Reach.FEW, where.reach());
+        assertEquals(List.of(1L, 2L), where.candidates(), "the clients of smi, the rarer word");
         assertFalse(parameters.containsKey("exactPks"));
     }
 
     @Test
-    void likeWildcardsInTheQueryAreTakenLiterally() {
+    void aWordThatBeginsNoWordIsLookedForInsideWords() {
         Map<String, Object> parameters = new HashMap<>();
-        ClientSearch.where(new ClientFilter("50%_off!", null, null, null), parameters, HASH);
-        assertEquals("%50!%!_off!!%", parameters.get("text"));
+        ClientSearch.Where where = ClientSearch.where(new ClientFilter("mith", null, null, null), parameters, HASH,
+                WORDS);
+        assertEquals("%mith%", parameters.get("word0"));
+        assertEquals(Reach.PARTS, where.reach());
+        assertEquals(List.of(), where.candidates());
+    }
+
+    @Test
+    void wordsOfManyClientsNameNoCandidates() {
+        Map<String, Object> parameters = new HashMap<>();
+        ClientSearch.Where where = ClientSearch.where(new ClientFilter("ann", null, null, null), parameters, HASH,
+                WORDS);
+        assertEquals(Reach.MANY, where.reach());
+        assertEquals(List.of(), where.candidates());
+        assertEquals(Optional.of("ann"), where.soleWord(), "its clients can be counted by the index alone");
+        assertEquals(Optional.empty(), where.within(where.clause() + " AND c.officeLocation = :scopeOffice")
+                .soleWord(), "not within some offices");
+        assertEquals(Optional.empty(), ClientSearch.where(new ClientFilter("ann", null, true, null), new HashMap<>(),
+                HASH, WORDS).soleWord(), "not with another condition");
+    }
+
+    @Test
+    void onlyLettersAndDigitsAreSearchedSoNoWildcardReachesTheQuery() {
+        Map<String, Object> parameters = new HashMap<>();
+        ClientSearch.where(new ClientFilter("50%_off!", null, null, null), parameters, HASH, WORDS);
+        assertEquals(Map.of("word0", "% 50 %", "word1", "% off%"), parameters);
+        Map<String, Object> none = new HashMap<>();
+        assertEquals(Reach.NONE, ClientSearch.where(new ClientFilter("%_!", null, null, null), none, HASH, WORDS)
+                .reach(), "no word: every client");
+        assertTrue(none.isEmpty());
     }
 
     @Test
     void nineDigitsWithOrWithoutDashesMatchExactlyThroughTheIndexesNotByAScan() {
         for (String q : new String[] {"123456789", "123-45-6789", "12-3456789"}) {
             Map<String, Object> parameters = new HashMap<>();
-            String where = ClientSearch.where(new ClientFilter(q, null, null, null), parameters, HASH);
+            ClientSearch.Where where = ClientSearch.where(new ClientFilter(q, null, null, null), parameters, HASH, WORDS);
             assertEquals(List.of(7L), parameters.get("exactPks"), q);
-            assertEquals(" WHERE c.pk IN :exactPks", where);
-            assertFalse(parameters.containsKey("text"), "no partial match of every row");
+            assertEquals(" WHERE c.pk IN :exactPks", where.clause());
+            assertFalse(parameters.containsKey("word0"), "no partial match of every row");
         }
         Map<String, Object> parameters = new HashMap<>();
-        ClientSearch.where(new ClientFilter("987654321", null, null, null), parameters, HASH);
+        ClientSearch.where(new ClientFilter("987654321", null, null, null), parameters, HASH, WORDS);
         assertEquals(List.of(-1L), parameters.get("exactPks"), "nobody: a key no client has");
     }
 
@@ -58,8 +100,8 @@ class ClientSearchWhereTest {
     void valuesNeverEnterTheQueryText() {
         Map<String, Object> parameters = new HashMap<>();
         String where = ClientSearch.where(new ClientFilter("x' OR '1'='1", RegistrationStatus.INVITED, false, 7),
-                parameters, HASH);
-        assertFalse(where.contains("'1'='1"));
+                parameters, HASH, WORDS).clause();
+        assertFalse(where.contains("'1'"));
         assertEquals(RegistrationStatus.INVITED, parameters.get("status"));
         assertEquals(false, parameters.get("portalAccess"));
         assertEquals(7, parameters.get("office"));

@@ -8,8 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+
+import javax.persistence.TypedQuery;
 
 import org.atrium.api.client.AccessDeniedException;
 import org.atrium.api.client.Client;
@@ -169,6 +174,87 @@ class JpaClientRegisterTest {
         assertEquals(ClientQuery.COUNTED_PAGES + 5, register.count(ClientFilter.ALL));
         assertEquals(1, register.count(new ClientFilter("c7@example", null, null, null)));
         assertEquals(0, register.as(Actor.staff("jane", Set.of(2))).count(ClientFilter.ALL), "none in her office");
+    }
+
+    @Test
+    void textFindsTheClientsWhoseWordsBeginWithItsWordsAndFollowsEveryChangeAtOnce() {
+        register.create(ClientRulesTest.individual().clientId("C-000123").name("Ann Smith")
+                .email("ann.smith@example.com").taxId(null).build());
+        register.create(ClientRulesTest.individual().clientId("C-000124").name("Bob Smithson")
+                .email("bob@example.com").taxId(null).office(2).build());
+        register.create(ClientRulesTest.individual().clientId("X9").name("Cy Jones").email("cy@smith.org")
+                .taxId(null).build());
+        assertEquals(List.of("C-000123", "C-000124", "X9"), ids("smi"));
+        assertEquals(List.of("C-000123"), ids("Smith, Ann"));
+        assertEquals(List.of("C-000123"), ids("ann.smith@example.com"));
+        assertEquals(List.of("C-000123"), ids("123"), "a client number without its zeros");
+        assertEquals(List.of("C-000123", "C-000124"), ids("c-0001"));
+        assertEquals(List.of("C-000123", "C-000124", "X9"), ids("mith"), "begins no word: found inside words");
+        assertEquals(List.of("C-000123"), ids("ith ann"));
+        assertEquals(List.of(), ids("smithson jones"), "both words begin words, of different clients");
+        assertEquals(List.of("C-000124"), register.as(Actor.staff("jane", Set.of(2)))
+                .search(query("smi")).items().stream().map(Client::clientId).toList(), "within her offices");
+        assertEquals(List.of("C-000123", "C-000124", "X9"), register.findClientIds(new ClientFilter("smi", null,
+                null, null)), "bulk actions by filter take the same clients");
+        assertEquals(3, register.count(new ClientFilter("smi", null, null, null)));
+
+        Client ann = register.get("C-000123");
+        register.update("C-000123", ClientRulesTest.individual().clientId("C-000123").name("Ann Taylor")
+                .email("ann@taylor.com").taxId(null).build(), ann.version());
+        assertEquals(List.of(), ids("smith ann"), "not by the name she no longer has");
+        assertEquals(List.of("C-000123"), ids("taylor"), "by her new one at once");
+        register.delete("X9");
+        assertEquals(List.of(), ids("jones"));
+        assertEquals(List.of("C-000124"), ids("smi"));
+    }
+
+    @Test
+    void aWordOfVeryManyClientsIsMatchedWhilePagingThroughThem() {
+        int clients = TextMatch.MAX_CANDIDATES + 10;
+        for (int i = 0; i < clients; i++) {
+            register.create(ClientRulesTest.individual().clientId(String.format("M%05d", i)).name("Many Smith")
+                    .email("m" + i + "@example.com").taxId(null).build());
+        }
+        register.create(ClientRulesTest.individual().clientId("Z1").name("Zed Smyth").email("z@example.com")
+                .taxId(null).build());
+        Page<Client> first = register.search(new ClientQuery(new ClientFilter("smith", null, null, null),
+                SortField.CLIENT_ID, false, 0, 25));
+        assertEquals("M00000", first.items().get(0).clientId());
+        assertEquals(25, first.items().size());
+        // Derby reads every match of common words and counts them; PostgreSQL counts the word's entries, 40 pages
+        assertTrue(first.totalExact() ? first.total() == clients : first.total() == 25 * ClientQuery.COUNTED_PAGES,
+                first.total() + (first.totalExact() ? "" : ", more than that"));
+        assertEquals(clients, register.count(new ClientFilter("smith", null, null, null)));
+        ClientRegister jane = register.as(Actor.staff("jane", Set.of(1)));
+        Page<Client> hers = jane.search(new ClientQuery(new ClientFilter("smith", null, null, null),
+                SortField.CLIENT_ID, false, 0, 25));
+        assertEquals(first.items(), hers.items());
+        assertTrue(hers.totalExact() ? hers.total() == clients : hers.total() >= 25 && hers.total() < clients,
+                hers.total() + (hers.totalExact() ? "" : ", more than that"));
+        Page<Client> last = jane.search(new ClientQuery(new ClientFilter("smith", null, null, null),
+                SortField.CLIENT_ID, false, clients / 25, 25));
+        assertEquals(clients % 25, last.items().size());
+        assertTrue(last.totalExact());
+        assertEquals(clients, last.total());
+        assertEquals(List.of("M00007"), ids("smith m00007"));
+
+        // what PostgreSQL's page adds: the clients of the longest word, from CLIENT_TERM
+        Map<String, Object> parameters = new HashMap<>();
+        long matched = database.jpa().txExpr(em -> {
+            ClientSearch.Where where = ClientSearch.where(new ClientFilter("many smit", null, null, null), parameters,
+                    (digits, q) -> List.of(), (word, beginning, limit) -> ClientTerms.clientsWith(em, word, beginning,
+                            limit));
+            assertEquals(Optional.of(new TextMatch.Word("smit", true)), where.narrowest());
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ClientEntity c"
+                    + where.clauseWithNarrowestWord(parameters), Long.class);
+            parameters.forEach(count::setParameter);
+            return count.getSingleResult();
+        });
+        assertEquals(clients, matched);
+    }
+
+    private List<String> ids(String q) {
+        return register.search(query(q)).items().stream().map(Client::clientId).toList();
     }
 
     private static ClientQuery query(String q) {

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.atrium.api.client.Client;
+import org.atrium.api.client.SortField;
+import org.atrium.api.client.ClientFilter;
+import org.atrium.api.client.ClientQuery;
 import org.atrium.api.client.ClientData;
 import org.atrium.api.client.ClientNotFoundException;
 import org.atrium.api.client.ClientRegister;
@@ -104,16 +107,26 @@ class PortalAndImportLedgerTest {
         assertEquals(List.of(AtriumTopics.CLIENT_CREATED, AtriumTopics.CLIENT_CREATED, AtriumTopics.CLIENT_UPDATED,
                 AtriumTopics.IMPORTED), topics(), "the register's create, then the import's clients and itself");
         assertEquals(created.reference(), events.get(1).getProperty(AtriumTopics.PROPERTY_CLIENT_REFERENCE));
+        assertEquals(List.of("U1"), found("ann edited"), "found by the words the import wrote");
+        assertEquals(List.of("N1"), found("ann smith"), "U1 not by the name it replaced (N1 is an Ann Smith too)");
+        assertEquals(List.of("N1"), found("n1 spouse"));
 
         events.clear();
         assertEquals(new ImportResult("job-1", 1, 1), ledger.revert("job-1"));
         assertTrue(register.find("N1").isEmpty());
+        assertEquals(List.of(), found("n1"), "a deleted client's words went with it");
+        assertEquals(List.of("U1"), found("ann smith"), "the words of the name put back");
         Client restored = register.get("U1");
         assertEquals("Ann Smith", restored.name());
         assertEquals(before.taxId(), restored.taxId());
         assertEquals(List.of(AtriumTopics.CLIENT_DELETED, AtriumTopics.CLIENT_UPDATED, AtriumTopics.IMPORT_REVERTED),
                 topics());
         assertEquals(created.reference(), events.get(0).getProperty(AtriumTopics.PROPERTY_CLIENT_REFERENCE));
+    }
+
+    private List<String> found(String q) {
+        return register.search(new ClientQuery(new ClientFilter(q, null, null, null), SortField.CLIENT_ID, false, 0,
+                10)).items().stream().map(Client::clientId).toList();
     }
 
     @Test

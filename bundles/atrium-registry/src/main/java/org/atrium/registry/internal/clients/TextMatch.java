@@ -1,0 +1,103 @@
+package org.atrium.registry.internal.clients;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.atrium.registry.internal.SearchWords;
+
+/**
+ * What a search's text asks of a client, as a search box that searches while one types: every word of the
+ * query (see {@link SearchWords}) is one of the client's words, and the last one may be its beginning ("smi"
+ * finds Smith, "smith a" Ann Smith, "ann.smith@example.com" that address and no other, "123" C-000123). A
+ * word that no client has (or, the last, begins) is looked for inside words instead ("mith" finds Smith), so
+ * that every search that found a client before words were indexed still does.
+ * <p>
+ * The conditions alone decide what matches (one LIKE per word on SEARCH_TEXT); {@link #candidates} only
+ * narrows which rows are read: the clients of the word with the fewest, read from CLIENT_TERM's index.
+ *
+ * @param words the query's words, each once
+ * @param conditions JPQL conditions on {@code c}, all to hold
+ * @param reach how many rows the conditions may have to read
+ * @param candidates every client that can match, when few ({@link Reach#FEW}); else empty
+ * @param narrowest of words of many clients ({@link Reach#MANY}), the one likely to have the fewest: the longest
+ */
+record TextMatch(List<String> words, List<String> conditions, Reach reach, List<Long> candidates,
+        Optional<Word> narrowest) {
+
+    /** No text. */
+    static final TextMatch NONE = new TextMatch(List.of(), List.of(), Reach.NONE, List.of(), Optional.empty());
+
+    /** A word of the query, and whether a client's word may begin with it (the last) or must be it. */
+    record Word(String text, boolean beginning) {
+    }
+
+    /** A word's clients read at most, to find the query's rarest word; more and the word is common. */
+    static final int MAX_CANDIDATES = 2_000;
+
+    enum Reach {
+        /** No text, or a tax ID or client ID matched exactly through indexes. */
+        NONE,
+        /** At most {@link #MAX_CANDIDATES} clients have one of the query's words. */
+        FEW,
+        /** Every word of the query is a word of many clients: matches are common, a page is soon full. */
+        MANY,
+        /** A word is looked for inside words: every row must be read (or, on PostgreSQL, its trigram index). */
+        PARTS
+    }
+
+    /**
+     * The clients with the word (or, {@code beginning}, a word that begins with it), read from the index: at
+     * most {@code limit}, each once; a list of {@code limit} means "that many or more".
+     */
+    interface WordIndex {
+        List<Long> clientsWith(String word, boolean beginning, int limit);
+    }
+
+    TextMatch {
+        words = List.copyOf(words);
+        conditions = List.copyOf(conditions);
+        candidates = List.copyOf(candidates);
+    }
+
+    /** The match of {@code q}'s words; each word's LIKE pattern goes into {@code parameters}. */
+    static TextMatch of(String q, Map<String, Object> parameters, WordIndex index) {
+        List<String> words = SearchWords.of(q).stream().distinct().toList();
+        List<String> conditions = new ArrayList<>();
+        List<Long> fewest = null;
+        boolean insideWords = false;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            boolean beginning = i == words.size() - 1;
+            List<Long> clients = index.clientsWith(word, beginning, MAX_CANDIDATES + 1);
+            String parameter = "word" + i;
+            // words hold letters and digits only: nothing in them is a LIKE wildcard
+            if (clients.isEmpty()) {
+                insideWords = true;
+                parameters.put(parameter, "%" + word + "%");
+            } else {
+                parameters.put(parameter, "% " + word + (beginning ? "%" : " %"));
+                if (clients.size() <= MAX_CANDIDATES && (fewest == null || clients.size() < fewest.size())) {
+                    fewest = clients;
+                }
+            }
+            conditions.add("c.searchText LIKE :" + parameter);
+        }
+        if (fewest != null) {
+            return new TextMatch(words, conditions, Reach.FEW, fewest, Optional.empty());
+        }
+        if (words.isEmpty() || insideWords) {
+            return new TextMatch(words, conditions, words.isEmpty() ? Reach.NONE : Reach.PARTS, List.of(),
+                    Optional.empty());
+        }
+        int longest = words.size() - 1;
+        for (int i = words.size() - 2; i >= 0; i--) {
+            if (words.get(i).length() > words.get(longest).length()) {
+                longest = i;
+            }
+        }
+        return new TextMatch(words, conditions, Reach.MANY, List.of(),
+                Optional.of(new Word(words.get(longest), longest == words.size() - 1)));
+    }
+}
