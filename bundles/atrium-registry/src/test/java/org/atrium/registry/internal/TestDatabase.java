@@ -184,6 +184,12 @@ public final class TestDatabase implements AutoCloseable {
         });
     }
 
+    /** How many rows of CLIENT_TERM hold this word, whichever client they name. */
+    public long termRows(String term) {
+        return jpa().txExpr(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM CLIENT_TERM WHERE TERM = ?")
+                .setParameter(1, term).getSingleResult()).longValue());
+    }
+
     @Override
     public void close() {
         factory.close();

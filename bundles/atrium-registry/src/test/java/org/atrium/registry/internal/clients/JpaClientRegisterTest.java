@@ -205,6 +205,8 @@ class JpaClientRegisterTest {
         assertEquals(List.of("C-000123"), ids("taylor"), "by her new one at once");
         register.delete("X9");
         assertEquals(List.of(), ids("jones"));
+        assertEquals(0, database.termRows("jones"), "its words went with it");
+        assertEquals(1, database.termRows("taylor"));
         assertEquals(List.of("C-000124"), ids("smi"));
     }
 

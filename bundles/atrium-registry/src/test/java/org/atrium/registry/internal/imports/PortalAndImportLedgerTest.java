@@ -115,6 +115,7 @@ class PortalAndImportLedgerTest {
         assertEquals(new ImportResult("job-1", 1, 1), ledger.revert("job-1"));
         assertTrue(register.find("N1").isEmpty());
         assertEquals(List.of(), found("n1"), "a deleted client's words went with it");
+        assertEquals(0, database.termRows("n1"));
         assertEquals(List.of("U1"), found("ann smith"), "the words of the name put back");
         Client restored = register.get("U1");
         assertEquals("Ann Smith", restored.name());
