@@ -25,7 +25,6 @@ import org.atrium.registry.internal.ClientEntity;
 import org.atrium.registry.internal.ClientRules;
 import org.atrium.registry.internal.RegisterCore;
 import org.atrium.registry.internal.Scope;
-import org.atrium.registry.internal.SearchWords;
 import org.atrium.registry.internal.SqlDialect;
 import org.atrium.registry.internal.TaxIdCipher;
 import org.atrium.registry.internal.clients.TextMatch.Reach;
@@ -62,14 +61,18 @@ public final class ClientSearch {
             Map<String, Object> parameters = new HashMap<>();
             Where where = scopedWhere(em, query.filter(), parameters);
             long first = (long) query.page() * query.size();
+            // PostgreSQL finds, counts and orders every search itself, text through its trigram index (see
+            // SqlDialect). On Derby a word of few clients names the only rows read; it takes the one-scan path for
+            // other text (asked for an ordered page of common words, it read and sorted every row) and for a
+            // staff member's IN over several offices (which kept it from reading an ordered page off a sort
+            // index: it sorted every row of those offices, 700 ms for 100,000)
+            if (SqlDialect.of(em).ordersMatchesWell()) {
+                return pageThenCount(em, where, parameters, query, first);
+            }
             if (where.reach() == Reach.FEW) {
                 return matchCandidatesThenLoadPage(em, where, query, parameters, first);
             }
-            // Derby takes the one-scan path for text it cannot narrow to a few clients (asked for an ordered page
-            // of common words, it read and sorted every row) and for a staff member's IN over several offices
-            // (which kept it from reading an ordered page off a sort index: it sorted every row of those offices,
-            // 700 ms for 100,000); PostgreSQL counts and orders every search itself (see SqlDialect)
-            if (where.reach() == Reach.NONE && scope.readsInAnyOrder() || SqlDialect.of(em).ordersMatchesWell()) {
+            if (where.reach() == Reach.NONE && scope.readsInAnyOrder()) {
                 return pageThenCount(em, where, parameters, query, first);
             }
             TypedQuery<Object[]> match = em.createQuery("SELECT c.pk, " + sortPath(query.sort()) + ", c.clientIdKey"
@@ -91,12 +94,9 @@ public final class ClientSearch {
     private Page<Client> pageThenCount(EntityManager em, Where where,
             Map<String, Object> parameters, ClientQuery query, long first) {
         boolean boundOnly = where.reach() == Reach.MANY && where.soleWord().isEmpty();
-        Map<String, Object> pageParameters = new HashMap<>(parameters);
-        String pageWhere = SqlDialect.of(em).ordersMatchesWell() ? where.clauseWithNarrowestWord(pageParameters)
-                : where.clause();
-        TypedQuery<ClientEntity> select = em.createQuery("SELECT c FROM ClientEntity c" + pageWhere
+        TypedQuery<ClientEntity> select = em.createQuery("SELECT c FROM ClientEntity c" + where.clause()
                 + orderBy(query.sort(), query.descending()), ClientEntity.class);
-        pageParameters.forEach(select::setParameter);
+        parameters.forEach(select::setParameter);
         // one more row than the page says whether there are more
         List<Client> items = select.setFirstResult((int) Math.min(Integer.MAX_VALUE, first))
                 .setMaxResults(query.size() + (boundOnly ? 1 : 0)).getResultList().stream().map(core::value).toList();
@@ -132,7 +132,7 @@ public final class ClientSearch {
         return core.read(em -> {
             Map<String, Object> parameters = new HashMap<>();
             Where where = scopedWhere(em, filter, parameters);
-            if (where.reach() == Reach.FEW) {
+            if (where.reach() == Reach.FEW && !SqlDialect.of(em).ordersMatchesWell()) {
                 return (long) matchingCandidates(em, where, SortField.CLIENT_ID, parameters).size();
             }
             if (where.soleWord().isPresent()) {
@@ -286,34 +286,11 @@ public final class ClientSearch {
      * A JPQL WHERE clause (empty, or starting with " WHERE "), how many rows its text may have to read, and the
      * only clients that can match when they are few (see {@link TextMatch}).
      */
-    record Where(String clause, Reach reach, List<Long> candidates, Optional<String> soleWord,
-            Optional<TextMatch.Word> narrowest) {
+    record Where(String clause, Reach reach, List<Long> candidates, Optional<String> soleWord) {
 
         /** Limited to some offices: the text's word is no longer all the condition. */
         Where within(String scopedClause) {
-            return new Where(scopedClause, reach, candidates, scopedClause.equals(clause) ? soleWord : Optional.empty(),
-                    narrowest);
-        }
-
-        /**
-         * The clause that also names the clients of the {@link #narrowest} word, from CLIENT_TERM: PostgreSQL,
-         * knowing from its statistics how many they are, reads them through that index instead of rechecking
-         * every match its trigram index finds.
-         */
-        String clauseWithNarrowestWord(Map<String, Object> parameters) {
-            if (narrowest.isEmpty()) {
-                return clause;
-            }
-            TextMatch.Word word = narrowest.get();
-            parameters.put("narrowest", word.text());
-            String terms;
-            if (word.beginning()) {
-                parameters.put("narrowestEnd", SearchWords.upperBound(word.text()));
-                terms = "t.term >= :narrowest AND t.term < :narrowestEnd";
-            } else {
-                terms = "t.term = :narrowest";
-            }
-            return clause + " AND c.pk IN (SELECT t.clientPk FROM ClientTermEntity t WHERE " + terms + ")";
+            return new Where(scopedClause, reach, candidates, scopedClause.equals(clause) ? soleWord : Optional.empty());
         }
     }
 
@@ -359,7 +336,7 @@ public final class ClientSearch {
         Optional<String> soleWord = conditions.size() == 1 && text.words().size() == 1 && text.reach() != Reach.PARTS
                 ? Optional.of(text.words().get(0)) : Optional.empty();
         return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), text.reach(),
-                text.candidates(), soleWord, text.narrowest());
+                text.candidates(), soleWord);
     }
 
     /** The WHERE clause of a filter within the actor's offices; the values go into {@code parameters}. */

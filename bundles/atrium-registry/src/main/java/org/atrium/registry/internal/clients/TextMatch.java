@@ -3,7 +3,6 @@ package org.atrium.registry.internal.clients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.atrium.registry.internal.SearchWords;
 
@@ -21,17 +20,11 @@ import org.atrium.registry.internal.SearchWords;
  * @param conditions JPQL conditions on {@code c}, all to hold
  * @param reach how many rows the conditions may have to read
  * @param candidates every client that can match, when few ({@link Reach#FEW}); else empty
- * @param narrowest of words of many clients ({@link Reach#MANY}), the one likely to have the fewest: the longest
  */
-record TextMatch(List<String> words, List<String> conditions, Reach reach, List<Long> candidates,
-        Optional<Word> narrowest) {
+record TextMatch(List<String> words, List<String> conditions, Reach reach, List<Long> candidates) {
 
     /** No text. */
-    static final TextMatch NONE = new TextMatch(List.of(), List.of(), Reach.NONE, List.of(), Optional.empty());
-
-    /** A word of the query, and whether a client's word may begin with it (the last) or must be it. */
-    record Word(String text, boolean beginning) {
-    }
+    static final TextMatch NONE = new TextMatch(List.of(), List.of(), Reach.NONE, List.of());
 
     /** A word's clients read at most, to find the query's rarest word; more and the word is common. */
     static final int MAX_CANDIDATES = 2_000;
@@ -85,19 +78,9 @@ record TextMatch(List<String> words, List<String> conditions, Reach reach, List<
             conditions.add("c.searchText LIKE :" + parameter);
         }
         if (fewest != null) {
-            return new TextMatch(words, conditions, Reach.FEW, fewest, Optional.empty());
+            return new TextMatch(words, conditions, Reach.FEW, fewest);
         }
-        if (words.isEmpty() || insideWords) {
-            return new TextMatch(words, conditions, words.isEmpty() ? Reach.NONE : Reach.PARTS, List.of(),
-                    Optional.empty());
-        }
-        int longest = words.size() - 1;
-        for (int i = words.size() - 2; i >= 0; i--) {
-            if (words.get(i).length() > words.get(longest).length()) {
-                longest = i;
-            }
-        }
-        return new TextMatch(words, conditions, Reach.MANY, List.of(),
-                Optional.of(new Word(words.get(longest), longest == words.size() - 1)));
+        return new TextMatch(words, conditions, words.isEmpty() ? Reach.NONE : insideWords ? Reach.PARTS : Reach.MANY,
+                List.of());
     }
 }

@@ -29,7 +29,7 @@ class ClientSearchWhereTest {
     @Test
     void noFilterMeansNoCondition() {
         Map<String, Object> parameters = new HashMap<>();
-        assertEquals(new ClientSearch.Where("", Reach.NONE, List.of(), Optional.empty(), Optional.empty()),
+        assertEquals(new ClientSearch.Where("", Reach.NONE, List.of(), Optional.empty()),
                 ClientSearch.where(ClientFilter.ALL, parameters, HASH, WORDS));
         assertTrue(parameters.isEmpty());
     }

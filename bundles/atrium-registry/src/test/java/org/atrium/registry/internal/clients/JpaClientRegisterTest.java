@@ -8,13 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-
-import javax.persistence.TypedQuery;
 
 import org.atrium.api.client.AccessDeniedException;
 import org.atrium.api.client.Client;
@@ -240,19 +235,6 @@ class JpaClientRegisterTest {
         assertEquals(clients, last.total());
         assertEquals(List.of("M00007"), ids("smith m00007"));
 
-        // what PostgreSQL's page adds: the clients of the longest word, from CLIENT_TERM
-        Map<String, Object> parameters = new HashMap<>();
-        long matched = database.jpa().txExpr(em -> {
-            ClientSearch.Where where = ClientSearch.where(new ClientFilter("many smit", null, null, null), parameters,
-                    (digits, q) -> List.of(), (word, beginning, limit) -> ClientTerms.clientsWith(em, word, beginning,
-                            limit));
-            assertEquals(Optional.of(new TextMatch.Word("smit", true)), where.narrowest());
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ClientEntity c"
-                    + where.clauseWithNarrowestWord(parameters), Long.class);
-            parameters.forEach(count::setParameter);
-            return count.getSingleResult();
-        });
-        assertEquals(clients, matched);
     }
 
     private List<String> ids(String q) {
