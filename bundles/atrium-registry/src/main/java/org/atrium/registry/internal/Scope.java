@@ -21,30 +21,13 @@ public record Scope(Actor actor) {
         return !actor.administrator() && actor.offices().isEmpty();
     }
 
-    /**
-     * Adds "only the actor's offices" to a JPQL WHERE clause over {@code c} (nothing for administrators): one
-     * office is an equality, which an index on (office, sort key) reads in order; several are an IN list.
-     */
+    /** Adds "only the actor's offices" to a JPQL WHERE clause over {@code c} (nothing for administrators). */
     public String within(String where, Map<String, Object> parameters) {
         if (actor.administrator()) {
             return where;
         }
-        String and = where.isEmpty() ? " WHERE " : where + " AND ";
-        if (actor.offices().size() == 1) {
-            parameters.put("scopeOffice", actor.offices().iterator().next());
-            return and + "c.officeLocation = :scopeOffice";
-        }
         parameters.put("scopeOffices", List.copyOf(actor.offices()));
-        return and + "c.officeLocation IN :scopeOffices";
-    }
-
-    /**
-     * Whether Derby can read this actor's clients in the order of a sort index, stopping after a page: all
-     * clients, or one office. An IN list over several made it sort every client of those offices (700 ms for
-     * 100,000).
-     */
-    public boolean readsInAnyOrder() {
-        return actor.administrator() || actor.offices().size() == 1;
+        return (where.isEmpty() ? " WHERE " : where + " AND ") + "c.officeLocation IN :scopeOffices";
     }
 
     /** @param what what the actor may not do, e.g. "add clients to" */

@@ -38,18 +38,6 @@ public class ScopeTest {
         assertEquals(" WHERE c.status = :status AND c.officeLocation IN :scopeOffices",
                 JANE.within(" WHERE c.status = :status", new HashMap<>()));
         assertTrue(NOBODY.reachesNoOffice());
-        assertFalse(JANE.readsInAnyOrder(), "an IN list: Derby sorts every client of her offices");
-    }
-
-    @Test
-    void staffOfOneOfficeSearchItByEqualitySoThatAnIndexReadsItInOrder() {
-        Scope bob = new Scope(Actor.staff("bob", Set.of(2)));
-        Map<String, Object> parameters = new HashMap<>();
-        assertEquals(" WHERE c.status = :status AND c.officeLocation = :scopeOffice",
-                bob.within(" WHERE c.status = :status", parameters));
-        assertEquals(Map.of("scopeOffice", 2), parameters);
-        assertTrue(bob.readsInAnyOrder());
-        assertTrue(ADMIN.readsInAnyOrder());
     }
 
     @Test
