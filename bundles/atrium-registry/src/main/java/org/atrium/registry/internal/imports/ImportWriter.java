@@ -143,7 +143,7 @@ public final class ImportWriter implements AutoCloseable {
     void insert(ClientEntity client) throws SQLException {
         insertClient.add(client.columnValues());
         claim(client);
-        index(client);
+        index(client, client.searchTermsOfFields());
     }
 
     /**
@@ -159,9 +159,10 @@ public final class ImportWriter implements AutoCloseable {
         updateClient.add(parameters);
         deleteClaims.add(client.pk());
         claim(client);
-        if (!wordsBefore.equals(client.searchTermsOfFields())) {
+        Set<String> words = client.searchTermsOfFields();
+        if (!wordsBefore.equals(words)) {
             deleteTerms.add(client.pk());
-            index(client);
+            index(client, words);
         }
     }
 
@@ -178,8 +179,8 @@ public final class ImportWriter implements AutoCloseable {
         }
     }
 
-    private void index(ClientEntity client) throws SQLException {
-        for (String term : client.searchTermsOfFields()) {
+    private void index(ClientEntity client, Set<String> words) throws SQLException {
+        for (String term : words) {
             insertTerm.add(client.pk(), term);
         }
     }
