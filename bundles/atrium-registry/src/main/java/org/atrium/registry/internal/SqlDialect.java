@@ -64,10 +64,11 @@ public enum SqlDialect {
     public abstract String uniqueIndexHint(String constraint);
 
     /**
-     * Whether a page of a partial text match is best counted and ordered by the database. Derby, asked to,
-     * walks the sort index and fetches every row at random, three to four times slower than matching once
-     * and ordering the matches in Java; PostgreSQL finds the matches through its trigram index and sorts
-     * only what the page needs.
+     * Whether a page of a text match or of a staff member's offices is best counted and ordered by the database.
+     * Derby plans as if every row were wanted, whatever FETCH FIRST says: asked for such a page, it reads and
+     * sorts every match, so the register walks Derby's sort indexes itself (clients.SortIndexWalk) or matches
+     * once and orders in Java; PostgreSQL finds the matches through its trigram index and sorts only what the
+     * page needs.
      */
     public abstract boolean ordersMatchesWell();
 

@@ -62,11 +62,10 @@ public final class ClientSearch {
             Where where = scopedWhere(em, query.filter(), parameters);
             long first = (long) query.page() * query.size();
             // PostgreSQL finds, counts and orders every search itself, text through its trigram index (see
-            // SqlDialect). On Derby a word of few clients names the only rows read; it takes the one-scan path for
-            // other text (asked for an ordered page of common words, it read and sorted every row) and for a
-            // staff member's offices (their IN, or even one office's equality, kept it from reading an ordered
-            // page off a sort index: it sorted every row of those offices, 700 ms for 100,000; a million rows
-            // of one office sorted by name took seconds, on disk)
+            // SqlDialect). On Derby a word of few clients names the only rows read; for other text (common words,
+            // a word inside words) and for a staff member's offices it walks the sort's index until the page is
+            // full, and reads every match once where that would take long (see SortIndexWalk): asked for an
+            // ordered page of them, Derby read and sorted every match (seconds at a million clients)
             if (SqlDialect.of(em).ordersMatchesWell()) {
                 return pageThenCount(em, where, parameters, query, first);
             }
@@ -75,6 +74,10 @@ public final class ClientSearch {
             }
             if (where.reach() == Reach.NONE && scope.actor().administrator()) {
                 return pageThenCount(em, where, parameters, query, first);
+            }
+            Optional<Page<Client>> walked = walkSortIndex(em, where, parameters, query, first);
+            if (walked.isPresent()) {
+                return walked.get();
             }
             TypedQuery<Object[]> match = em.createQuery("SELECT c.pk, " + sortPath(query.sort()) + ", c.clientIdKey"
                     + " FROM ClientEntity c" + where.clause(), Object[].class);
@@ -94,20 +97,54 @@ public final class ClientSearch {
      */
     private Page<Client> pageThenCount(EntityManager em, Where where,
             Map<String, Object> parameters, ClientQuery query, long first) {
-        boolean boundOnly = where.reach() == Reach.MANY && where.soleWord().isEmpty();
         TypedQuery<ClientEntity> select = em.createQuery("SELECT c FROM ClientEntity c" + where.clause()
                 + orderBy(query.sort(), query.descending()), ClientEntity.class);
         parameters.forEach(select::setParameter);
         // one more row than the page says whether there are more
-        List<Client> items = select.setFirstResult((int) Math.min(Integer.MAX_VALUE, first))
-                .setMaxResults(query.size() + (boundOnly ? 1 : 0)).getResultList().stream().map(core::value).toList();
-        if (items.size() < query.size() && (!items.isEmpty() || first == 0)) {
+        List<Client> rows = select.setFirstResult((int) Math.min(Integer.MAX_VALUE, first))
+                .setMaxResults(query.size() + 1).getResultList().stream().map(core::value).toList();
+        boolean more = rows.size() > query.size();
+        List<Client> items = more ? rows.subList(0, query.size()) : rows;
+        if (!more && (!items.isEmpty() || first == 0)) {
             return new Page<>(items, first + items.size(), query.page(), query.size(), true);
         }
-        if (boundOnly && !items.isEmpty()) {
-            boolean more = items.size() > query.size();
-            List<Client> page = more ? items.subList(0, query.size()) : items;
-            return new Page<>(page, first + page.size(), query.page(), query.size(), !more);
+        // past the last page, the count tells where it is
+        return countBeyondPage(em, where, parameters, query, first, items,
+                more && where.reach() == Reach.MANY && where.soleWord().isEmpty());
+    }
+
+    /**
+     * Derby: a page of common words, of a word inside words or of a staff member's offices, read by walking the
+     * sort's index (see {@link SortIndexWalk}); empty when the sort has no index to walk or the walk gave up.
+     */
+    private Optional<Page<Client>> walkSortIndex(EntityManager em, Where where, Map<String, Object> parameters,
+            ClientQuery query, long first) {
+        long wanted = first + query.size() + 1; // one more than the page says whether there are more
+        if (!SortIndexWalk.walks(query.sort(), query.descending()) || wanted > SortIndexWalk.LIMITS.maxWalked()) {
+            return Optional.empty();
+        }
+        return SortIndexWalk.walk(em, where.clause(), parameters, query.sort(), (int) wanted, SortIndexWalk.LIMITS)
+                .map(walked -> {
+                    List<Long> matches = walked.matches();
+                    List<Client> items = loadPage(em, first >= matches.size() ? List.of()
+                            : matches.subList((int) first, (int) Math.min(matches.size(), first + query.size())));
+                    if (matches.size() < wanted) {
+                        return new Page<>(items, matches.size(), query.page(), query.size());
+                    }
+                    // counting text that the term index cannot count would read what the walk avoided
+                    return countBeyondPage(em, where, parameters, query, first, items,
+                            where.reach() != Reach.NONE && where.soleWord().isEmpty());
+                });
+    }
+
+    /**
+     * The page's total when more matches follow it (or the page is past the last): counted up to
+     * {@link ClientQuery#COUNTED_PAGES} pages from this one, or with {@code boundOnly} only "more than this page".
+     */
+    private Page<Client> countBeyondPage(EntityManager em, Where where, Map<String, Object> parameters,
+            ClientQuery query, long first, List<Client> items, boolean boundOnly) {
+        if (boundOnly) {
+            return new Page<>(items, first + items.size(), query.page(), query.size(), false);
         }
         long enough = first + (long) query.size() * ClientQuery.COUNTED_PAGES;
         // one more than enough tells "more than enough" from "exactly enough"
@@ -153,7 +190,7 @@ public final class ClientSearch {
 
     /**
      * The candidates that match the whole condition, as {@code [pk, sort value, client ID key]}: their rows,
-     * checked in chunks of a fixed size (one statement text, which Derby compiles once).
+     * checked in chunks of a fixed size (one statement text, which Derby compiles once; it probes a repeated key once).
      */
     private static List<Object[]> matchingCandidates(EntityManager em, Where where, SortField sort,
             Map<String, Object> parameters) {
@@ -173,10 +210,10 @@ public final class ClientSearch {
     }
 
     /**
-     * A match that reads every row it may match (a match inside words, a staff member's office scope on Derby,
-     * a few candidates) is done once: all matches ({@code [pk, sort value, client ID key]}) give the total and,
-     * ordered here, the page; only the page's rows are then loaded. Ordering in the database would make Derby
-     * walk the sort index and fetch every row at random, three to four times slower than one scan.
+     * A match that reads every row it may match (a few candidates; on Derby, what a walk of the sort index gave
+     * up on or cannot walk) is done once: all matches ({@code [pk, sort value, client ID key]}) give the total
+     * and, ordered here, the page; only the page's rows are then loaded. Ordering in the database would make
+     * Derby walk the sort index and fetch every row at random, three to four times slower than one scan.
      */
     private Page<Client> pageOfMatches(EntityManager em, List<Object[]> rows, ClientQuery query, long first) {
         List<Long> matches = rows.stream().sorted(rowOrder(query.descending())).map(row -> (Long) row[0])
@@ -185,12 +222,18 @@ public final class ClientSearch {
             return new Page<>(List.of(), matches.size(), query.page(), query.size());
         }
         List<Long> pageKeys = matches.subList((int) first, (int) Math.min(matches.size(), first + query.size()));
+        return new Page<>(loadPage(em, pageKeys), matches.size(), query.page(), query.size());
+    }
+
+    /** The clients with these keys, in the keys' order. */
+    private List<Client> loadPage(EntityManager em, List<Long> pageKeys) {
+        if (pageKeys.isEmpty()) {
+            return List.of();
+        }
         Map<Long, ClientEntity> byKey = new HashMap<>();
         em.createQuery("SELECT c FROM ClientEntity c WHERE c.pk IN :keys", ClientEntity.class)
                 .setParameter("keys", pageKeys).getResultList().forEach(c -> byKey.put(c.pk(), c));
-        List<Client> items = pageKeys.stream().map(byKey::get).filter(Objects::nonNull).map(core::value)
-                .toList();
-        return new Page<>(items, matches.size(), query.page(), query.size());
+        return pageKeys.stream().map(byKey::get).filter(Objects::nonNull).map(core::value).toList();
     }
 
     long forEachClient(ClientFilter filter, SortField sort, boolean descending, ClientVisitor visitor) {
@@ -313,6 +356,7 @@ public final class ClientSearch {
                 // an empty IN list is no JPQL; no client has the key -1
                 parameters.put("exactPks", pks.isEmpty() ? List.of(-1L) : pks);
                 conditions.add("c.pk IN :exactPks");
+                text = TextMatch.exactly(pks); // only these rows are read
             } else {
                 text = TextMatch.of(q, parameters, words);
                 conditions.addAll(text.conditions());

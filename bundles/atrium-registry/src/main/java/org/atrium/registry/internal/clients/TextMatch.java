@@ -30,9 +30,12 @@ record TextMatch(List<String> words, List<String> conditions, Reach reach, List<
     static final int MAX_CANDIDATES = 2_000;
 
     enum Reach {
-        /** No text, or a tax ID or client ID matched exactly through indexes. */
+        /** No text. */
         NONE,
-        /** At most {@link #MAX_CANDIDATES} clients have one of the query's words. */
+        /**
+         * At most {@link #MAX_CANDIDATES} clients have one of the query's words, or the text was a tax ID or
+         * client ID matched exactly through indexes.
+         */
         FEW,
         /** Every word of the query is a word of many clients: matches are common, a page is soon full. */
         MANY,
@@ -52,6 +55,11 @@ record TextMatch(List<String> words, List<String> conditions, Reach reach, List<
         words = List.copyOf(words);
         conditions = List.copyOf(conditions);
         candidates = List.copyOf(candidates);
+    }
+
+    /** Text matched exactly elsewhere (a tax ID or client ID): only these clients can match. */
+    static TextMatch exactly(List<Long> clients) {
+        return new TextMatch(List.of(), List.of(), Reach.FEW, clients);
     }
 
     /** The match of {@code q}'s words; each word's LIKE pattern goes into {@code parameters}. */

@@ -89,6 +89,8 @@ class ClientSearchWhereTest {
             ClientSearch.Where where = ClientSearch.where(new ClientFilter(q, null, null, null), parameters, HASH, WORDS);
             assertEquals(List.of(7L), parameters.get("exactPks"), q);
             assertEquals(" WHERE c.pk IN :exactPks", where.clause());
+            assertEquals(Reach.FEW, where.reach(), "only the exact matches' rows are read");
+            assertEquals(List.of(7L), where.candidates());
             assertFalse(parameters.containsKey("word0"), "no partial match of every row");
         }
         Map<String, Object> parameters = new HashMap<>();
