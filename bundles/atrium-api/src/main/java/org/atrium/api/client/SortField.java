@@ -3,7 +3,10 @@ package org.atrium.api.client;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The columns a client list can be sorted by, named as in the REST API. */
+/**
+ * The columns a client list can be sorted by, named as in the REST API. Clients with the same value follow
+ * one another by client ID; a descending order is the ascending one turned round, client IDs too.
+ */
 public enum SortField {
     CLIENT_ID("clientId"),
     NAME("name"),

@@ -46,11 +46,13 @@ public final class ClientSearch {
     private final RegisterCore core;
     private final TaxIdCipher taxIds;
     private final Scope scope;
+    private final SortFences fences;
 
-    ClientSearch(RegisterCore core, Scope scope) {
+    ClientSearch(RegisterCore core, Scope scope, SortFences fences) {
         this.core = core;
         this.taxIds = core.taxIds();
         this.scope = scope;
+        this.fences = fences;
     }
 
     Page<Client> search(ClientQuery query) {
@@ -73,7 +75,11 @@ public final class ClientSearch {
                 return matchCandidatesThenLoadPage(em, where, query, parameters, first);
             }
             if (where.reach() == Reach.NONE && scope.actor().administrator()) {
-                return pageThenCount(em, where, parameters, query, first);
+                // Derby reads an ascending page off the sort index; a descending one it sorts, so near the start
+                // the index is walked instead
+                Optional<Page<Client>> walked = query.descending() ? walkSortIndex(em, where, parameters, query, first)
+                        : Optional.empty();
+                return walked.orElseGet(() -> pageThenCount(em, where, parameters, query, first));
             }
             Optional<Page<Client>> walked = walkSortIndex(em, where, parameters, query, first);
             if (walked.isPresent()) {
@@ -120,11 +126,11 @@ public final class ClientSearch {
     private Optional<Page<Client>> walkSortIndex(EntityManager em, Where where, Map<String, Object> parameters,
             ClientQuery query, long first) {
         long wanted = first + query.size() + 1; // one more than the page says whether there are more
-        if (!SortIndexWalk.walks(query.sort(), query.descending()) || wanted > SortIndexWalk.LIMITS.maxWalked()) {
+        if (!SortIndexWalk.walks(query.sort()) || wanted > SortIndexWalk.LIMITS.maxWalked()) {
             return Optional.empty();
         }
-        return SortIndexWalk.walk(em, where.clause(), parameters, query.sort(), (int) wanted, SortIndexWalk.LIMITS)
-                .map(walked -> {
+        return SortIndexWalk.walk(em, where.clause(), parameters, query.sort(), query.descending(), (int) wanted,
+                SortIndexWalk.LIMITS, fences).map(walked -> {
                     List<Long> matches = walked.matches();
                     List<Client> items = loadPage(em, first >= matches.size() ? List.of()
                             : matches.subList((int) first, (int) Math.min(matches.size(), first + query.size())));
@@ -422,8 +428,10 @@ public final class ClientSearch {
 
     private static String orderBy(SortField sort, boolean descending) {
         String direction = descending ? " DESC" : " ASC";
-        // client ID as the tie-breaker keeps pages stable
-        return " ORDER BY " + sortPath(sort) + direction + (sort == SortField.CLIENT_ID ? "" : ", c.clientIdKey ASC");
+        // client ID as the tie-breaker keeps pages stable; descending is ascending turned round, as an index
+        // read backwards gives it
+        return " ORDER BY " + sortPath(sort) + direction
+                + (sort == SortField.CLIENT_ID ? "" : ", c.clientIdKey" + direction);
     }
 
     /**
@@ -437,7 +445,7 @@ public final class ClientSearch {
             Object value = row[1];
             return (Comparable) (value instanceof Enum<?> e ? e.name() : value);
         });
-        return (descending ? bySortValue.reversed() : bySortValue)
-                .thenComparing(row -> (String) row[2]);
+        Comparator<Object[]> ascending = bySortValue.thenComparing(row -> (String) row[2]);
+        return descending ? ascending.reversed() : ascending;
     }
 }

@@ -57,20 +57,22 @@ public class JpaClientRegister implements ClientRegister {
 
     private final RegisterCore core;
     private final Scope scope;
+    private final SortFences fences;
 
     @Activate
     public JpaClientRegister(@Reference RegisterCore core) {
-        this(core, new Scope(Actor.SYSTEM));
+        this(core, new Scope(Actor.SYSTEM), new SortFences(SortIndexWalk.LIMITS.window()));
     }
 
-    private JpaClientRegister(RegisterCore core, Scope scope) {
+    private JpaClientRegister(RegisterCore core, Scope scope, SortFences fences) {
         this.core = core;
         this.scope = scope;
+        this.fences = fences;
     }
 
     @Override
     public ClientRegister as(Actor actor) {
-        return new JpaClientRegister(core, new Scope(Objects.requireNonNull(actor, "actor")));
+        return new JpaClientRegister(core, new Scope(Objects.requireNonNull(actor, "actor")), fences);
     }
 
     @Override
@@ -354,7 +356,7 @@ public class JpaClientRegister implements ClientRegister {
     }
 
     private ClientSearch search() {
-        return new ClientSearch(core, scope);
+        return new ClientSearch(core, scope, fences);
     }
 
     // --- plumbing

@@ -253,13 +253,18 @@ class JpaClientRegisterTest {
         ClientRegister jane = register.as(Actor.staff("jane", Set.of(1)));
         for (SortField sort : List.of(SortField.CLIENT_ID, SortField.NAME, SortField.EMAIL,
                 SortField.OFFICE_LOCATION, SortField.TYPE)) {
-            // the administrator's office filter is ordered by the database itself
-            List<Client> expected = allPages(register, new ClientFilter(null, null, null, 1), sort);
-            assertEquals(officeOne.size(), expected.size());
-            assertEquals(expected, allPages(jane, ClientFilter.ALL, sort), "her pages by " + sort);
-            Page<Client> first = jane.search(new ClientQuery(ClientFilter.ALL, sort, false, 0, 50));
-            assertEquals(officeOne.size(), first.total(), "counted, " + sort);
-            assertTrue(first.totalExact());
+            for (boolean descending : new boolean[] {false, true}) {
+                String order = sort + (descending ? " descending" : "");
+                // an export is ordered by the database itself
+                List<Client> expected = exported(jane, sort, descending);
+                assertEquals(officeOne.size(), expected.size());
+                assertEquals(expected, allPages(jane, ClientFilter.ALL, sort, descending), "her pages by " + order);
+                assertEquals(exported(register, sort, descending), allPages(register, ClientFilter.ALL, sort,
+                        descending), "all pages by " + order);
+                Page<Client> first = jane.search(new ClientQuery(ClientFilter.ALL, sort, descending, 0, 50));
+                assertEquals(officeOne.size(), first.total(), "counted, " + order);
+                assertTrue(first.totalExact());
+            }
         }
         List<String> insideWords = officeOne.stream().filter(c -> c.name().contains("Number3"))
                 .sorted(java.util.Comparator.comparing(Client::email)).map(Client::clientId).toList();
@@ -276,22 +281,71 @@ class JpaClientRegisterTest {
         }
         java.util.Map<String, Object> parameters = new java.util.HashMap<>(java.util.Map.of("office", 2));
         String clause = " WHERE c.officeLocation = :office";
-        assertTrue(core.read(em -> SortIndexWalk.walk(em, clause, parameters, SortField.CLIENT_ID, 3,
-                new SortIndexWalk.Limits(10, 20))).isEmpty(), "25 keys to walk past, 20 allowed");
+        assertTrue(core.read(em -> SortIndexWalk.walk(em, clause, parameters, SortField.CLIENT_ID, false, 3,
+                new SortIndexWalk.Limits(10, 20), new SortFences(10))).isEmpty(), "25 keys to walk past, 20 allowed");
         SortIndexWalk.Walked walked = core.read(em -> SortIndexWalk.walk(em, clause, parameters,
-                SortField.CLIENT_ID, 3, new SortIndexWalk.Limits(10, 30))).orElseThrow();
+                SortField.CLIENT_ID, false, 3, new SortIndexWalk.Limits(10, 30), new SortFences(10))).orElseThrow();
         assertFalse(walked.complete(), "3 of 5 wanted");
         assertEquals(3, walked.matches().size());
-        SortIndexWalk.Walked all = core.read(em -> SortIndexWalk.walk(em, clause, parameters, SortField.NAME, 10,
-                new SortIndexWalk.Limits(7, 30))).orElseThrow();
+        SortIndexWalk.Walked all = core.read(em -> SortIndexWalk.walk(em, clause, parameters, SortField.NAME, false, 10,
+                new SortIndexWalk.Limits(7, 30), new SortFences(7))).orElseThrow();
         assertTrue(all.complete());
         assertEquals(5, all.matches().size());
     }
 
-    private static List<Client> allPages(ClientRegister register, ClientFilter filter, SortField sort) {
+    @Test
+    void aDescendingWalkFindsEveryClientAddedAfterItsFencesWereRead() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(register.create(ClientRulesTest.individual().clientId(String.format("F%03d", i * 2))
+                    .name("Fence " + (i % 3)).email("f" + i + "@example.com").taxId(null).build()).clientId());
+        }
+        SortFences fences = new SortFences(5);
+        SortIndexWalk.Limits limits = new SortIndexWalk.Limits(7, 1_000);
+        assertEquals(descendingKeys(ids), walkedDown(fences, limits));
+        // added between the fences, before the first and after the last
+        for (int i = 0; i < 40; i++) {
+            ids.add(register.create(ClientRulesTest.individual().clientId(String.format("F%03d", i * 2 + 1))
+                    .name("Fence " + (i % 3)).email("g" + i + "@example.com").taxId(null).build()).clientId());
+        }
+        List<String> outside = new ArrayList<>(List.of("A000"));
+        for (int i = 0; i < 30; i++) {
+            outside.add(String.format("G%03d", i)); // after the last fence: a range six times the spacing
+        }
+        for (String id : outside) {
+            ids.add(register.create(ClientRulesTest.individual().clientId(id).name("Fence 9")
+                    .email(id + "@example.com").taxId(null).build()).clientId());
+        }
+        assertEquals(descendingKeys(ids), walkedDown(fences, limits), "stale fences");
+        assertEquals(descendingKeys(ids), walkedDown(fences, limits), "fences read again");
+    }
+
+    private List<Long> walkedDown(SortFences fences, SortIndexWalk.Limits limits) {
+        return core.read(em -> SortIndexWalk.walk(em, "", java.util.Map.of(), SortField.CLIENT_ID, true, 1_000,
+                limits, fences)).orElseThrow().matches();
+    }
+
+    private List<Long> descendingKeys(List<String> ids) {
+        return ids.stream().sorted(java.util.Comparator.reverseOrder()).map(id -> core.read(em ->
+                org.atrium.registry.internal.Scope.findEntity(em, id).orElseThrow().pk())).toList();
+    }
+
+    private static List<Client> exported(ClientRegister register, SortField sort, boolean descending) {
+        List<Client> clients = new ArrayList<>();
+        register.forEachClient(ClientFilter.ALL, sort, descending, new org.atrium.api.client.ClientVisitor() {
+            @Override
+            public void visit(Client client) {
+                clients.add(client);
+            }
+        });
+        return clients;
+    }
+
+    private static List<Client> allPages(ClientRegister register, ClientFilter filter, SortField sort,
+            boolean descending) {
         List<Client> clients = new ArrayList<>();
         for (int page = 0; ; page++) {
-            List<Client> items = register.search(new ClientQuery(filter, sort, false, page, 120)).items();
+            List<Client> items = register.search(new ClientQuery(filter, sort, descending, page, 120)).items();
             if (items.isEmpty()) {
                 return clients;
             }
