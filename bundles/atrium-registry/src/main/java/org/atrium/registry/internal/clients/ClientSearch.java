@@ -339,8 +339,8 @@ public final class ClientSearch {
     record Where(String clause, Reach reach, List<Long> candidates, Optional<String> soleWord) {
 
         /** Limited to some offices: the text's word is no longer all the condition. */
-        Where within(String scopedClause) {
-            return new Where(scopedClause, reach, candidates, scopedClause.equals(clause) ? soleWord : Optional.empty());
+        Where limitedTo(String scopedClause) {
+            return new Where(scopedClause, reach, candidates, Optional.empty());
         }
     }
 
@@ -394,7 +394,7 @@ public final class ClientSearch {
     private Where scopedWhere(EntityManager em, ClientFilter filter, Map<String, Object> parameters) {
         Where where = where(filter, parameters, exact(em),
                 (word, beginning, limit) -> ClientTerms.clientsWith(em, word, beginning, limit));
-        return where.within(scope.within(where.clause(), parameters));
+        return scope.actor().administrator() ? where : where.limitedTo(scope.within(where.clause(), parameters));
     }
 
     /** {@link ExactMatches} in this transaction: one indexed query each for taxpayers, spouses and client IDs. */

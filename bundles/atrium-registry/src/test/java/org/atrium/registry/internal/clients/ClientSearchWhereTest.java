@@ -65,7 +65,7 @@ class ClientSearchWhereTest {
         assertEquals(Reach.MANY, where.reach());
         assertEquals(List.of(), where.candidates());
         assertEquals(Optional.of("ann"), where.soleWord(), "its clients can be counted by the index alone");
-        assertEquals(Optional.empty(), where.within(where.clause() + " AND c.officeLocation = :scopeOffice")
+        assertEquals(Optional.empty(), where.limitedTo(where.clause() + " AND c.officeLocation = :scopeOffice")
                 .soleWord(), "not within some offices");
         assertEquals(Optional.empty(), ClientSearch.where(new ClientFilter("ann", null, true, null), new HashMap<>(),
                 HASH, WORDS).soleWord(), "not with another condition");
