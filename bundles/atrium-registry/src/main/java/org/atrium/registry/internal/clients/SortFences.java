@@ -12,12 +12,12 @@ import org.atrium.registry.internal.clients.SortKeys.Key;
  * Derby reads an index forwards only (asked for the last keys in descending order, it sorts every key: 2.6 s
  * at a million clients), but the keys between two fences are one ascending index range, read and turned round
  * here. Fences are only where ranges begin and end: however stale they get, the ranges still hold every key
- * once. A range grown much larger than the spacing (many clients added since) has its order's fences read
- * again the next time.
+ * once. A range that has grown much larger than the spacing (many clients added there since) gets fences of
+ * its own, read from that range alone.
  */
 final class SortFences {
 
-    /** Keys read per statement while reading the fences: 1,000,000 keys are 100 index ranges. */
+    /** Keys read per statement while reading fences: 1,000,000 keys are 100 index ranges. */
     private static final int READ = 10_000;
 
     private final int spacing;
@@ -33,29 +33,53 @@ final class SortFences {
 
     /** The fences of the order, ascending: every {@link #spacing}th key from the first; read once, then kept. */
     List<Key> of(SortKeys keys) {
-        return byPath.computeIfAbsent(keys.path(), path -> read(keys));
+        return byPath.computeIfAbsent(keys.path(), path -> everySpacingKeys(keys, null, null, true));
     }
 
-    /** The order's fences have grown too far apart: read them again next time. */
-    void forget(SortKeys keys) {
-        byPath.remove(keys.path());
+    /**
+     * Adds fences between two adjacent ones ({@code from} null: the start; {@code to} null: the end): every
+     * {@link #spacing}th key of that range after its first. Fences are never taken away, so {@code to} stays
+     * one; another walk that fenced the same range first is kept.
+     *
+     * @return the order's fences now
+     */
+    List<Key> refence(SortKeys keys, Key from, Key to) {
+        List<Key> added = everySpacingKeys(keys, from, to, false);
+        return byPath.compute(keys.path(), (path, current) -> {
+            List<Key> fences = current == null ? List.of() : current;
+            int end = to == null ? fences.size() : fences.indexOf(to);
+            boolean adjacent = end >= 0 && (from == null ? end == 0 : end > 0 && fences.get(end - 1).equals(from));
+            if (!adjacent) {
+                return fences;
+            }
+            List<Key> spliced = new ArrayList<>(fences.size() + added.size());
+            spliced.addAll(fences.subList(0, end));
+            spliced.addAll(added);
+            spliced.addAll(fences.subList(end, fences.size()));
+            return List.copyOf(spliced);
+        });
     }
 
-    private List<Key> read(SortKeys keys) {
+    /** Every spacing-th key from {@code from} to {@code to}, from the range's first key or after it. */
+    private List<Key> everySpacingKeys(SortKeys keys, Key from, Key to, boolean fromTheFirst) {
         List<Key> fences = new ArrayList<>();
-        List<Key> chunk = keys.first(READ);
         long position = 0;
-        while (!chunk.isEmpty()) {
-            for (Key key : chunk) {
-                if (position++ % spacing == 0) {
+        Key last = null;
+        while (true) {
+            // from the last key read on (inclusive, so left out again): one index range per chunk
+            List<Key> chunk = keys.between(last == null ? from : last, to, READ + 1);
+            List<Key> fresh = last != null && !chunk.isEmpty() && chunk.get(0).equals(last)
+                    ? chunk.subList(1, chunk.size()) : chunk;
+            for (Key key : fresh) {
+                if (position % spacing == 0 && (fromTheFirst || position > 0)) {
                     fences.add(key);
                 }
+                position++;
             }
-            if (chunk.size() < READ) {
-                break;
+            if (chunk.size() <= READ) {
+                return List.copyOf(fences);
             }
-            chunk = keys.after(chunk.get(chunk.size() - 1), READ);
+            last = chunk.get(chunk.size() - 1);
         }
-        return List.copyOf(fences);
     }
 }

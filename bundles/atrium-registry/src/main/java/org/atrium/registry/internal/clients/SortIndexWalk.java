@@ -138,9 +138,11 @@ final class SortIndexWalk {
 
         private final SortKeys index;
         private final SortFences fences;
-        private final List<SortKeys.Key> fenceKeys;
+        private List<SortKeys.Key> fenceKeys;
         /** The next range to read: range i runs from fence i - 1 (or the start) to fence i (or the end). */
         private int range;
+        /** Whether the next range has just had fences added: it is read whole, whatever its size. */
+        private boolean refenced;
         private final Deque<String> turned = new ArrayDeque<>();
 
         Descending(SortKeys index, SortFences fences) {
@@ -152,12 +154,19 @@ final class SortIndexWalk {
 
         @Override
         public List<String> next(int size) {
+            int most = 4 * fences.spacing();
             while (turned.size() < size && range >= 0) {
-                List<SortKeys.Key> keys = index.between(range == 0 ? null : fenceKeys.get(range - 1),
-                        range == fenceKeys.size() ? null : fenceKeys.get(range));
-                if (keys.size() > 4 * fences.spacing()) {
-                    fences.forget(index); // many clients added since: fresh fences for the next walk
+                SortKeys.Key from = range == 0 ? null : fenceKeys.get(range - 1);
+                SortKeys.Key to = range == fenceKeys.size() ? null : fenceKeys.get(range);
+                List<SortKeys.Key> keys = index.between(from, to, refenced ? Integer.MAX_VALUE : most + 1);
+                if (keys.size() > most && !refenced) {
+                    // many clients added here since the fences were read: fence this range, then read its last part
+                    fenceKeys = fences.refence(index, from, to);
+                    range = to == null ? fenceKeys.size() : fenceKeys.indexOf(to);
+                    refenced = true;
+                    continue;
                 }
+                refenced = false;
                 // the range's keys, last first, go after what is still waiting
                 for (int i = keys.size() - 1; i >= 0; i--) {
                     turned.addLast(keys.get(i).clientIdKey());

@@ -61,8 +61,11 @@ final class SortKeys {
         return keys;
     }
 
-    /** Every key from {@code from} (inclusive; null: the start) to {@code to} (exclusive; null: the end). */
-    List<Key> between(Key from, Key to) {
+    /**
+     * The first {@code limit} keys from {@code from} (inclusive; null: the start) to {@code to} (exclusive;
+     * null: the end).
+     */
+    List<Key> between(Key from, Key to, int limit) {
         if (path.equals(CLIENT_ID)) {
             Conditions range = new Conditions();
             if (from != null) {
@@ -71,28 +74,30 @@ final class SortKeys {
             if (to != null) {
                 range.and("c.clientIdKey < :toKey", "toKey", to.clientIdKey());
             }
-            return keys(range, ALL);
+            return keys(range, limit);
         }
         if (from != null && to != null && from.value().equals(to.value())) {
             return keys(new Conditions().and(path + " = :value", "value", from.value())
                     .and("c.clientIdKey >= :fromKey", "fromKey", from.clientIdKey())
-                    .and("c.clientIdKey < :toKey", "toKey", to.clientIdKey()), ALL);
+                    .and("c.clientIdKey < :toKey", "toKey", to.clientIdKey()), limit);
         }
         // the rest of from's value, the values between, the start of to's value
         List<Key> keys = new ArrayList<>();
         Conditions between = new Conditions();
         if (from != null) {
             keys.addAll(keys(new Conditions().and(path + " = :value", "value", from.value())
-                    .and("c.clientIdKey >= :fromKey", "fromKey", from.clientIdKey()), ALL));
+                    .and("c.clientIdKey >= :fromKey", "fromKey", from.clientIdKey()), limit));
             between.and(path + " > :fromValue", "fromValue", from.value());
         }
         if (to != null) {
             between.and(path + " < :toValue", "toValue", to.value());
         }
-        keys.addAll(keys(between, ALL));
-        if (to != null) {
+        if (keys.size() < limit) {
+            keys.addAll(keys(between, limit - keys.size()));
+        }
+        if (to != null && keys.size() < limit) {
             keys.addAll(keys(new Conditions().and(path + " = :value", "value", to.value())
-                    .and("c.clientIdKey < :toKey", "toKey", to.clientIdKey()), ALL));
+                    .and("c.clientIdKey < :toKey", "toKey", to.clientIdKey()), limit - keys.size()));
         }
         return keys;
     }
@@ -102,13 +107,9 @@ final class SortKeys {
         TypedQuery<Object[]> select = em.createQuery("SELECT " + path + ", c.clientIdKey FROM ClientEntity c"
                 + conditions.where() + " ORDER BY " + orderBy, Object[].class);
         conditions.values.forEach(select::setParameter);
-        if (limit != ALL) {
-            select.setMaxResults(limit);
-        }
+        select.setMaxResults(limit);
         return select.getResultList().stream().map(row -> new Key(row[0], (String) row[1])).toList();
     }
-
-    private static final int ALL = Integer.MAX_VALUE;
 
     /** JPQL conditions over {@code c}, all to hold, with their parameters' values. */
     private static final class Conditions {

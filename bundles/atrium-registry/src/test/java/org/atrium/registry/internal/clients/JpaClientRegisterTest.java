@@ -295,39 +295,51 @@ class JpaClientRegisterTest {
 
     @Test
     void aDescendingWalkFindsEveryClientAddedAfterItsFencesWereRead() {
-        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            ids.add(register.create(ClientRulesTest.individual().clientId(String.format("F%03d", i * 2))
-                    .name("Fence " + (i % 3)).email("f" + i + "@example.com").taxId(null).build()).clientId());
+            register.create(ClientRulesTest.individual().clientId(String.format("F%03d", i * 2))
+                    .name("Fence " + (i % 3)).email("f" + i + "@example.com").taxId(null).build());
         }
         SortFences fences = new SortFences(5);
         SortIndexWalk.Limits limits = new SortIndexWalk.Limits(7, 1_000);
-        assertEquals(descendingKeys(ids), walkedDown(fences, limits));
+        for (SortField sort : List.of(SortField.CLIENT_ID, SortField.NAME)) {
+            assertEquals(exportedKeys(sort), walkedDown(fences, limits, sort), sort.toString());
+        }
+        assertEquals(8, fenceCount(fences, SortField.CLIENT_ID), "every fifth of 40 keys");
         // added between the fences, before the first and after the last
         for (int i = 0; i < 40; i++) {
-            ids.add(register.create(ClientRulesTest.individual().clientId(String.format("F%03d", i * 2 + 1))
-                    .name("Fence " + (i % 3)).email("g" + i + "@example.com").taxId(null).build()).clientId());
+            register.create(ClientRulesTest.individual().clientId(String.format("F%03d", i * 2 + 1))
+                    .name("Fence " + (i % 3)).email("g" + i + "@example.com").taxId(null).build());
         }
         List<String> outside = new ArrayList<>(List.of("A000"));
         for (int i = 0; i < 30; i++) {
-            outside.add(String.format("G%03d", i)); // after the last fence: a range six times the spacing
+            outside.add(String.format("G%03d", i)); // after the last fence: a range eight times the spacing
         }
         for (String id : outside) {
-            ids.add(register.create(ClientRulesTest.individual().clientId(id).name("Fence 9")
-                    .email(id + "@example.com").taxId(null).build()).clientId());
+            register.create(ClientRulesTest.individual().clientId(id).name("Fence 9").email(id + "@example.com")
+                    .taxId(null).build());
         }
-        assertEquals(descendingKeys(ids), walkedDown(fences, limits), "stale fences");
-        assertEquals(descendingKeys(ids), walkedDown(fences, limits), "fences read again");
+        for (SortField sort : List.of(SortField.CLIENT_ID, SortField.NAME)) {
+            assertEquals(exportedKeys(sort), walkedDown(fences, limits, sort), "stale fences, " + sort);
+            assertEquals(exportedKeys(sort), walkedDown(fences, limits, sort), "fences added, " + sort);
+        }
+        // the last range, F070 to G029 (40 keys), got fences after its 5th, 10th, ... 35th key; the others, of
+        // 10 keys, kept theirs
+        assertEquals(15, fenceCount(fences, SortField.CLIENT_ID));
     }
 
-    private List<Long> walkedDown(SortFences fences, SortIndexWalk.Limits limits) {
-        return core.read(em -> SortIndexWalk.walk(em, "", java.util.Map.of(), SortField.CLIENT_ID, true, 1_000,
-                limits, fences)).orElseThrow().matches();
+    private List<Long> walkedDown(SortFences fences, SortIndexWalk.Limits limits, SortField sort) {
+        return core.read(em -> SortIndexWalk.walk(em, "", java.util.Map.of(), sort, true, 1_000, limits, fences))
+                .orElseThrow().matches();
     }
 
-    private List<Long> descendingKeys(List<String> ids) {
-        return ids.stream().sorted(java.util.Comparator.reverseOrder()).map(id -> core.read(em ->
-                org.atrium.registry.internal.Scope.findEntity(em, id).orElseThrow().pk())).toList();
+    private int fenceCount(SortFences fences, SortField sort) {
+        return core.read(em -> fences.of(SortKeys.of(em, sort).orElseThrow()).size());
+    }
+
+    /** The keys of every client in the export's order, descending. */
+    private List<Long> exportedKeys(SortField sort) {
+        return exported(register, sort, true).stream().map(client -> core.read(em ->
+                org.atrium.registry.internal.Scope.findEntity(em, client.clientId()).orElseThrow().pk())).toList();
     }
 
     private static List<Client> exported(ClientRegister register, SortField sort, boolean descending) {
