@@ -43,6 +43,7 @@ import org.atrium.registry.internal.RegisterCore;
 import org.atrium.registry.internal.Scope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -58,10 +59,22 @@ public class JpaClientRegister implements ClientRegister {
     private final RegisterCore core;
     private final Scope scope;
     private final SortFences fences;
+    /** The DS component's; the views of {@link #as(Actor)} share its fences. */
+    private volatile FencesAhead fencesAhead;
 
     @Activate
     public JpaClientRegister(@Reference RegisterCore core) {
         this(core, new Scope(Actor.SYSTEM), new SortFences(SortIndexWalk.LIMITS.window()));
+    }
+
+    @Activate
+    void start() {
+        fencesAhead = new FencesAhead(core, fences);
+    }
+
+    @Deactivate
+    void stop() {
+        fencesAhead.close();
     }
 
     private JpaClientRegister(RegisterCore core, Scope scope, SortFences fences) {

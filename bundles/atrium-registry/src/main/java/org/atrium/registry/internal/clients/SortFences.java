@@ -36,6 +36,11 @@ final class SortFences {
         return byPath.computeIfAbsent(keys.path(), path -> everySpacingKeys(keys, null, null, true));
     }
 
+    /** Whether the order's fences have been read. */
+    boolean hasRead(SortKeys keys) {
+        return byPath.containsKey(keys.path());
+    }
+
     /**
      * Adds fences between two adjacent ones ({@code from} null: the start; {@code to} null: the end): every
      * {@link #spacing}th key of that range after its first. Fences are never taken away, so {@code to} stays

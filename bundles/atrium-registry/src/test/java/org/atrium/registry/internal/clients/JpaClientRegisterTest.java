@@ -327,6 +327,25 @@ class JpaClientRegisterTest {
         assertEquals(15, fenceCount(fences, SortField.CLIENT_ID));
     }
 
+    @Test
+    void theFencesOfEveryWalkedOrderAreReadAheadOnAThreadOfTheirOwn() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            register.create(ClientRulesTest.individual().clientId(String.format("H%03d", i)).name("Ahead " + (i % 4))
+                    .email("h" + i + "@example.com").taxId(null).build());
+        }
+        SortFences fences = new SortFences(5);
+        try (FencesAhead ahead = new FencesAhead(core, fences)) {
+            ahead.awaitRead(java.time.Duration.ofSeconds(30));
+        }
+        for (SortField sort : SortField.values()) {
+            assertEquals(SortIndexWalk.walks(sort), core.read(em -> SortKeys.of(em, sort).map(fences::hasRead)
+                    .orElse(false)), sort.toString());
+        }
+        assertEquals(3, fenceCount(fences, SortField.CLIENT_ID), "the 1st, 6th and 11th of 12 keys");
+        assertEquals(exportedKeys(SortField.EMAIL), walkedDown(fences, new SortIndexWalk.Limits(7, 1_000),
+                SortField.EMAIL));
+    }
+
     private List<Long> walkedDown(SortFences fences, SortIndexWalk.Limits limits, SortField sort) {
         return core.read(em -> SortIndexWalk.walk(em, "", java.util.Map.of(), sort, true, 1_000, limits, fences))
                 .orElseThrow().matches();
