@@ -71,17 +71,15 @@ final class SortFences {
         long position = 0;
         Key last = null;
         while (true) {
-            // from the last key read on (inclusive, so left out again): one index range per chunk
-            List<Key> chunk = keys.between(last == null ? from : last, to, READ + 1);
-            List<Key> fresh = last != null && !chunk.isEmpty() && chunk.get(0).equals(last)
-                    ? chunk.subList(1, chunk.size()) : chunk;
-            for (Key key : fresh) {
+            // from the last key read on: one index range per chunk
+            List<Key> chunk = last == null ? keys.between(from, to, READ) : keys.after(last, to, READ);
+            for (Key key : chunk) {
                 if (position % spacing == 0 && (fromTheFirst || position > 0)) {
                     fences.add(key);
                 }
                 position++;
             }
-            if (chunk.size() <= READ) {
+            if (chunk.size() < READ) {
                 return List.copyOf(fences);
             }
             last = chunk.get(chunk.size() - 1);

@@ -125,7 +125,7 @@ final class SortIndexWalk {
 
         @Override
         public List<String> next(int size) {
-            List<SortKeys.Key> keys = last == null ? index.first(size) : index.after(last, size);
+            List<SortKeys.Key> keys = last == null ? index.first(size) : index.after(last, null, size);
             if (!keys.isEmpty()) {
                 last = keys.get(keys.size() - 1);
             }

@@ -45,20 +45,12 @@ final class SortKeys {
 
     /** The first {@code limit} keys of the order. */
     List<Key> first(int limit) {
-        return keys(new Conditions(), limit);
+        return range(null, true, null, limit);
     }
 
-    /** The {@code limit} keys that follow {@code last}. */
-    List<Key> after(Key last, int limit) {
-        if (path.equals(CLIENT_ID)) {
-            return keys(new Conditions().and("c.clientIdKey > :afterKey", "afterKey", last.clientIdKey()), limit);
-        }
-        List<Key> keys = new ArrayList<>(keys(new Conditions().and(path + " = :value", "value", last.value())
-                .and("c.clientIdKey > :afterKey", "afterKey", last.clientIdKey()), limit));
-        if (keys.size() < limit) {
-            keys.addAll(keys(new Conditions().and(path + " > :value", "value", last.value()), limit - keys.size()));
-        }
-        return keys;
+    /** The first {@code limit} keys after {@code last} and before {@code to} (exclusive; null: the end). */
+    List<Key> after(Key last, Key to, int limit) {
+        return range(last, false, to, limit);
     }
 
     /**
@@ -66,10 +58,15 @@ final class SortKeys {
      * null: the end).
      */
     List<Key> between(Key from, Key to, int limit) {
+        return range(from, true, to, limit);
+    }
+
+    private List<Key> range(Key from, boolean fromIncluded, Key to, int limit) {
+        String fromKey = "c.clientIdKey " + (fromIncluded ? ">=" : ">") + " :fromKey";
         if (path.equals(CLIENT_ID)) {
             Conditions range = new Conditions();
             if (from != null) {
-                range.and("c.clientIdKey >= :fromKey", "fromKey", from.clientIdKey());
+                range.and(fromKey, "fromKey", from.clientIdKey());
             }
             if (to != null) {
                 range.and("c.clientIdKey < :toKey", "toKey", to.clientIdKey());
@@ -78,7 +75,7 @@ final class SortKeys {
         }
         if (from != null && to != null && from.value().equals(to.value())) {
             return keys(new Conditions().and(path + " = :value", "value", from.value())
-                    .and("c.clientIdKey >= :fromKey", "fromKey", from.clientIdKey())
+                    .and(fromKey, "fromKey", from.clientIdKey())
                     .and("c.clientIdKey < :toKey", "toKey", to.clientIdKey()), limit);
         }
         // the rest of from's value, the values between, the start of to's value
@@ -86,7 +83,7 @@ final class SortKeys {
         Conditions between = new Conditions();
         if (from != null) {
             keys.addAll(keys(new Conditions().and(path + " = :value", "value", from.value())
-                    .and("c.clientIdKey >= :fromKey", "fromKey", from.clientIdKey()), limit));
+                    .and(fromKey, "fromKey", from.clientIdKey()), limit));
             between.and(path + " > :fromValue", "fromValue", from.value());
         }
         if (to != null) {
