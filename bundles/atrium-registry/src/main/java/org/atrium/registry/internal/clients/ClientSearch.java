@@ -413,7 +413,7 @@ public final class ClientSearch {
     }
 
     /** The column a sort field orders by; every one of them is NOT NULL. */
-    private static String sortPath(SortField sort) {
+    static String sortPath(SortField sort) {
         return switch (sort) {
             case CLIENT_ID -> "c.clientIdKey";
             case NAME -> "c.taxpayer.nameKey";

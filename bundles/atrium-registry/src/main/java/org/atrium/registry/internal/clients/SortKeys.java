@@ -19,7 +19,7 @@ import org.atrium.api.client.SortField;
  */
 final class SortKeys {
 
-    private static final String CLIENT_ID = "c.clientIdKey";
+    private static final String CLIENT_ID = ClientSearch.sortPath(SortField.CLIENT_ID);
 
     /** A position in the order: the sort column's value and the client ID key. */
     record Key(Object value, String clientIdKey) {
@@ -128,10 +128,7 @@ final class SortKeys {
     /** The sort's column, when an index orders by it and then by client ID key. */
     private static Optional<String> path(SortField sort) {
         return switch (sort) {
-            case CLIENT_ID -> Optional.of(CLIENT_ID);
-            case NAME -> Optional.of("c.taxpayer.nameKey");
-            case EMAIL -> Optional.of("c.taxpayer.emailKey");
-            case OFFICE_LOCATION -> Optional.of("c.officeLocation");
+            case CLIENT_ID, NAME, EMAIL, OFFICE_LOCATION -> Optional.of(ClientSearch.sortPath(sort));
             // STATUS has an index too, but JPQL compares enums for equality only
             case STATUS, TYPE, CREATED_AT, UPDATED_AT -> Optional.empty();
         };
