@@ -101,7 +101,7 @@ class DistributionIT {
 
     /**
      * All or nothing also when the process dies: Karaf killed (SIGKILL) while an import writes leaves no
-     * client of the file, and after the restart the job says what happened.
+     * client of the file once the register is back, and after the restart the job says what happened.
      */
     @Test
     void anImportCutOffByAKillWritesNothingAndEndsFailedAfterTheRestart() throws Exception {
@@ -134,7 +134,12 @@ class DistributionIT {
         }
         assertEquals("FAILED", field(after, "state"), after);
         assertTrue(after.contains("Atrium stopped while this import was running; nothing was written"), after);
-        assertEquals("0", field(get("/clients?q=killed&size=1"), "total"), "no client of the file");
+        // on Derby the import committed chunk by chunk: what it wrote is taken back as the register starts
+        deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!"0".equals(field(get("/clients?q=killed&size=1"), "total"))) {
+            assertTrue(System.nanoTime() < deadline, "clients of the file are left: " + get("/clients?q=killed&size=1"));
+            Thread.sleep(100); // polling interval
+        }
     }
 
     private String get(String path) throws Exception {

@@ -351,7 +351,9 @@ public class ImportIT extends MailTestSupport {
         executeCommand("feature:uninstall atrium-importer");
 
         await("the imports API to go", () -> get(job).status() == 404);
-        assertEquals("nothing half-imported", 0, get("/clients?q=H" + run + "-&size=1").json().get("total").asInt());
+        // on Derby the import committed chunk by chunk, and what it wrote is taken back as the importer stops
+        await("nothing half-imported", () -> get("/clients?q=H" + run + "-&size=1").json().get("total").asInt() == 0,
+                () -> get("/clients?q=H" + run + "-&size=1").body());
         executeCommand("feature:install atrium-importer");
         JsonNode done = finished(accepted);
         assertEquals(done.toString(), "SUCCEEDED", done.get("state").asText());

@@ -38,6 +38,11 @@ public final class AuditActions {
     /** An import was reverted; each client it deleted or restored has its own entry. */
     public static final String IMPORT_REVERTED = "IMPORT_REVERTED";
     /**
+     * An import that failed, or was cut off by a crash, after some of its rows were written (on Derby an import
+     * commits chunk by chunk) had them taken back; each client deleted or restored has its own entry.
+     */
+    public static final String IMPORT_TAKEN_BACK = "IMPORT_TAKEN_BACK";
+    /**
      * Someone exported the client list (subject: the format; changes: filter, columns, whether full tax IDs
      * were revealed), recorded before the first client leaves.
      */

@@ -574,6 +574,11 @@ public class ClientEntity {
         return pk;
     }
 
+    /** The import that created this client, if one did. */
+    public String createdByImport() {
+        return createdByImport;
+    }
+
     public long version() {
         return version;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -57,6 +58,7 @@ public class RegisterCore {
     private final TaxIdCipher taxIds;
     private final Clock clock;
     private final ClientEvents events = new ClientEvents(() -> this.eventAdmin);
+    private final ImportClaims importClaims = new ImportClaims();
 
     /** Optional: events are a courtesy to other bundles; the register works without Event Admin. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -110,6 +112,11 @@ public class RegisterCore {
 
     public ClientEvents events() {
         return events;
+    }
+
+    /** The clients of imports still being written chunk by chunk, which no one else may change meanwhile. */
+    public ImportClaims importClaims() {
+        return importClaims;
     }
 
     public Client value(ClientEntity entity) {
@@ -225,6 +232,12 @@ public class RegisterCore {
     /** After writes with plain JDBC (imports, reverts), past JPA's shared cache. */
     public void evictCachedClients() {
         jpa.tx(TransactionType.Supports, em -> em.getEntityManagerFactory().getCache().evictAll());
+    }
+
+    /** After some clients were written with plain JDBC, past JPA's shared cache. */
+    public void evictCachedClients(Collection<Long> pks) {
+        jpa.tx(TransactionType.Supports, em -> pks.forEach(pk -> em.getEntityManagerFactory().getCache()
+                .evict(ClientEntity.class, pk)));
     }
 
     /**

@@ -30,6 +30,11 @@ public enum SqlDialect {
         }
 
         @Override
+        public boolean commitsImportsInChunks() {
+            return true;
+        }
+
+        @Override
         public Optional<String> statisticsRefresh(List<String> tables) {
             return Optional.empty(); // the import's lookups carry index hints instead
         }
@@ -48,6 +53,11 @@ public enum SqlDialect {
         @Override
         public boolean loadsRowsWithCopy() {
             return true;
+        }
+
+        @Override
+        public boolean commitsImportsInChunks() {
+            return false;
         }
 
         @Override
@@ -74,6 +84,14 @@ public enum SqlDialect {
 
     /** Whether an import's new rows go with {@code COPY ... FROM STDIN} (see imports.CopyRows) instead of INSERTs. */
     public abstract boolean loadsRowsWithCopy();
+
+    /**
+     * Whether an import commits chunk by chunk (imports.ChunkedImport) rather than in one transaction. Derby has
+     * no versions of rows for readers: a transaction that writes thousands of rows takes a lock on the whole
+     * table, and every other user's search and edit waited for the whole file (20 s for 100,000 rows).
+     * PostgreSQL's readers never wait for a writer, so its imports stay one transaction.
+     */
+    public abstract boolean commitsImportsInChunks();
 
     /**
      * The statement that brings the planner's statistics of {@code tables} up to date after a bulk write, if

@@ -154,7 +154,7 @@ public class JpaClientRegister implements ClientRegister {
                 em -> ruleErrors(em, checked, Scope.findEntity(em, clientId).orElse(null))));
         requireMoveAllowed(stored, checked);
         Updated change = core.write(em -> {
-            ClientEntity entity = scope.requireEntity(em, clientId);
+            ClientEntity entity = requireChangeable(em, clientId);
             Client before = core.value(entity);
             ClientData normalized = updateOf(before, data, expectedVersion);
             requireSavable(em, normalized, entity);
@@ -187,7 +187,7 @@ public class JpaClientRegister implements ClientRegister {
     public void delete(String clientId) {
         core.requireVisible(scope, clientId);
         Client deleted = core.write(em -> {
-            ClientEntity entity = scope.requireEntity(em, clientId);
+            ClientEntity entity = requireChangeable(em, clientId);
             Client before = core.value(entity);
             em.remove(entity);
             em.flush();
@@ -318,10 +318,17 @@ public class JpaClientRegister implements ClientRegister {
         return MaskedTaxIds.keepStored(data, stored.taxId(), stored.spouse() == null ? null : stored.spouse().taxId());
     }
 
+    /** The client to change, if the actor may see it and no import still being written claims it. */
+    private ClientEntity requireChangeable(EntityManager em, String clientId) {
+        ClientEntity entity = scope.requireEntity(em, clientId);
+        core.importClaims().requireUnclaimed(em, entity);
+        return entity;
+    }
+
     private Client toggle(String clientId, Change change) {
         core.requireVisible(scope, clientId);
         Updated updated = core.write(em -> {
-            ClientEntity entity = scope.requireEntity(em, clientId);
+            ClientEntity entity = requireChangeable(em, clientId);
             Client before = core.value(entity);
             change.apply(entity);
             em.flush();

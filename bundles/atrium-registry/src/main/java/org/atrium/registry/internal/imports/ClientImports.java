@@ -290,7 +290,7 @@ public final class ClientImports {
     /** The keys a revert of the import will use: an audit entry for each client it created or updated. */
     KeyBlocks takeKeysForRevert(EntityManager em, String importId) {
         ImportBatchEntity batch = em.find(ImportBatchEntity.class, importId);
-        return batch == null || batch.revertedAt() != null ? KeyBlocks.NONE
+        return batch == null || !batch.applied() || batch.revertedAt() != null ? KeyBlocks.NONE
                 : takeKeys(em, Map.of("AUDIT_PK", batch.created() + batch.updated()));
     }
 
@@ -302,31 +302,67 @@ public final class ClientImports {
         }
     }
 
-    /** Writes rows that passed {@link #check}; runs in the transaction of the whole import. */
+    /** Writes rows that passed {@link #check}, all in the caller's transaction. */
     ImportResult write(EntityManager em, String importId, ImportRows rows, ImportProgress progress, KeyBlocks keys) {
-        if (em.find(ImportBatchEntity.class, importId) != null) {
-            throw new ClientConflictException(List.of(new FieldError("importId",
-                    "Import " + importId + " was already applied.")));
-        }
-        Instant now = clock.instant();
-        String subject = "import " + importId;
-        em.persist(new ImportBatchEntity(importId, actor.name(), now));
+        Instant now = begin(em, importId, false);
         try (ImportWriter jdbc = new ImportWriter(RegisterCore.connection(em), SqlDialect.of(em), keys)) {
-            Writer writer = new Writer(em, jdbc, importId, subject, now, progress);
-            rows.read(writer::add);
-            writer.finishChunk();
-            em.find(ImportBatchEntity.class, importId).counted(writer.created, writer.updated);
-            AuditLog.append(em, now, actor.name(), AuditActions.IMPORT_APPLIED, null,
-                    subject + ": " + writer.created + " created, " + writer.updated + " updated", List.of());
-            return new ImportResult(importId, writer.created, writer.updated);
+            return finish(em, importId, now, writeRows(work -> work.write(em, jdbc), importId, now, rows, progress));
         } catch (SQLException e) {
             throw sqlFailure(e);
         }
     }
 
+    /**
+     * Records the import about to be written, in the caller's transaction; {@code chunked}: its chunks commit one
+     * by one, and it stays {@code APPLYING} (not applied) until {@link #finish}.
+     *
+     * @return the time every entry of the import is written at
+     */
+    Instant begin(EntityManager em, String importId, boolean chunked) {
+        if (em.find(ImportBatchEntity.class, importId) != null) {
+            throw new ClientConflictException(List.of(new FieldError("importId",
+                    "Import " + importId + " was already applied.")));
+        }
+        Instant now = clock.instant();
+        em.persist(chunked ? ImportBatchEntity.applying(importId, actor.name(), now)
+                : new ImportBatchEntity(importId, actor.name(), now));
+        return now;
+    }
+
+    /** How many clients an import created and updated. */
+    record Written(long created, long updated) {
+    }
+
+    /** Where each chunk of an import is written: in the import's one transaction, or in one of its own. */
+    interface ChunkTransactions {
+        void write(ChunkWork work) throws SQLException;
+    }
+
+    /** The writes of one chunk. */
+    interface ChunkWork {
+        /** @return the keys of the existing clients it changed (their cached copies are stale) */
+        List<Long> write(EntityManager em, ImportWriter jdbc) throws SQLException;
+    }
+
+    /** Writes the rows chunk by chunk, each through {@code transactions}. */
+    Written writeRows(ChunkTransactions transactions, String importId, Instant now, ImportRows rows,
+            ImportProgress progress) {
+        Writer writer = new Writer(transactions, importId, "import " + importId, now, progress);
+        rows.read(writer::add);
+        writer.finishChunk();
+        return new Written(writer.created, writer.updated);
+    }
+
+    /** Marks the import applied, with its counts and its audit entry, in the caller's transaction. */
+    ImportResult finish(EntityManager em, String importId, Instant now, Written written) {
+        em.find(ImportBatchEntity.class, importId).counted(written.created(), written.updated());
+        AuditLog.append(em, now, actor.name(), AuditActions.IMPORT_APPLIED, null, "import " + importId + ": "
+                + written.created() + " created, " + written.updated() + " updated", List.of());
+        return new ImportResult(importId, written.created(), written.updated());
+    }
+
     private final class Writer extends Chunked {
-        private final EntityManager em;
-        private final ImportWriter jdbc;
+        private final ChunkTransactions transactions;
         private final String importId;
         private final String subject;
         private final Instant now;
@@ -334,11 +370,10 @@ public final class ClientImports {
         private long updated;
         private long nextStatisticsRefresh = FIRST_STATISTICS_REFRESH;
 
-        Writer(EntityManager em, ImportWriter jdbc, String importId, String subject, Instant now,
+        Writer(ChunkTransactions transactions, String importId, String subject, Instant now,
                 ImportProgress progress) {
             super(Stage.WRITING, progress);
-            this.em = em;
-            this.jdbc = jdbc;
+            this.transactions = transactions;
             this.importId = importId;
             this.subject = subject;
             this.now = now;
@@ -347,11 +382,14 @@ public final class ClientImports {
         @Override
         void handleChunk() {
             try {
-                write();
+                transactions.write((em, jdbc) -> {
+                    List<Long> changed = write(em, jdbc);
+                    refreshStatisticsAsTheTableGrows(em);
+                    return changed;
+                });
             } catch (SQLException e) {
                 throw sqlFailure(e);
             }
-            refreshStatisticsAsTheTableGrows();
         }
 
         /**
@@ -360,7 +398,7 @@ public final class ClientImports {
          * through the wrong index (seconds a chunk). An ANALYZE in this transaction counts its own rows; done
          * each time the rows written double, it costs a few ANALYZEs a file. Derby's lookups name their index.
          */
-        private void refreshStatisticsAsTheTableGrows() {
+        private void refreshStatisticsAsTheTableGrows(EntityManager em) {
             if (rows + chunk.size() < nextStatisticsRefresh) {
                 return;
             }
@@ -369,12 +407,13 @@ public final class ClientImports {
                     .ifPresent(sql -> em.createNativeQuery(sql).executeUpdate());
         }
 
-        private void write() throws SQLException {
-            Map<String, ClientEntity> existing = existingClients();
+        private List<Long> write(EntityManager em, ImportWriter jdbc) throws SQLException {
+            Map<String, ClientEntity> existing = existingClients(em);
             long creates = chunk.stream().filter(p -> !existing.containsKey(key(p.data().clientId()))).count();
             long nextPk = creates == 0 ? 0 : jdbc.reserveKeys("CLIENT_PK", (int) creates);
             List<AuditEntity> entries = new ArrayList<>(chunk.size());
             List<ImportUndoEntity> undos = new ArrayList<>();
+            List<Long> changed = new ArrayList<>();
             for (Pending pending : chunk) {
                 ClientEntity entity = existing.get(key(pending.data().clientId()));
                 if (entity == null) {
@@ -396,6 +435,7 @@ public final class ClientImports {
                     jdbc.update(entity, readVersion, wordsBefore);
                     undos.add(new ImportUndoEntity(importId, entity, snapshot));
                     entries.add(entry(AuditActions.CLIENT_UPDATED, before, entity));
+                    changed.add(entity.pk());
                     updated++;
                 }
             }
@@ -409,11 +449,12 @@ public final class ClientImports {
             if (!jdbc.execute()) {
                 throw changedMeanwhile();
             }
+            return changed;
         }
 
         /** The chunk's clients that exist, read in one query and detached: the writer, not JPA, saves them. */
         @SuppressWarnings("unchecked")
-        private Map<String, ClientEntity> existingClients() {
+        private Map<String, ClientEntity> existingClients(EntityManager em) {
             List<String> keys = chunk.stream().map(p -> key(p.data().clientId())).toList();
             Map<String, ClientEntity> existing = new HashMap<>();
             ((List<ClientEntity>) byIndexQuery(em, "SELECT * FROM CLIENT", "UQ_CLIENT_ID_KEY", "CLIENT_ID_KEY", keys,
@@ -434,7 +475,7 @@ public final class ClientImports {
     }
 
     /** A unique key broken by a concurrent change is a conflict; anything else a fault. */
-    private static RuntimeException sqlFailure(SQLException e) {
+    static RuntimeException sqlFailure(SQLException e) {
         for (SQLException s = e; s != null; s = s.getNextException()) {
             if (s.getSQLState() != null && s.getSQLState().startsWith("23")) {
                 return new ClientConflictException(List.of(new FieldError("*", "A client ID or email address in the "
@@ -452,7 +493,7 @@ public final class ClientImports {
      */
     ImportResult revert(EntityManager em, String importId, Consumer<ClientEvents.Subject> deleted, KeyBlocks keys) {
         ImportBatchEntity batch = em.find(ImportBatchEntity.class, importId);
-        if (batch == null) {
+        if (batch == null || !batch.applied()) {
             throw new UnknownItemException("No import with ID " + importId + " was applied.");
         }
         if (batch.revertedAt() != null) {
@@ -499,34 +540,47 @@ public final class ClientImports {
     }
 
     /** The clients the import created, in chunks along the primary key (they were given a block of keys). */
-    @SuppressWarnings("unchecked")
     private long deleteCreated(EntityManager em, ImportWriter jdbc, String importId, String subject, Instant now,
             Consumer<ClientEvents.Subject> deletedClients) throws SQLException {
         long deleted = 0;
         long lastPk = -1;
-        while (true) {
-            List<ClientEntity> chunk = em.createNativeQuery("SELECT * FROM CLIENT WHERE PK > ?1"
-                    + " AND CREATED_BY_IMPORT = ?2 ORDER BY PK FETCH FIRST " + CHUNK + " ROWS ONLY", ClientEntity.class)
-                    .setParameter(1, lastPk).setParameter(2, importId).getResultList();
-            em.clear();
-            if (chunk.isEmpty()) {
-                return deleted;
-            }
-            List<AuditEntity> entries = new ArrayList<>(chunk.size());
-            for (ClientEntity entity : chunk) {
-                Client before = entity.toValue(taxIds);
-                jdbc.delete(entity);
-                deletedClients.accept(ClientEvents.Subject.of(before));
-                entries.add(new AuditEntity(now, actor.name(), AuditActions.CLIENT_DELETED, before.clientId(), subject,
-                        AuditLog.diff(before, null)));
-                lastPk = entity.pk();
-            }
-            writeAudit(jdbc, entries);
-            if (!jdbc.execute()) {
-                throw changedMeanwhile();
-            }
+        for (List<Long> chunk; !(chunk = deleteCreatedChunk(em, jdbc, importId, lastPk, subject, now,
+                deletedClients)).isEmpty(); lastPk = chunk.get(chunk.size() - 1)) {
             deleted += chunk.size();
         }
+        return deleted;
+    }
+
+    /**
+     * Deletes the next chunk of the clients the import created, those after {@code afterPk}.
+     *
+     * @return the keys of the clients deleted, in order; empty if none was left
+     */
+    @SuppressWarnings("unchecked")
+    private List<Long> deleteCreatedChunk(EntityManager em, ImportWriter jdbc, String importId, long afterPk,
+            String subject, Instant now, Consumer<ClientEvents.Subject> deletedClients) throws SQLException {
+        List<ClientEntity> chunk = em.createNativeQuery("SELECT * FROM CLIENT WHERE PK > ?1"
+                + " AND CREATED_BY_IMPORT = ?2 ORDER BY PK FETCH FIRST " + CHUNK + " ROWS ONLY", ClientEntity.class)
+                .setParameter(1, afterPk).setParameter(2, importId).getResultList();
+        em.clear();
+        if (chunk.isEmpty()) {
+            return List.of();
+        }
+        List<AuditEntity> entries = new ArrayList<>(chunk.size());
+        List<Long> deleted = new ArrayList<>(chunk.size());
+        for (ClientEntity entity : chunk) {
+            Client before = entity.toValue(taxIds);
+            jdbc.delete(entity);
+            deletedClients.accept(ClientEvents.Subject.of(before));
+            entries.add(new AuditEntity(now, actor.name(), AuditActions.CLIENT_DELETED, before.clientId(), subject,
+                    AuditLog.diff(before, null)));
+            deleted.add(entity.pk());
+        }
+        writeAudit(jdbc, entries);
+        if (!jdbc.execute()) {
+            throw changedMeanwhile();
+        }
+        return deleted;
     }
 
     /** The clients the import overwrote get their snapshot back. */
@@ -535,36 +589,109 @@ public final class ClientImports {
         long restored = 0;
         long lastId = 0;
         while (true) {
-            List<ImportUndoEntity> chunk = em.createQuery("SELECT u FROM ImportUndoEntity u WHERE u.importId = :id"
-                    + " AND u.id > :last ORDER BY u.id", ImportUndoEntity.class).setParameter("id", importId)
-                    .setParameter("last", lastId).setMaxResults(CHUNK).getResultList();
+            List<ImportUndoEntity> chunk = undoRecords(em, importId, lastId);
             if (chunk.isEmpty()) {
                 return restored;
             }
-            List<ClientEntity> clients = new ArrayList<>(chunk.size());
-            for (ImportUndoEntity undo : chunk) {
-                clients.add(em.find(ClientEntity.class, undo.clientPk()));
-            }
-            em.clear(); // the writer, not JPA, saves them
-            List<AuditEntity> entries = new ArrayList<>(chunk.size());
-            for (int i = 0; i < chunk.size(); i++) {
-                ClientEntity entity = clients.get(i);
-                Client before = entity.toValue(taxIds);
-                long readVersion = entity.version();
-                Set<String> wordsBefore = entity.searchTermsOfFields();
-                entity.restoreByRevert(chunk.get(i).before());
-                jdbc.update(entity, readVersion, wordsBefore);
-                Client after = entity.toValue(taxIds);
-                entries.add(new AuditEntity(now, actor.name(), AuditActions.CLIENT_UPDATED, after.clientId(), subject,
-                        AuditLog.diff(before, after)));
-                lastId = chunk.get(i).id();
-            }
-            writeAudit(jdbc, entries);
-            if (!jdbc.execute()) {
-                throw changedMeanwhile();
-            }
+            restore(em, jdbc, chunk, subject, now);
+            lastId = chunk.get(chunk.size() - 1).id();
             restored += chunk.size();
         }
+    }
+
+    /** The next chunk of the import's undo records, after the one with ID {@code afterId}. */
+    private static List<ImportUndoEntity> undoRecords(EntityManager em, String importId, long afterId) {
+        return em.createQuery("SELECT u FROM ImportUndoEntity u WHERE u.importId = :id AND u.id > :last ORDER BY u.id",
+                ImportUndoEntity.class).setParameter("id", importId).setParameter("last", afterId)
+                .setMaxResults(CHUNK).getResultList();
+    }
+
+    /** @return the keys of the restored clients */
+    private List<Long> restore(EntityManager em, ImportWriter jdbc, List<ImportUndoEntity> undos, String subject,
+            Instant now) throws SQLException {
+        List<ClientEntity> clients = new ArrayList<>(undos.size());
+        for (ImportUndoEntity undo : undos) {
+            clients.add(em.find(ClientEntity.class, undo.clientPk()));
+        }
+        em.clear(); // the writer, not JPA, saves them
+        List<AuditEntity> entries = new ArrayList<>(undos.size());
+        List<Long> restored = new ArrayList<>(undos.size());
+        for (int i = 0; i < undos.size(); i++) {
+            ClientEntity entity = clients.get(i);
+            Client before = entity.toValue(taxIds);
+            long readVersion = entity.version();
+            Set<String> wordsBefore = entity.searchTermsOfFields();
+            entity.restoreByRevert(undos.get(i).before());
+            jdbc.update(entity, readVersion, wordsBefore);
+            Client after = entity.toValue(taxIds);
+            entries.add(new AuditEntity(now, actor.name(), AuditActions.CLIENT_UPDATED, after.clientId(), subject,
+                    AuditLog.diff(before, after)));
+            restored.add(entity.pk());
+        }
+        writeAudit(jdbc, entries);
+        if (!jdbc.execute()) {
+            throw changedMeanwhile();
+        }
+        return restored;
+    }
+
+    // --- taking back an import that was written chunk by chunk and did not finish
+
+    /** The batches of imports that are still being written, or were cut off by a crash while they were. */
+    static List<String> applying(EntityManager em) {
+        return em.createQuery("SELECT b.id FROM ImportBatchEntity b WHERE b.state = :state", String.class)
+                .setParameter("state", ImportBatchEntity.APPLYING).getResultList();
+    }
+
+    /**
+     * Deletes the next chunk of the clients an unfinished import created, those after {@code afterPk}, in the
+     * caller's transaction.
+     *
+     * @return the keys of the clients deleted, in order; empty if none was left
+     */
+    List<Long> takeBackCreated(EntityManager em, String importId, long afterPk) {
+        try (ImportWriter jdbc = new ImportWriter(RegisterCore.connection(em), SqlDialect.of(em), KeyBlocks.NONE)) {
+            return deleteCreatedChunk(em, jdbc, importId, afterPk, takenBack(importId), clock.instant(), c -> {
+            });
+        } catch (SQLException e) {
+            throw sqlFailure(e);
+        }
+    }
+
+    /**
+     * Gives the next chunk of the clients an unfinished import updated their values back, and deletes those undo
+     * records, in the caller's transaction.
+     *
+     * @return the keys of the clients restored; empty when none was left
+     */
+    List<Long> takeBackUpdated(EntityManager em, String importId) {
+        List<ImportUndoEntity> undos = undoRecords(em, importId, 0);
+        if (undos.isEmpty()) {
+            return List.of();
+        }
+        try (ImportWriter jdbc = new ImportWriter(RegisterCore.connection(em), SqlDialect.of(em), KeyBlocks.NONE)) {
+            List<Long> restored = restore(em, jdbc, undos, takenBack(importId), clock.instant());
+            em.createQuery("DELETE FROM ImportUndoEntity u WHERE u.importId = :id AND u.id <= :last")
+                    .setParameter("id", importId).setParameter("last", undos.get(undos.size() - 1).id())
+                    .executeUpdate();
+            return restored;
+        } catch (SQLException e) {
+            throw sqlFailure(e);
+        }
+    }
+
+    /** Once all is taken back: the import's batch is gone (its ID may be used again), with an audit entry. */
+    void forgetTakenBack(EntityManager em, String importId, long deleted, long restored) {
+        ImportBatchEntity batch = em.find(ImportBatchEntity.class, importId);
+        if (batch != null) {
+            em.remove(batch);
+        }
+        AuditLog.append(em, clock.instant(), actor.name(), AuditActions.IMPORT_TAKEN_BACK, null,
+                takenBack(importId) + ": " + deleted + " deleted, " + restored + " restored", List.of());
+    }
+
+    private static String takenBack(String importId) {
+        return "unfinished import " + importId + " taken back";
     }
 
     private static void writeAudit(ImportWriter jdbc, List<AuditEntity> entries) throws SQLException {

@@ -10,12 +10,18 @@ import javax.persistence.Table;
 import org.atrium.registry.internal.AuditEntity;
 import org.atrium.registry.internal.AuditLog;
 
-/** An applied import: who applied it, what it did, and whether it was reverted. */
+/**
+ * An import: who applied it, what it did, and whether it was reverted. While its chunks are being written
+ * (Derby commits each; see {@link ChunkedImport}) it is {@link #APPLYING}, and the register counts it as not
+ * applied.
+ */
 @Entity
 @Table(name = "IMPORT_BATCH")
 public class ImportBatchEntity {
 
     static final int MAX_ID = 64;
+    static final String APPLYING = "APPLYING";
+    static final String APPLIED = "APPLIED";
 
     @Id
     @Column(name = "ID", length = MAX_ID)
@@ -36,6 +42,9 @@ public class ImportBatchEntity {
     @Column(name = "REVERTED_AT")
     private Instant revertedAt;
 
+    @Column(name = "STATE", nullable = false, length = 16)
+    private String state = APPLIED;
+
     protected ImportBatchEntity() {
         // for JPA
     }
@@ -46,9 +55,21 @@ public class ImportBatchEntity {
         this.appliedAt = appliedAt;
     }
 
+    /** A batch whose chunks are written in transactions of their own: not applied until {@link #counted}. */
+    static ImportBatchEntity applying(String id, String user, Instant appliedAt) {
+        ImportBatchEntity batch = new ImportBatchEntity(id, user, appliedAt);
+        batch.state = APPLYING;
+        return batch;
+    }
+
     void counted(long created, long updated) {
         this.created = created;
         this.updated = updated;
+        state = APPLIED;
+    }
+
+    boolean applied() {
+        return APPLIED.equals(state);
     }
 
     void reverted(Instant at) {

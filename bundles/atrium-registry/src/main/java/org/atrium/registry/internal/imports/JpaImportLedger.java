@@ -16,13 +16,15 @@ import org.atrium.registry.internal.ClientEvents;
 import org.atrium.registry.internal.ClientRules;
 import org.atrium.registry.internal.RegisterCore;
 import org.atrium.registry.internal.Scope;
+import org.atrium.registry.internal.SqlDialect;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * The register's ledger of imports (see {@link ImportLedger}): the rows are checked and written by
- * {@link ClientImports}; an applied import is one long transaction, and its events follow its commit.
+ * {@link ClientImports}; an applied import is one long transaction on PostgreSQL, a transaction a chunk on Derby
+ * ({@link ChunkedImport}), and its events follow its last commit. One import or revert writes at a time.
  */
 @Component(service = ImportLedger.class)
 public class JpaImportLedger implements ImportLedger {
@@ -34,9 +36,11 @@ public class JpaImportLedger implements ImportLedger {
     private final RegisterCore core;
     private final Scope scope;
 
+    /** Takes back imports that a crash cut off while they were written chunk by chunk. */
     @Activate
     public JpaImportLedger(@Reference RegisterCore core) {
         this(core, new Scope(Actor.SYSTEM));
+        ChunkedImport.takeBackCutOff(core, imports());
     }
 
     private JpaImportLedger(RegisterCore core, Scope scope) {
@@ -63,13 +67,17 @@ public class JpaImportLedger implements ImportLedger {
         if (!check.passed()) {
             throw new ImportRejectedException(check);
         }
-        KeyBlocks keys = core.write(em -> imports().takeKeys(em, check));
         ImportResult result;
-        try {
-            result = core.inLongTransaction(() -> core.write(em -> imports().write(em, importId, rows, progress,
-                    keys)));
-        } finally {
-            core.evictCachedClients(); // the import wrote with plain JDBC, past JPA's shared cache
+        synchronized (core.importClaims()) {
+            KeyBlocks keys = core.write(em -> imports().takeKeys(em, check));
+            try {
+                result = core.read(SqlDialect::of).commitsImportsInChunks()
+                        ? new ChunkedImport(core, imports()).apply(importId, rows, progress, keys)
+                        : core.inLongTransaction(() -> core.write(em -> imports().write(em, importId, rows, progress,
+                                keys)));
+            } finally {
+                core.evictCachedClients(); // the import wrote with plain JDBC, past JPA's shared cache
+            }
         }
         core.refreshStatistics(WRITTEN_TABLES);
         result = new ImportResult(result.importId(), result.created(), result.updated(), check.taxIdsCleared());
@@ -80,21 +88,23 @@ public class JpaImportLedger implements ImportLedger {
     @Override
     public Optional<ImportResult> find(String importId) {
         return core.read(em -> Optional.ofNullable(em.find(ImportBatchEntity.class, importId))
-                .map(batch -> new ImportResult(batch.id(), batch.created(), batch.updated())));
+                .filter(ImportBatchEntity::applied).map(batch -> new ImportResult(batch.id(), batch.created(), batch.updated())));
     }
 
     @Override
     public ImportResult revert(String importId) {
         List<ClientEvents.Subject> deleted = new ArrayList<>();
-        KeyBlocks keys = core.write(em -> imports().takeKeysForRevert(em, importId));
         ImportResult result;
-        try {
-            result = core.inLongTransaction(() -> core.write(em -> {
-                deleted.clear(); // a retried transaction starts over
-                return imports().revert(em, importId, deleted::add, keys);
-            }));
-        } finally {
-            core.evictCachedClients();
+        synchronized (core.importClaims()) {
+            KeyBlocks keys = core.write(em -> imports().takeKeysForRevert(em, importId));
+            try {
+                result = core.inLongTransaction(() -> core.write(em -> {
+                    deleted.clear(); // a retried transaction starts over
+                    return imports().revert(em, importId, deleted::add, keys);
+                }));
+            } finally {
+                core.evictCachedClients();
+            }
         }
         core.refreshStatistics(WRITTEN_TABLES);
         core.events().reverted(core.jpa(), result, deleted);
