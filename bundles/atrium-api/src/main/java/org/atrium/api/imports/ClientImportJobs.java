@@ -15,7 +15,7 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Imports of client CSV files (the template's columns) as background jobs, one at a time in submission
  * order. A job checks every row first and writes nothing unless all pass; then it creates the new clients
- * and overwrites the existing ones, as one transaction. The submitter is emailed the outcome when the mailer
+ * and overwrites the existing ones, all or nothing (see {@link ImportLedger#apply}). The submitter is emailed the outcome when the mailer
  * is installed. Jobs and their uploads are kept on disk: a queued job survives a restart or an update of
  * the importer, a running one interrupted that way ends {@code FAILED} with nothing written.
  * <p>

@@ -8,8 +8,8 @@ import org.atrium.api.security.Actor;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The register's side of imports: checking an import's rows against the client rules, applying them as one
- * transaction, and reverting an applied import. {@link ClientImportJobs} runs imports as jobs on top of it;
+ * The register's side of imports: checking an import's rows against the client rules, applying them all or
+ * nothing, and reverting an applied import. {@link ClientImportJobs} runs imports as jobs on top of it;
  * a firm's bundle may use either.
  * <p>
  * The service itself acts as {@link Actor#SYSTEM}; an import done for a user goes through {@link #as(Actor)}:
@@ -32,10 +32,13 @@ public interface ImportLedger {
     ImportCheck check(ImportRows rows, int maxProblems, ImportProgress progress);
 
     /**
-     * Applies an import as one transaction: first every row is checked as {@link #check} does; if all
+     * Applies an import, all or nothing: first every row is checked as {@link #check} does; if all
      * pass, new clients are created and existing ones overwritten with their row, each change audited under
      * the import's ID. The previous values of updated clients are kept so the import can be
-     * {@linkplain #revert reverted}.
+     * {@linkplain #revert reverted}. On PostgreSQL this is one transaction. On embedded Derby, whose readers
+     * would wait for a long transaction, it commits chunk by chunk: others see the clients arrive, may not change
+     * them until the import is applied ({@link ClientConflictException}), and if it fails (or the process dies)
+     * what it wrote is taken back (after a crash, when the register starts again).
      *
      * @param importId a unique ID chosen by the caller, e.g. the import job's
      * @throws ImportRejectedException if any row has a problem; nothing is changed
@@ -44,8 +47,8 @@ public interface ImportLedger {
     ImportResult apply(String importId, ImportRows rows, int maxProblems, ImportProgress progress);
 
     /**
-     * The import with this ID, if it was applied (committed), reverted since or not: how a caller whose
-     * process stopped during {@link #apply} learns whether the import took effect.
+     * The import with this ID, if it was applied (all of it committed), reverted since or not: how a caller
+     * whose process stopped during {@link #apply} learns whether the import took effect.
      */
     Optional<ImportResult> find(String importId);
 

@@ -48,9 +48,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Import jobs: uploads are stored under {@code data/atrium/imports/} and run one at a time, in order, on one
  * worker thread, so two imports never interleave their writes. When the importer stops (update, removal,
- * shutdown) the running job is rolled back and queued again, and queued jobs wait on disk for the next
- * start. A job found running at start was cut off by a crash: the register tells whether its transaction
- * committed, and the job is marked accordingly.
+ * shutdown) the running job stops, what it wrote is taken back (see ImportLedger#apply), and it is queued
+ * again; queued jobs wait on disk for the next start. A job found running at start was cut off by a crash: the
+ * register tells whether the import was applied in full (else it takes back what was written), and the job is
+ * marked accordingly.
  */
 @Component(service = ClientImportJobs.class, configurationPid = "atrium.importer")
 @Designate(ocd = ImporterConfig.class)
@@ -289,7 +290,7 @@ public class CsvImportJobs implements ClientImportJobs {
         }
     }
 
-    /** A job that was running when Atrium went down: its transaction committed entirely or not at all. */
+    /** A job that was running when Atrium went down: the register applied its import in full or takes it back. */
     private void recoverCutOff(Entry entry) {
         ImportJob job = entry.job();
         Optional<ImportResult> applied = ledger.find(job.id());

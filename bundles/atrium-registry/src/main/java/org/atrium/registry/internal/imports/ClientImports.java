@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -23,19 +22,16 @@ import org.atrium.api.client.Client;
 import org.atrium.api.client.ClientConflictException;
 import org.atrium.api.client.ClientData;
 import org.atrium.api.client.FieldError;
-import org.atrium.api.client.UnknownItemException;
 import org.atrium.api.imports.ImportCheck;
 import org.atrium.api.imports.ImportProblem;
 import org.atrium.api.imports.ImportProgress.Stage;
 import org.atrium.api.imports.ImportProgress;
 import org.atrium.api.imports.ImportResult;
-import org.atrium.api.imports.ImportRevertBlockedException;
 import org.atrium.api.imports.ImportRows;
 import org.atrium.api.security.Actor;
 import org.atrium.registry.internal.AuditEntity;
 import org.atrium.registry.internal.AuditLog;
 import org.atrium.registry.internal.ClientEntity;
-import org.atrium.registry.internal.ClientEvents;
 import org.atrium.registry.internal.ClientRules;
 import org.atrium.registry.internal.OfficeEntity;
 import org.atrium.registry.internal.RegisterCore;
@@ -44,7 +40,8 @@ import org.atrium.registry.internal.SqlDialect;
 import org.atrium.registry.internal.TaxIdCipher;
 
 /**
- * Imports for {@link JpaImportLedger}: checking every row of a file, writing them all, and reverting.
+ * Imports for {@link JpaImportLedger}: checking every row of a file and writing them all ({@link ImportReverts}
+ * undoes them).
  * Rows are handled in chunks: one query finds the chunk's existing clients and taken emails, and the
  * entity manager is cleared after each chunk, so memory does not grow with the file (only the
  * {@link KeyIndex} of the file's client IDs and emails does, 12 bytes a key). The caller runs each method in
@@ -57,8 +54,6 @@ public final class ClientImports {
     static final long FIRST_STATISTICS_REFRESH = 20_000;
     /** The tables whose rows each chunk looks up (clients by ID, email claims). */
     private static final List<String> LOOKED_UP_TABLES = List.of("CLIENT", "CLIENT_EMAIL");
-    /** How many clients that block a revert are named. */
-    static final int MAX_NAMED_BLOCKERS = 20;
 
     private final TaxIdCipher taxIds;
     private final Clock clock;
@@ -287,14 +282,7 @@ public final class ClientImports {
                 "IMPORT_UNDO_PK", check.updates()));
     }
 
-    /** The keys a revert of the import will use: an audit entry for each client it created or updated. */
-    KeyBlocks takeKeysForRevert(EntityManager em, String importId) {
-        ImportBatchEntity batch = em.find(ImportBatchEntity.class, importId);
-        return batch == null || !batch.applied() || batch.revertedAt() != null ? KeyBlocks.NONE
-                : takeKeys(em, Map.of("AUDIT_PK", batch.created() + batch.updated()));
-    }
-
-    private static KeyBlocks takeKeys(EntityManager em, Map<String, Long> counts) {
+    static KeyBlocks takeKeys(EntityManager em, Map<String, Long> counts) {
         try {
             return KeyBlocks.take(RegisterCore.connection(em), counts);
         } catch (SQLException e) {
@@ -469,7 +457,7 @@ public final class ClientImports {
         }
     }
 
-    private static ClientConflictException changedMeanwhile() {
+    static ClientConflictException changedMeanwhile() {
         return new ClientConflictException(List.of(new FieldError("*",
                 "A client in the file was changed by someone else while the import ran; nothing was written.")));
     }
@@ -485,216 +473,7 @@ public final class ClientImports {
         return new PersistenceException("the import could not be written", e);
     }
 
-    // --- revert
-
-    /**
-     * Deletes the clients an import created and restores the ones it updated, if none changed since; runs
-     * in one transaction.
-     */
-    ImportResult revert(EntityManager em, String importId, Consumer<ClientEvents.Subject> deleted, KeyBlocks keys) {
-        ImportBatchEntity batch = em.find(ImportBatchEntity.class, importId);
-        if (batch == null || !batch.applied()) {
-            throw new UnknownItemException("No import with ID " + importId + " was applied.");
-        }
-        if (batch.revertedAt() != null) {
-            throw new ClientConflictException(List.of(new FieldError("importId", "Import " + importId
-                    + " was already reverted at " + batch.revertedAt() + ".")));
-        }
-        requireUnchangedSince(em, importId);
-        Instant now = clock.instant();
-        String subject = "revert of import " + importId;
-        try (ImportWriter jdbc = new ImportWriter(RegisterCore.connection(em), SqlDialect.of(em), keys)) {
-            long deletedCount = deleteCreated(em, jdbc, importId, subject, now, deleted);
-            long restored = restoreUpdated(em, jdbc, importId, subject, now);
-            em.find(ImportBatchEntity.class, importId).reverted(now);
-            AuditLog.append(em, now, actor.name(), AuditActions.IMPORT_REVERTED, null,
-                    subject + ": " + deletedCount + " deleted, " + restored + " restored", List.of());
-            return new ImportResult(importId, deletedCount, restored);
-        } catch (SQLException e) {
-            throw sqlFailure(e);
-        }
-    }
-
-    /**
-     * A client the import created is unchanged while at version 1 (JPA's first version); one it updated
-     * while at the version the import left it at. A deleted client the import created blocks nothing: it
-     * is already gone.
-     */
-    private static void requireUnchangedSince(EntityManager em, String importId) {
-        List<String> blockers = new ArrayList<>(em.createQuery("SELECT c.clientId FROM ClientEntity c"
-                + " WHERE c.createdByImport = :id AND c.version <> 1 ORDER BY c.clientIdKey", String.class)
-                .setParameter("id", importId).setMaxResults(MAX_NAMED_BLOCKERS).getResultList());
-        long count = em.createQuery("SELECT COUNT(c) FROM ClientEntity c WHERE c.createdByImport = :id"
-                + " AND c.version <> 1", Long.class).setParameter("id", importId).getSingleResult();
-        String changedUpdates = " FROM ImportUndoEntity u WHERE u.importId = :id AND NOT EXISTS"
-                + " (SELECT c FROM ClientEntity c WHERE c.pk = u.clientPk AND c.version = u.versionAfter)";
-        em.createQuery("SELECT u.clientId" + changedUpdates + " ORDER BY u.clientId", String.class)
-                .setParameter("id", importId).setMaxResults(MAX_NAMED_BLOCKERS).getResultList()
-                .forEach(blockers::add);
-        count += em.createQuery("SELECT COUNT(u)" + changedUpdates, Long.class).setParameter("id", importId)
-                .getSingleResult();
-        if (count > 0) {
-            List<String> named = blockers.stream().limit(MAX_NAMED_BLOCKERS).toList();
-            throw new ImportRevertBlockedException(importId, named, count - named.size());
-        }
-    }
-
-    /** The clients the import created, in chunks along the primary key (they were given a block of keys). */
-    private long deleteCreated(EntityManager em, ImportWriter jdbc, String importId, String subject, Instant now,
-            Consumer<ClientEvents.Subject> deletedClients) throws SQLException {
-        long deleted = 0;
-        long lastPk = -1;
-        for (List<Long> chunk; !(chunk = deleteCreatedChunk(em, jdbc, importId, lastPk, subject, now,
-                deletedClients)).isEmpty(); lastPk = chunk.get(chunk.size() - 1)) {
-            deleted += chunk.size();
-        }
-        return deleted;
-    }
-
-    /**
-     * Deletes the next chunk of the clients the import created, those after {@code afterPk}.
-     *
-     * @return the keys of the clients deleted, in order; empty if none was left
-     */
-    @SuppressWarnings("unchecked")
-    private List<Long> deleteCreatedChunk(EntityManager em, ImportWriter jdbc, String importId, long afterPk,
-            String subject, Instant now, Consumer<ClientEvents.Subject> deletedClients) throws SQLException {
-        List<ClientEntity> chunk = em.createNativeQuery("SELECT * FROM CLIENT WHERE PK > ?1"
-                + " AND CREATED_BY_IMPORT = ?2 ORDER BY PK FETCH FIRST " + CHUNK + " ROWS ONLY", ClientEntity.class)
-                .setParameter(1, afterPk).setParameter(2, importId).getResultList();
-        em.clear();
-        if (chunk.isEmpty()) {
-            return List.of();
-        }
-        List<AuditEntity> entries = new ArrayList<>(chunk.size());
-        List<Long> deleted = new ArrayList<>(chunk.size());
-        for (ClientEntity entity : chunk) {
-            Client before = entity.toValue(taxIds);
-            jdbc.delete(entity);
-            deletedClients.accept(ClientEvents.Subject.of(before));
-            entries.add(new AuditEntity(now, actor.name(), AuditActions.CLIENT_DELETED, before.clientId(), subject,
-                    AuditLog.diff(before, null)));
-            deleted.add(entity.pk());
-        }
-        writeAudit(jdbc, entries);
-        if (!jdbc.execute()) {
-            throw changedMeanwhile();
-        }
-        return deleted;
-    }
-
-    /** The clients the import overwrote get their snapshot back. */
-    private long restoreUpdated(EntityManager em, ImportWriter jdbc, String importId, String subject, Instant now)
-            throws SQLException {
-        long restored = 0;
-        long lastId = 0;
-        while (true) {
-            List<ImportUndoEntity> chunk = undoRecords(em, importId, lastId);
-            if (chunk.isEmpty()) {
-                return restored;
-            }
-            restore(em, jdbc, chunk, subject, now);
-            lastId = chunk.get(chunk.size() - 1).id();
-            restored += chunk.size();
-        }
-    }
-
-    /** The next chunk of the import's undo records, after the one with ID {@code afterId}. */
-    private static List<ImportUndoEntity> undoRecords(EntityManager em, String importId, long afterId) {
-        return em.createQuery("SELECT u FROM ImportUndoEntity u WHERE u.importId = :id AND u.id > :last ORDER BY u.id",
-                ImportUndoEntity.class).setParameter("id", importId).setParameter("last", afterId)
-                .setMaxResults(CHUNK).getResultList();
-    }
-
-    /** @return the keys of the restored clients */
-    private List<Long> restore(EntityManager em, ImportWriter jdbc, List<ImportUndoEntity> undos, String subject,
-            Instant now) throws SQLException {
-        List<ClientEntity> clients = new ArrayList<>(undos.size());
-        for (ImportUndoEntity undo : undos) {
-            clients.add(em.find(ClientEntity.class, undo.clientPk()));
-        }
-        em.clear(); // the writer, not JPA, saves them
-        List<AuditEntity> entries = new ArrayList<>(undos.size());
-        List<Long> restored = new ArrayList<>(undos.size());
-        for (int i = 0; i < undos.size(); i++) {
-            ClientEntity entity = clients.get(i);
-            Client before = entity.toValue(taxIds);
-            long readVersion = entity.version();
-            Set<String> wordsBefore = entity.searchTermsOfFields();
-            entity.restoreByRevert(undos.get(i).before());
-            jdbc.update(entity, readVersion, wordsBefore);
-            Client after = entity.toValue(taxIds);
-            entries.add(new AuditEntity(now, actor.name(), AuditActions.CLIENT_UPDATED, after.clientId(), subject,
-                    AuditLog.diff(before, after)));
-            restored.add(entity.pk());
-        }
-        writeAudit(jdbc, entries);
-        if (!jdbc.execute()) {
-            throw changedMeanwhile();
-        }
-        return restored;
-    }
-
-    // --- taking back an import that was written chunk by chunk and did not finish
-
-    /** The batches of imports that are still being written, or were cut off by a crash while they were. */
-    static List<String> applying(EntityManager em) {
-        return em.createQuery("SELECT b.id FROM ImportBatchEntity b WHERE b.state = :state", String.class)
-                .setParameter("state", ImportBatchEntity.APPLYING).getResultList();
-    }
-
-    /**
-     * Deletes the next chunk of the clients an unfinished import created, those after {@code afterPk}, in the
-     * caller's transaction.
-     *
-     * @return the keys of the clients deleted, in order; empty if none was left
-     */
-    List<Long> takeBackCreated(EntityManager em, String importId, long afterPk) {
-        try (ImportWriter jdbc = new ImportWriter(RegisterCore.connection(em), SqlDialect.of(em), KeyBlocks.NONE)) {
-            return deleteCreatedChunk(em, jdbc, importId, afterPk, takenBack(importId), clock.instant(), c -> {
-            });
-        } catch (SQLException e) {
-            throw sqlFailure(e);
-        }
-    }
-
-    /**
-     * Gives the next chunk of the clients an unfinished import updated their values back, and deletes those undo
-     * records, in the caller's transaction.
-     *
-     * @return the keys of the clients restored; empty when none was left
-     */
-    List<Long> takeBackUpdated(EntityManager em, String importId) {
-        List<ImportUndoEntity> undos = undoRecords(em, importId, 0);
-        if (undos.isEmpty()) {
-            return List.of();
-        }
-        try (ImportWriter jdbc = new ImportWriter(RegisterCore.connection(em), SqlDialect.of(em), KeyBlocks.NONE)) {
-            List<Long> restored = restore(em, jdbc, undos, takenBack(importId), clock.instant());
-            em.createQuery("DELETE FROM ImportUndoEntity u WHERE u.importId = :id AND u.id <= :last")
-                    .setParameter("id", importId).setParameter("last", undos.get(undos.size() - 1).id())
-                    .executeUpdate();
-            return restored;
-        } catch (SQLException e) {
-            throw sqlFailure(e);
-        }
-    }
-
-    /** Once all is taken back: the import's batch is gone (its ID may be used again), with an audit entry. */
-    void forgetTakenBack(EntityManager em, String importId, long deleted, long restored) {
-        ImportBatchEntity batch = em.find(ImportBatchEntity.class, importId);
-        if (batch != null) {
-            em.remove(batch);
-        }
-        AuditLog.append(em, clock.instant(), actor.name(), AuditActions.IMPORT_TAKEN_BACK, null,
-                takenBack(importId) + ": " + deleted + " deleted, " + restored + " restored", List.of());
-    }
-
-    private static String takenBack(String importId) {
-        return "unfinished import " + importId + " taken back";
-    }
-
-    private static void writeAudit(ImportWriter jdbc, List<AuditEntity> entries) throws SQLException {
+    static void writeAudit(ImportWriter jdbc, List<AuditEntity> entries) throws SQLException {
         long nextId = jdbc.reserveKeys("AUDIT_PK", entries.size());
         for (AuditEntity entry : entries) {
             jdbc.audit(entry, nextId++);

@@ -22,6 +22,7 @@ public class ImportBatchEntity {
     static final int MAX_ID = 64;
     static final String APPLYING = "APPLYING";
     static final String APPLIED = "APPLIED";
+    static final String REVERTING = "REVERTING";
 
     @Id
     @Column(name = "ID", length = MAX_ID)
@@ -68,12 +69,23 @@ public class ImportBatchEntity {
         state = APPLIED;
     }
 
+    /** Applied, and not being reverted chunk by chunk. */
     boolean applied() {
         return APPLIED.equals(state);
     }
 
+    /** A revert that commits chunk by chunk has begun; once begun, it is carried on to the end. */
+    void reverting() {
+        state = REVERTING;
+    }
+
+    boolean isReverting() {
+        return REVERTING.equals(state);
+    }
+
     void reverted(Instant at) {
         revertedAt = at;
+        state = APPLIED;
     }
 
     String id() {

@@ -76,4 +76,8 @@ public class ImportUndoEntity {
     String before() {
         return before;
     }
+
+    long versionAfter() {
+        return versionAfter;
+    }
 }

@@ -36,11 +36,11 @@ public class JpaImportLedger implements ImportLedger {
     private final RegisterCore core;
     private final Scope scope;
 
-    /** Takes back imports that a crash cut off while they were written chunk by chunk. */
+    /** Finishes what a crash cut off of imports and reverts written chunk by chunk. */
     @Activate
     public JpaImportLedger(@Reference RegisterCore core) {
         this(core, new Scope(Actor.SYSTEM));
-        ChunkedImport.takeBackCutOff(core, imports());
+        ChunkedImport.finishCutOff(core, imports(), reverts());
     }
 
     private JpaImportLedger(RegisterCore core, Scope scope) {
@@ -68,11 +68,11 @@ public class JpaImportLedger implements ImportLedger {
             throw new ImportRejectedException(check);
         }
         ImportResult result;
-        synchronized (core.importClaims()) {
+        synchronized (core.importClaims()) { // one import or revert writes at a time, recovery after a crash too
             KeyBlocks keys = core.write(em -> imports().takeKeys(em, check));
             try {
                 result = core.read(SqlDialect::of).commitsImportsInChunks()
-                        ? new ChunkedImport(core, imports()).apply(importId, rows, progress, keys)
+                        ? new ChunkedImport(core, imports(), reverts()).apply(importId, rows, progress, keys)
                         : core.inLongTransaction(() -> core.write(em -> imports().write(em, importId, rows, progress,
                                 keys)));
             } finally {
@@ -95,13 +95,17 @@ public class JpaImportLedger implements ImportLedger {
     public ImportResult revert(String importId) {
         List<ClientEvents.Subject> deleted = new ArrayList<>();
         ImportResult result;
-        synchronized (core.importClaims()) {
-            KeyBlocks keys = core.write(em -> imports().takeKeysForRevert(em, importId));
+        synchronized (core.importClaims()) { // see apply
             try {
-                result = core.inLongTransaction(() -> core.write(em -> {
-                    deleted.clear(); // a retried transaction starts over
-                    return imports().revert(em, importId, deleted::add, keys);
-                }));
+                if (core.read(SqlDialect::of).commitsImportsInChunks()) {
+                    result = new ChunkedImport(core, imports(), reverts()).revert(importId, deleted::add);
+                } else {
+                    KeyBlocks keys = core.write(em -> reverts().takeKeysForRevert(em, importId));
+                    result = core.inLongTransaction(() -> core.write(em -> {
+                        deleted.clear(); // a retried transaction starts over
+                        return reverts().revert(em, importId, deleted::add, keys);
+                    }));
+                }
             } finally {
                 core.evictCachedClients();
             }
@@ -109,6 +113,10 @@ public class JpaImportLedger implements ImportLedger {
         core.refreshStatistics(WRITTEN_TABLES);
         core.events().reverted(core.jpa(), result, deleted);
         return result;
+    }
+
+    private ImportReverts reverts() {
+        return new ImportReverts(core.taxIds(), core.clock(), scope.actor());
     }
 
     private ClientImports imports() {

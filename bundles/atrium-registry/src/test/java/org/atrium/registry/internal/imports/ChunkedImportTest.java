@@ -112,8 +112,7 @@ class ChunkedImportTest {
 
     @Test
     void anImportCutOffByACrashIsTakenBackWhenTheLedgerStartsAgain() throws Exception {
-        ClientImports imports = new ClientImports(core.taxIds(), TestDatabase.CLOCK, Actor.SYSTEM, office -> null,
-                data -> List.of());
+        ClientImports imports = imports();
         ImportRows cutOff = file(ClientImports.CHUNK * 2 + 10, () -> {
             throw new Crash();
         });
@@ -139,11 +138,75 @@ class ChunkedImportTest {
         new JpaImportLedger(core); // the next start
 
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!core.read(ClientImports::applying).isEmpty()) {
+        while (!core.read(ImportReverts::applying).isEmpty()) {
             assertTrue(System.nanoTime() < deadline, "the cut-off import was not taken back");
             Thread.sleep(20); // polling: the take-back runs on a thread of its own
         }
         assertNothingLeftOf("job-3");
+    }
+
+    @Test
+    void aRevertCommitsChunkByChunkAndNobodyMayChangeItsClientsUntilItEnds() {
+        ledger.apply("job-4", file(-1, () -> { }), 100, QUIET);
+        ChunkedImport chunked = new ChunkedImport(core, imports(), reverts());
+        List<String> deleted = new ArrayList<>();
+
+        ImportResult reverted = chunked.revert("job-4", subject -> {
+            if (deleted.isEmpty()) { // the first chunk has committed
+                assertTrue(register.find("N0001").isEmpty(), "a committed chunk's clients are gone");
+                assertThrows(ClientConflictException.class, () -> register.update("U1", ClientRulesTest.individual()
+                        .clientId("U1").name("Ann Meanwhile").build(), register.get("U1").version()));
+            }
+            deleted.add(subject.clientId());
+        });
+
+        assertEquals(new ImportResult("job-4", NEW_CLIENTS, 1), reverted);
+        assertEquals(NEW_CLIENTS, deleted.size());
+        assertEquals("Ann Smith", register.get("U1").name());
+        assertFalse(core.importClaims().holds("job-4"));
+        ClientConflictException again = assertThrows(ClientConflictException.class, () -> ledger.revert("job-4"));
+        assertTrue(again.getMessage().contains("already reverted"), again.getMessage());
+    }
+
+    @Test
+    void aRevertCutOffByACrashIsCarriedOnWhenTheLedgerStartsAgain() throws Exception {
+        ledger.apply("job-5", file(-1, () -> { }), 100, QUIET);
+        ImportReverts reverts = reverts();
+        core.write(em -> {
+            reverts.beginRevert(em, "job-5");
+            return null;
+        });
+        core.write(em -> reverts.revertCreated(em, "job-5", -1, subject -> { }));
+        core.write(em -> reverts.revertUpdated(em, "job-5", 0)); // U1 restored; then the process died
+        core.evictCachedClients();
+        assertEquals("Ann Smith", register.get("U1").name());
+        assertTrue(register.find("N0001").isEmpty());
+        assertTrue(register.find(String.format("N%04d", NEW_CLIENTS)).isPresent(), "the revert was cut off");
+
+        new JpaImportLedger(core); // the next start
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!core.read(ImportReverts::beingReverted).isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the cut-off revert was not carried on");
+            Thread.sleep(20); // polling: it is carried on on a thread of its own
+        }
+        assertTrue(register.find(String.format("N%04d", NEW_CLIENTS)).isEmpty(), "every client it created is gone");
+        assertEquals(List.of(), found("imported"));
+        assertEquals("Ann Smith", register.get("U1").name());
+        assertEquals(1, auditEntries(AuditActions.IMPORT_REVERTED));
+        assertEquals(1L, (long) core.read(em -> em.createQuery("SELECT COUNT(a) FROM AuditEntity a WHERE a.action = :action"
+                + " AND a.clientId = 'U1' AND a.subject = 'revert of import job-5'", Long.class)
+                .setParameter("action", AuditActions.CLIENT_UPDATED).getSingleResult()),
+                "U1 was restored once, not again when the revert was carried on");
+        assertFalse(core.importClaims().holds("job-5"));
+    }
+
+    private ImportReverts reverts() {
+        return new ImportReverts(core.taxIds(), TestDatabase.CLOCK, Actor.SYSTEM);
+    }
+
+    private ClientImports imports() {
+        return new ClientImports(core.taxIds(), TestDatabase.CLOCK, Actor.SYSTEM, office -> null, data -> List.of());
     }
 
     private void assertNothingLeftOf(String importId) {
