@@ -15,10 +15,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -153,7 +155,20 @@ final class MailSpool {
         return root.resolve(state.name().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * The messages whose status says {@code state}. A message just finished has its final status a moment before
+     * it moves out of the queued folder (see {@link #finish}): it is listed by its status, wherever it is then.
+     * The queued folder is read first and a message is listed once, so that one moving meanwhile is not missed.
+     */
     private Stream<QueuedMail> read(MailState state) {
+        Stream<QueuedMail> movingOut = state == MailState.QUEUED ? Stream.empty()
+                : readFolder(MailState.QUEUED).filter(mail -> mail.state() == state).toList().stream();
+        Stream<QueuedMail> filed = readFolder(state).filter(mail -> mail.state() == state);
+        Set<String> seen = new HashSet<>();
+        return Stream.concat(movingOut, filed).filter(mail -> seen.add(mail.id()));
+    }
+
+    private Stream<QueuedMail> readFolder(MailState state) {
         return list(folder(state)).stream().map(MailSpool::readStatus).flatMap(Optional::stream);
     }
 

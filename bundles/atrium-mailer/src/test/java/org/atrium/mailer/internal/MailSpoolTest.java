@@ -91,6 +91,20 @@ class MailSpoolTest {
     }
 
     @Test
+    void aMessageFinishedAMomentAgoIsListedByItsStatusBeforeItHasMoved() throws Exception {
+        MailSpool spool = new MailSpool(root);
+        QueuedMail sent = add(spool);
+        // finish() records the final status first, then moves the message: the moment in between
+        Path status = root.resolve("queued").resolve(sent.id()).resolve("status.properties");
+        Files.writeString(status, Files.readString(status).replace("state=QUEUED", "state=SENT"));
+
+        assertEquals(List.of(sent.id()), spool.list(MailState.SENT, 10).stream().map(QueuedMail::id).toList());
+        assertEquals(List.of(), spool.list(MailState.QUEUED, 10), "no longer queued");
+        assertEquals(List.of(), spool.due(T0), "and not sent again");
+        assertEquals(1, spool.list(null, 10).size(), "listed once among all");
+    }
+
+    @Test
     void oldSentMessagesArePurged() {
         MailSpool spool = new MailSpool(root);
         spool.finish(add(spool), MailState.SENT, T0, null);
