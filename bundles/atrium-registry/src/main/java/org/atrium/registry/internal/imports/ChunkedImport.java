@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import javax.persistence.EntityManager;
@@ -175,9 +176,9 @@ final class ChunkedImport {
      */
     static void finishCutOff(RegisterCore core, ClientImports imports, ImportReverts reverts) {
         ImportClaims claims = core.importClaims();
-        List<String> applying = core.read(ImportReverts::applying).stream().filter(id -> !claims.holds(id)).toList();
-        List<String> reverting = core.read(ImportReverts::beingReverted).stream().filter(id -> !claims.holds(id))
-                .toList();
+        Map<String, List<String>> unfinished = core.read(ImportReverts::unfinished);
+        List<String> applying = unclaimed(claims, unfinished.get(ImportBatchEntity.APPLYING));
+        List<String> reverting = unclaimed(claims, unfinished.get(ImportBatchEntity.REVERTING));
         if (applying.isEmpty() && reverting.isEmpty()) {
             return;
         }
@@ -191,6 +192,10 @@ final class ChunkedImport {
         }, "atrium-import-recovery");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private static List<String> unclaimed(ImportClaims claims, List<String> importIds) {
+        return importIds == null ? List.of() : importIds.stream().filter(id -> !claims.holds(id)).toList();
     }
 
     private static void finish(ImportClaims claims, String importId, String what, Runnable work) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
@@ -112,12 +113,6 @@ final class ImportReverts {
         }
         requireRevertable(em, importId);
         batch.reverting();
-    }
-
-    /** The imports whose revert was begun and not finished (a crash cut it off, or a chunk failed). */
-    static List<String> beingReverted(EntityManager em) {
-        return em.createQuery("SELECT b.id FROM ImportBatchEntity b WHERE b.state = :state", String.class)
-                .setParameter("state", ImportBatchEntity.REVERTING).getResultList();
     }
 
     /**
@@ -294,10 +289,15 @@ final class ImportReverts {
 
     // --- taking back an import that was written chunk by chunk and did not finish
 
-    /** The batches of imports that are still being written, or were cut off by a crash while they were. */
-    static List<String> applying(EntityManager em) {
-        return em.createQuery("SELECT b.id FROM ImportBatchEntity b WHERE b.state = :state", String.class)
-                .setParameter("state", ImportBatchEntity.APPLYING).getResultList();
+    /**
+     * The imports still being written or reverted chunk by chunk, or cut off by a crash while they were: their
+     * IDs by state ({@code APPLYING}, {@code REVERTING}).
+     */
+    static Map<String, List<String>> unfinished(EntityManager em) {
+        return em.createQuery("SELECT b.id, b.state FROM ImportBatchEntity b WHERE b.state <> :applied",
+                Object[].class).setParameter("applied", ImportBatchEntity.APPLIED).getResultList().stream()
+                .collect(Collectors.groupingBy(row -> (String) row[1],
+                        Collectors.mapping(row -> (String) row[0], Collectors.toList())));
     }
 
     /**

@@ -137,11 +137,7 @@ class ChunkedImportTest {
 
         new JpaImportLedger(core); // the next start
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!core.read(ImportReverts::applying).isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "the cut-off import was not taken back");
-            Thread.sleep(20); // polling: the take-back runs on a thread of its own
-        }
+        awaitNothingUnfinished("the cut-off import was not taken back");
         assertNothingLeftOf("job-3");
     }
 
@@ -185,11 +181,7 @@ class ChunkedImportTest {
 
         new JpaImportLedger(core); // the next start
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!core.read(ImportReverts::beingReverted).isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "the cut-off revert was not carried on");
-            Thread.sleep(20); // polling: it is carried on on a thread of its own
-        }
+        awaitNothingUnfinished("the cut-off revert was not carried on");
         assertTrue(register.find(String.format("N%04d", NEW_CLIENTS)).isEmpty(), "every client it created is gone");
         assertEquals(List.of(), found("imported"));
         assertEquals("Ann Smith", register.get("U1").name());
@@ -207,6 +199,15 @@ class ChunkedImportTest {
 
     private ClientImports imports() {
         return new ClientImports(core.taxIds(), TestDatabase.CLOCK, Actor.SYSTEM, office -> null, data -> List.of());
+    }
+
+    /** Polls: what a crash cut off is finished on a thread of its own. */
+    private void awaitNothingUnfinished(String failure) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!core.read(ImportReverts::unfinished).isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, failure);
+            Thread.sleep(20); // polling interval
+        }
     }
 
     private void assertNothingLeftOf(String importId) {
