@@ -42,6 +42,11 @@ public final class ClientSearch {
             .collect(Collectors.joining(", "));
     /** Clients read per query by {@link #forEachClient}. */
     static final int READ_CHUNK = 500;
+    /**
+     * Rows whose text matches a search inside words that are checked again by key at most (40 statements of
+     * {@link #READ_CHUNK}, about 200 ms); more, and every row is read once instead.
+     */
+    static final int MAX_INSIDE_WORD_CANDIDATES = 20_000;
 
     private final RegisterCore core;
     private final TaxIdCipher taxIds;
@@ -84,6 +89,10 @@ public final class ClientSearch {
             Optional<Page<Client>> walked = walkSortIndex(em, where, parameters, query, first);
             if (walked.isPresent()) {
                 return walked.get();
+            }
+            Optional<List<Object[]>> insideWords = matchingInsideWords(em, where, query.sort());
+            if (insideWords.isPresent()) {
+                return pageOfMatches(em, insideWords.get(), query, first);
             }
             TypedQuery<Object[]> match = em.createQuery("SELECT c.pk, " + sortPath(query.sort()) + ", c.clientIdKey"
                     + " FROM ClientEntity c" + where.clause(), Object[].class);
@@ -129,7 +138,7 @@ public final class ClientSearch {
         if (!SortIndexWalk.walks(query.sort()) || wanted > SortIndexWalk.LIMITS.maxWalked()) {
             return Optional.empty();
         }
-        return SortIndexWalk.walk(em, where.clause(), parameters, query.sort(), query.descending(), (int) wanted,
+        return SortIndexWalk.walk(em, where.sql(), query.sort(), query.descending(), (int) wanted,
                 SortIndexWalk.LIMITS, fences).map(walked -> {
                     List<Long> matches = walked.matches();
                     List<Client> items = loadPage(em, first >= matches.size() ? List.of()
@@ -177,10 +186,16 @@ public final class ClientSearch {
             Map<String, Object> parameters = new HashMap<>();
             Where where = scopedWhere(em, filter, parameters);
             if (where.reach() == Reach.FEW && !SqlDialect.of(em).ordersMatchesWell()) {
-                return (long) matchingCandidates(em, where, SortField.CLIENT_ID, parameters).size();
+                return (long) matchingCandidates(em, where, SortField.CLIENT_ID).size();
             }
             if (where.soleWord().isPresent()) {
                 return ClientTerms.countAllBeginning(em, where.soleWord().get());
+            }
+            if (!SqlDialect.of(em).ordersMatchesWell()) {
+                Optional<List<Object[]>> insideWords = matchingInsideWords(em, where, SortField.CLIENT_ID);
+                if (insideWords.isPresent()) {
+                    return (long) insideWords.get().size();
+                }
             }
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ClientEntity c" + where.clause(), Long.class);
             parameters.forEach(count::setParameter);
@@ -191,18 +206,30 @@ public final class ClientSearch {
     /** A search whose rarest word is a word of few clients reads only their rows. */
     private Page<Client> matchCandidatesThenLoadPage(EntityManager em, Where where, ClientQuery query,
             Map<String, Object> parameters, long first) {
-        return pageOfMatches(em, matchingCandidates(em, where, query.sort(), parameters), query, first);
+        return pageOfMatches(em, matchingCandidates(em, where, query.sort()), query, first);
     }
 
     /**
-     * The candidates that match the whole condition, as {@code [pk, sort value, client ID key]}: their rows,
-     * checked in chunks of a fixed size (one statement text, which Derby compiles once; it probes a repeated key once).
+     * Derby: the matches of a search for text inside words, as {@code [pk, sort value, client ID key]}, found
+     * without waiting for rows other transactions are writing (an import's chunk): the rows whose text matches,
+     * committed or not ({@link UncommittedTextScan}), then those of them that match the whole condition,
+     * committed. Empty when the text is not inside words, or matches too many rows to check so.
      */
-    private static List<Object[]> matchingCandidates(EntityManager em, Where where, SortField sort,
-            Map<String, Object> parameters) {
-        TypedQuery<Object[]> match = em.createQuery("SELECT c.pk, " + sortPath(sort) + ", c.clientIdKey"
-                + " FROM ClientEntity c" + where.clause() + " AND c.pk IN :candidates", Object[].class);
-        parameters.forEach(match::setParameter);
+    private static Optional<List<Object[]>> matchingInsideWords(EntityManager em, Where where, SortField sort) {
+        if (where.reach() != Reach.PARTS) {
+            return Optional.empty();
+        }
+        return UncommittedTextScan.candidates(em, where.textPatterns(), MAX_INSIDE_WORD_CANDIDATES)
+                .map(candidates -> matchingCandidates(em, where.withCandidates(candidates), sort));
+    }
+
+    /**
+     * The candidates that match the whole condition, as {@code [pk, sort value, client ID key]}: their committed
+     * rows, read by primary key ({@link RowCheck}) in chunks of a fixed size (one statement text, which
+     * Derby compiles once; it probes a repeated key once).
+     */
+    private static List<Object[]> matchingCandidates(EntityManager em, Where where, SortField sort) {
+        String columns = "PK, " + sortColumn(sort) + ", CLIENT_ID_KEY";
         List<Object[]> rows = new ArrayList<>();
         List<Long> candidates = where.candidates();
         for (int from = 0; from < candidates.size(); from += READ_CHUNK) {
@@ -210,7 +237,7 @@ public final class ClientSearch {
             while (chunk.size() < READ_CHUNK) {
                 chunk.add(chunk.get(0)); // the same length each time: the same statement
             }
-            rows.addAll(match.setParameter("candidates", chunk).getResultList());
+            rows.addAll(RowCheck.matching(em, columns, where.sql(), RowCheck.Key.PK, chunk, RowCheck.Reading.COMMITTED));
         }
         return rows;
     }
@@ -222,8 +249,8 @@ public final class ClientSearch {
      * Derby walk the sort index and fetch every row at random, three to four times slower than one scan.
      */
     private Page<Client> pageOfMatches(EntityManager em, List<Object[]> rows, ClientQuery query, long first) {
-        List<Long> matches = rows.stream().sorted(rowOrder(query.descending())).map(row -> (Long) row[0])
-                .toList();
+        List<Long> matches = rows.stream().sorted(rowOrder(query.descending()))
+                .map(row -> ((Number) row[0]).longValue()).toList();
         if (first >= matches.size()) {
             return new Page<>(List.of(), matches.size(), query.page(), query.size());
         }
@@ -334,13 +361,26 @@ public final class ClientSearch {
 
     /**
      * A JPQL WHERE clause (empty, or starting with " WHERE "), how many rows its text may have to read, and the
-     * only clients that can match when they are few (see {@link TextMatch}).
+     * only clients that can match when they are few (see {@link TextMatch}), with the same conditions as plain SQL
+     * and its text's LIKE patterns on SEARCH_TEXT.
      */
-    record Where(String clause, Reach reach, List<Long> candidates, Optional<String> soleWord) {
+    record Where(String clause, List<SqlCondition> sql, Reach reach, List<Long> candidates,
+            List<String> textPatterns, Optional<String> soleWord) {
+
+        Where {
+            sql = List.copyOf(sql);
+        }
 
         /** Limited to some offices: the text's word is no longer all the condition. */
-        Where limitedTo(String scopedClause) {
-            return new Where(scopedClause, reach, candidates, Optional.empty());
+        Where limitedTo(String scopedClause, SqlCondition scope) {
+            List<SqlCondition> scoped = new ArrayList<>(sql);
+            scoped.add(scope);
+            return new Where(scopedClause, scoped, reach, candidates, textPatterns, Optional.empty());
+        }
+
+        /** The same condition, known to match none but these clients. */
+        Where withCandidates(List<Long> only) {
+            return new Where(clause, sql, reach, only, textPatterns, soleWord);
         }
     }
 
@@ -353,6 +393,7 @@ public final class ClientSearch {
     static Where where(ClientFilter filter, Map<String, Object> parameters, ExactMatches exactMatches,
             TextMatch.WordIndex words) {
         List<String> conditions = new ArrayList<>();
+        List<SqlCondition> sql = new ArrayList<>();
         TextMatch text = TextMatch.NONE;
         if (!ClientRules.isBlank(filter.q())) {
             String q = filter.q().strip();
@@ -360,41 +401,49 @@ public final class ClientSearch {
             if (taxId.isPresent()) {
                 List<Long> pks = exactMatches.of(taxId.get(), q);
                 // an empty IN list is no JPQL; no client has the key -1
-                parameters.put("exactPks", pks.isEmpty() ? List.of(-1L) : pks);
+                List<Long> exactPks = pks.isEmpty() ? List.of(-1L) : pks;
+                parameters.put("exactPks", exactPks);
                 conditions.add("c.pk IN :exactPks");
+                sql.add(SqlCondition.in("PK", exactPks));
                 text = TextMatch.exactly(pks); // only these rows are read
             } else {
                 text = TextMatch.of(q, parameters, words);
                 conditions.addAll(text.conditions());
+                text.patterns().forEach(pattern -> sql.add(SqlCondition.of("SEARCH_TEXT LIKE ?", pattern)));
             }
         }
         if (filter.status() != null) {
             parameters.put("status", filter.status());
             conditions.add("c.status = :status");
+            sql.add(SqlCondition.of("STATUS = ?", filter.status().name()));
         }
         if (filter.portalAccess() != null) {
             parameters.put("portalAccess", filter.portalAccess());
             conditions.add("c.portalAccess = :portalAccess");
+            sql.add(SqlCondition.of("PORTAL_ACCESS = ?", filter.portalAccess() ? 1 : 0)); // a SMALLINT column
         }
         if (filter.office() != null) {
             parameters.put("office", filter.office());
             conditions.add("c.officeLocation = :office");
+            sql.add(SqlCondition.of("OFFICE_LOCATION = ?", filter.office()));
         }
         if (filter.invitationFailed() != null) {
             conditions.add(filter.invitationFailed() ? "c.invitationError IS NOT NULL" : "c.invitationError IS NULL");
+            sql.add(SqlCondition.of(filter.invitationFailed() ? "INVITATION_ERROR IS NOT NULL" : "INVITATION_ERROR IS NULL"));
         }
         // the text's one word is the whole condition: its clients can be counted in CLIENT_TERM's index
         Optional<String> soleWord = conditions.size() == 1 && text.words().size() == 1 && text.reach() != Reach.PARTS
                 ? Optional.of(text.words().get(0)) : Optional.empty();
-        return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), text.reach(),
-                text.candidates(), soleWord);
+        return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), sql, text.reach(),
+                text.candidates(), text.patterns(), soleWord);
     }
 
     /** The WHERE clause of a filter within the actor's offices; the values go into {@code parameters}. */
     private Where scopedWhere(EntityManager em, ClientFilter filter, Map<String, Object> parameters) {
         Where where = where(filter, parameters, exact(em),
                 (word, beginning, limit) -> ClientTerms.clientsWith(em, word, beginning, limit));
-        return scope.actor().administrator() ? where : where.limitedTo(scope.within(where.clause(), parameters));
+        return scope.actor().administrator() ? where : where.limitedTo(scope.within(where.clause(), parameters),
+                SqlCondition.in("OFFICE_LOCATION", List.copyOf(scope.actor().offices())));
     }
 
     /** {@link ExactMatches} in this transaction: one indexed query each for taxpayers, spouses and client IDs. */
@@ -423,6 +472,20 @@ public final class ClientSearch {
             case OFFICE_LOCATION -> "c.officeLocation";
             case CREATED_AT -> "c.createdAt";
             case UPDATED_AT -> "c.updatedAt";
+        };
+    }
+
+    /** The CLIENT table's column of {@link #sortPath}. */
+    static String sortColumn(SortField sort) {
+        return switch (sort) {
+            case CLIENT_ID -> "CLIENT_ID_KEY";
+            case NAME -> "NAME_KEY";
+            case EMAIL -> "EMAIL_KEY";
+            case TYPE -> "CLIENT_TYPE";
+            case STATUS -> "STATUS";
+            case OFFICE_LOCATION -> "OFFICE_LOCATION";
+            case CREATED_AT -> "CREATED_AT";
+            case UPDATED_AT -> "UPDATED_AT";
         };
     }
 

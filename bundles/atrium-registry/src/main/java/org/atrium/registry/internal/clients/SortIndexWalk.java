@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 
 import org.atrium.api.client.SortField;
+import org.atrium.registry.internal.clients.RowCheck.Reading;
 
 /**
  * The first matches of a condition in a sort order, read by walking the order's index (Derby). Derby plans as if
@@ -27,6 +27,10 @@ import org.atrium.api.client.SortField;
  * Sorts walked: those with an index that ends in the client ID key (client ID, name, email, office location), in
  * either direction. Derby reads its indexes forwards only; a descending order is read a range between two of
  * the index's {@link SortFences} at a time, each range turned round.
+ * <p>
+ * Keys are read, and windows checked, as they are being written ({@link Reading#AS_WRITTEN}); only the matches
+ * are read again committed. Read committed, a walk that reached the new rows of a chunk an import was writing
+ * waited for that chunk, then for the next, as long as it kept up with the import.
  */
 final class SortIndexWalk {
 
@@ -61,17 +65,13 @@ final class SortIndexWalk {
 
     /**
      * The first {@code wanted} clients, in the order of {@code sort} (ties by client ID key, ascending), that
-     * match the JPQL WHERE clause over {@code c} ({@code clause} empty or starting with " WHERE "); empty if
-     * more than {@code limits.maxWalked()} keys would have to be read to tell. A descending order is walked
-     * through the index's {@code fences}.
+     * match every condition (none: every client); empty if more than {@code limits.maxWalked()} keys would have
+     * to be read to tell. A descending order is walked through the index's {@code fences}.
      */
-    static Optional<Walked> walk(EntityManager em, String clause, Map<String, Object> parameters, SortField sort,
+    static Optional<Walked> walk(EntityManager em, List<SqlCondition> conditions, SortField sort,
             boolean descending, int wanted, Limits limits, SortFences fences) {
         SortKeys index = SortKeys.of(em, sort)
                 .orElseThrow(() -> new IllegalArgumentException("no index to walk for " + sort));
-        TypedQuery<Object[]> check = em.createQuery("SELECT c.clientIdKey, c.pk FROM ClientEntity c"
-                + (clause.isEmpty() ? " WHERE " : clause + " AND ") + "c.clientIdKey IN :window", Object[].class);
-        parameters.forEach(check::setParameter);
         KeyOrder order = descending ? new Descending(index, fences) : new Ascending(index);
         Set<Long> matches = new LinkedHashSet<>();
         int walked = 0;
@@ -82,7 +82,7 @@ final class SortIndexWalk {
             List<String> window = order.next(limits.window());
             walked += window.size();
             if (!window.isEmpty()) {
-                matches.addAll(matchesInOrder(check, window, limits.window()));
+                matches.addAll(matchesInOrder(em, conditions, window, limits.window()));
             }
             if (window.size() < limits.window()) {
                 return Optional.of(new Walked(List.copyOf(matches), true));
@@ -91,14 +91,16 @@ final class SortIndexWalk {
         return Optional.of(new Walked(List.copyOf(matches).subList(0, wanted), false));
     }
 
-    /** The keys of the window's clients that match, in the window's order. */
-    private static List<Long> matchesInOrder(TypedQuery<Object[]> check, List<String> window, int length) {
-        List<String> padded = new ArrayList<>(window);
-        while (padded.size() < length) {
-            padded.add(window.get(0)); // the same length each time: the same statement
-        }
-        Map<String, Long> matching = new HashMap<>();
-        check.setParameter("window", padded).getResultList().forEach(row -> matching.put((String) row[0], (Long) row[1]));
+    /**
+     * The keys of the window's clients that match, in the window's order. The window's rows are checked as they
+     * are being written, without waiting (its last keys may be the new rows of a chunk an import is writing), then
+     * those that match are checked again committed, waiting only for these.
+     */
+    private static List<Long> matchesInOrder(EntityManager em, List<SqlCondition> conditions, List<String> window,
+            int length) {
+        Map<String, Long> asWritten = check(em, conditions, window, length, Reading.AS_WRITTEN);
+        Map<String, Long> matching = asWritten.isEmpty() ? asWritten
+                : check(em, conditions, List.copyOf(asWritten.keySet()), length, Reading.COMMITTED);
         List<Long> keys = new ArrayList<>();
         for (String clientIdKey : window) {
             Long key = matching.get(clientIdKey);
@@ -107,6 +109,19 @@ final class SortIndexWalk {
             }
         }
         return keys;
+    }
+
+    /** The primary keys of the clients with these client ID keys that match, by client ID key. */
+    private static Map<String, Long> check(EntityManager em, List<SqlCondition> conditions, List<String> clientIdKeys,
+            int length, Reading reading) {
+        List<String> padded = new ArrayList<>(clientIdKeys);
+        while (padded.size() < length) {
+            padded.add(clientIdKeys.get(0)); // the same length each time: the same statement
+        }
+        Map<String, Long> matching = new HashMap<>();
+        RowCheck.matching(em, "CLIENT_ID_KEY, PK", conditions, RowCheck.Key.CLIENT_ID_KEY, padded, reading)
+                .forEach(row -> matching.put((String) row[0], ((Number) row[1]).longValue()));
+        return matching;
     }
 
     /** Client ID keys in a sort order, a window at a time; fewer than asked only at the end. */

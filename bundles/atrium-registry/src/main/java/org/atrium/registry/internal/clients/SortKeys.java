@@ -1,13 +1,11 @@
 package org.atrium.registry.internal.clients;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
+import javax.persistence.Query;
 
 import org.atrium.api.client.SortField;
 
@@ -16,31 +14,35 @@ import org.atrium.api.client.SortField;
  * and the client ID key (the client ID's own index for a sort by client ID). Every read is one or a few index
  * ranges that start at both columns: a condition with an OR ("after this name, or this name and a later client
  * ID") would start the range at the value and read every row with it again, all of them for an office.
+ * <p>
+ * Derby SQL, read without waiting for keys being written ({@code WITH UR}): the keys are only the order to walk,
+ * each client's row is checked on its own (see {@link SortIndexWalk}).
  */
 final class SortKeys {
 
-    private static final String CLIENT_ID = ClientSearch.sortPath(SortField.CLIENT_ID);
+    private static final String CLIENT_ID = ClientSearch.sortColumn(SortField.CLIENT_ID);
 
     /** A position in the order: the sort column's value and the client ID key. */
     record Key(Object value, String clientIdKey) {
     }
 
     private final EntityManager em;
-    private final String path;
+    /** The sort column. */
+    private final String column;
 
-    private SortKeys(EntityManager em, String path) {
+    private SortKeys(EntityManager em, String column) {
         this.em = em;
-        this.path = path;
+        this.column = column;
     }
 
     /** The reads of {@code sort}'s index, if it has one that ends in the client ID key. */
     static Optional<SortKeys> of(EntityManager em, SortField sort) {
-        return path(sort).map(path -> new SortKeys(em, path));
+        return column(sort).map(column -> new SortKeys(em, column));
     }
 
     /** Whether {@code sort} has such an index. */
     static boolean indexed(SortField sort) {
-        return path(sort).isPresent();
+        return column(sort).isPresent();
     }
 
     /** The first {@code limit} keys of the order. */
@@ -62,61 +64,66 @@ final class SortKeys {
     }
 
     private List<Key> range(Key from, boolean fromIncluded, Key to, int limit) {
-        String fromKey = "c.clientIdKey " + (fromIncluded ? ">=" : ">") + " :fromKey";
-        if (path.equals(CLIENT_ID)) {
+        String fromKey = CLIENT_ID + (fromIncluded ? " >= ?" : " > ?");
+        String toKey = CLIENT_ID + " < ?";
+        String sameValue = column + " = ?";
+        if (column.equals(CLIENT_ID)) {
             Conditions range = new Conditions();
             if (from != null) {
-                range.and(fromKey, "fromKey", from.clientIdKey());
+                range.and(fromKey, from.clientIdKey());
             }
             if (to != null) {
-                range.and("c.clientIdKey < :toKey", "toKey", to.clientIdKey());
+                range.and(toKey, to.clientIdKey());
             }
             return keys(range, limit);
         }
         if (from != null && to != null && from.value().equals(to.value())) {
-            return keys(new Conditions().and(path + " = :value", "value", from.value())
-                    .and(fromKey, "fromKey", from.clientIdKey())
-                    .and("c.clientIdKey < :toKey", "toKey", to.clientIdKey()), limit);
+            return keys(new Conditions().and(sameValue, from.value()).and(fromKey, from.clientIdKey())
+                    .and(toKey, to.clientIdKey()), limit);
         }
         // the rest of from's value, the values between, the start of to's value
         List<Key> keys = new ArrayList<>();
         Conditions between = new Conditions();
         if (from != null) {
-            keys.addAll(keys(new Conditions().and(path + " = :value", "value", from.value())
-                    .and(fromKey, "fromKey", from.clientIdKey()), limit));
-            between.and(path + " > :fromValue", "fromValue", from.value());
+            keys.addAll(keys(new Conditions().and(sameValue, from.value()).and(fromKey, from.clientIdKey()), limit));
+            between.and(column + " > ?", from.value());
         }
         if (to != null) {
-            between.and(path + " < :toValue", "toValue", to.value());
+            between.and(column + " < ?", to.value());
         }
         if (keys.size() < limit) {
             keys.addAll(keys(between, limit - keys.size()));
         }
         if (to != null && keys.size() < limit) {
-            keys.addAll(keys(new Conditions().and(path + " = :value", "value", to.value())
-                    .and("c.clientIdKey < :toKey", "toKey", to.clientIdKey()), limit - keys.size()));
+            keys.addAll(keys(new Conditions().and(sameValue, to.value()).and(toKey, to.clientIdKey()),
+                    limit - keys.size()));
         }
         return keys;
     }
 
+    @SuppressWarnings("unchecked")
     private List<Key> keys(Conditions conditions, int limit) {
-        String orderBy = path.equals(CLIENT_ID) ? CLIENT_ID : path + ", " + CLIENT_ID;
-        TypedQuery<Object[]> select = em.createQuery("SELECT " + path + ", c.clientIdKey FROM ClientEntity c"
-                + conditions.where() + " ORDER BY " + orderBy, Object[].class);
-        conditions.values.forEach(select::setParameter);
-        select.setMaxResults(limit);
-        return select.getResultList().stream().map(row -> new Key(row[0], (String) row[1])).toList();
+        String orderBy = column.equals(CLIENT_ID) ? CLIENT_ID : column + ", " + CLIENT_ID;
+        Query select = em.createNativeQuery("SELECT " + column + ", " + CLIENT_ID + " FROM CLIENT" + conditions.where()
+                + " ORDER BY " + orderBy + " FETCH FIRST ? ROWS ONLY WITH UR");
+        List<Object> values = new ArrayList<>(conditions.values);
+        values.add(limit);
+        for (int i = 0; i < values.size(); i++) {
+            select.setParameter(i + 1, values.get(i));
+        }
+        return ((List<Object[]>) select.getResultList()).stream().map(row -> new Key(row[0], (String) row[1]))
+                .toList();
     }
 
-    /** JPQL conditions over {@code c}, all to hold, with their parameters' values. */
+    /** SQL conditions on CLIENT, all to hold, with the values of their parameters in order. */
     private static final class Conditions {
 
         private final List<String> conditions = new ArrayList<>();
-        private final Map<String, Object> values = new HashMap<>();
+        private final List<Object> values = new ArrayList<>();
 
-        Conditions and(String condition, String parameter, Object value) {
+        Conditions and(String condition, Object value) {
             conditions.add(condition);
-            values.put(parameter, value);
+            values.add(value);
             return this;
         }
 
@@ -126,16 +133,16 @@ final class SortKeys {
     }
 
     /** The sort's column, when an index orders by it and then by client ID key. */
-    private static Optional<String> path(SortField sort) {
+    private static Optional<String> column(SortField sort) {
         return switch (sort) {
-            case CLIENT_ID, NAME, EMAIL, OFFICE_LOCATION -> Optional.of(ClientSearch.sortPath(sort));
-            // STATUS has an index too, but JPQL compares enums for equality only
+            case CLIENT_ID, NAME, EMAIL, OFFICE_LOCATION -> Optional.of(ClientSearch.sortColumn(sort));
+            // STATUS has an index too, not walked yet
             case STATUS, TYPE, CREATED_AT, UPDATED_AT -> Optional.empty();
         };
     }
 
-    /** The sort column's JPQL path, which names the index the keys come from. */
+    /** The sort column, which names the index the keys come from. */
     String path() {
-        return path;
+        return column;
     }
 }

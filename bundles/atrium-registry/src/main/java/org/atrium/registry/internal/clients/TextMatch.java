@@ -18,13 +18,15 @@ import org.atrium.registry.internal.SearchWords;
  *
  * @param words the query's words, each once
  * @param conditions JPQL conditions on {@code c}, all to hold
+ * @param patterns the conditions' LIKE patterns on SEARCH_TEXT, in the same order
  * @param reach how many rows the conditions may have to read
  * @param candidates every client that can match, when few ({@link Reach#FEW}); else empty
  */
-record TextMatch(List<String> words, List<String> conditions, Reach reach, List<Long> candidates) {
+record TextMatch(List<String> words, List<String> conditions, List<String> patterns, Reach reach,
+        List<Long> candidates) {
 
     /** No text. */
-    static final TextMatch NONE = new TextMatch(List.of(), List.of(), Reach.NONE, List.of());
+    static final TextMatch NONE = new TextMatch(List.of(), List.of(), List.of(), Reach.NONE, List.of());
 
     /** A word's clients read at most, to find the query's rarest word; more and the word is common. */
     static final int MAX_CANDIDATES = 2_000;
@@ -54,18 +56,20 @@ record TextMatch(List<String> words, List<String> conditions, Reach reach, List<
     TextMatch {
         words = List.copyOf(words);
         conditions = List.copyOf(conditions);
+        patterns = List.copyOf(patterns);
         candidates = List.copyOf(candidates);
     }
 
     /** Text matched exactly elsewhere (a tax ID or client ID): only these clients can match. */
     static TextMatch exactly(List<Long> clients) {
-        return new TextMatch(List.of(), List.of(), Reach.FEW, clients);
+        return new TextMatch(List.of(), List.of(), List.of(), Reach.FEW, clients);
     }
 
     /** The match of {@code q}'s words; each word's LIKE pattern goes into {@code parameters}. */
     static TextMatch of(String q, Map<String, Object> parameters, WordIndex index) {
         List<String> words = SearchWords.of(q).stream().distinct().toList();
         List<String> conditions = new ArrayList<>();
+        List<String> patterns = new ArrayList<>();
         List<Long> fewest = null;
         boolean insideWords = false;
         for (int i = 0; i < words.size(); i++) {
@@ -74,21 +78,24 @@ record TextMatch(List<String> words, List<String> conditions, Reach reach, List<
             List<Long> clients = index.clientsWith(word, beginning, MAX_CANDIDATES + 1);
             String parameter = "word" + i;
             // words hold letters and digits only: nothing in them is a LIKE wildcard
+            String pattern;
             if (clients.isEmpty()) {
                 insideWords = true;
-                parameters.put(parameter, "%" + word + "%");
+                pattern = "%" + word + "%";
             } else {
-                parameters.put(parameter, "% " + word + (beginning ? "%" : " %"));
+                pattern = "% " + word + (beginning ? "%" : " %");
                 if (clients.size() <= MAX_CANDIDATES && (fewest == null || clients.size() < fewest.size())) {
                     fewest = clients;
                 }
             }
+            parameters.put(parameter, pattern);
+            patterns.add(pattern);
             conditions.add("c.searchText LIKE :" + parameter);
         }
         if (fewest != null) {
-            return new TextMatch(words, conditions, Reach.FEW, fewest);
+            return new TextMatch(words, conditions, patterns, Reach.FEW, fewest);
         }
-        return new TextMatch(words, conditions, words.isEmpty() ? Reach.NONE : insideWords ? Reach.PARTS : Reach.MANY,
-                List.of());
+        Reach reach = words.isEmpty() ? Reach.NONE : insideWords ? Reach.PARTS : Reach.MANY;
+        return new TextMatch(words, conditions, patterns, reach, List.of());
     }
 }

@@ -29,7 +29,7 @@ class ClientSearchWhereTest {
     @Test
     void noFilterMeansNoCondition() {
         Map<String, Object> parameters = new HashMap<>();
-        assertEquals(new ClientSearch.Where("", Reach.NONE, List.of(), Optional.empty()),
+        assertEquals(new ClientSearch.Where("", List.of(), Reach.NONE, List.of(), List.of(), Optional.empty()),
                 ClientSearch.where(ClientFilter.ALL, parameters, HASH, WORDS));
         assertTrue(parameters.isEmpty());
     }
@@ -65,10 +65,25 @@ class ClientSearchWhereTest {
         assertEquals(Reach.MANY, where.reach());
         assertEquals(List.of(), where.candidates());
         assertEquals(Optional.of("ann"), where.soleWord(), "its clients can be counted by the index alone");
-        assertEquals(Optional.empty(), where.limitedTo(where.clause() + " AND c.officeLocation = :scopeOffice")
+        assertEquals(Optional.empty(), where.limitedTo(where.clause() + " AND c.officeLocation = :scopeOffice",
+                SqlCondition.in("OFFICE_LOCATION", List.of(1)))
                 .soleWord(), "not within some offices");
         assertEquals(Optional.empty(), ClientSearch.where(new ClientFilter("ann", null, true, null), new HashMap<>(),
                 HASH, WORDS).soleWord(), "not with another condition");
+    }
+
+    @Test
+    void everyConditionHasTheSameAsPlainSqlWithItsValuesInOrder() {
+        Map<String, Object> parameters = new HashMap<>();
+        ClientSearch.Where where = ClientSearch.where(new ClientFilter("mith ann", RegistrationStatus.REGISTERED, true,
+                3, false), parameters, HASH, WORDS);
+        assertEquals(" WHERE c.searchText LIKE :word0 AND c.searchText LIKE :word1 AND c.status = :status"
+                + " AND c.portalAccess = :portalAccess AND c.officeLocation = :office AND c.invitationError IS NULL",
+                where.clause());
+        assertEquals(List.of(SqlCondition.of("SEARCH_TEXT LIKE ?", "%mith%"), SqlCondition.of("SEARCH_TEXT LIKE ?",
+                "% ann%"), SqlCondition.of("STATUS = ?", "REGISTERED"), SqlCondition.of("PORTAL_ACCESS = ?", 1),
+                SqlCondition.of("OFFICE_LOCATION = ?", 3), SqlCondition.of("INVITATION_ERROR IS NULL")), where.sql());
+        assertEquals(List.of("%mith%", "% ann%"), where.textPatterns());
     }
 
     @Test
@@ -91,6 +106,7 @@ class ClientSearchWhereTest {
             assertEquals(" WHERE c.pk IN :exactPks", where.clause());
             assertEquals(Reach.FEW, where.reach(), "only the exact matches' rows are read");
             assertEquals(List.of(7L), where.candidates());
+            assertEquals(List.of(new SqlCondition("PK IN (?)", List.of(7L))), where.sql());
             assertFalse(parameters.containsKey("word0"), "no partial match of every row");
         }
         Map<String, Object> parameters = new HashMap<>();

@@ -1,0 +1,85 @@
+package org.atrium.registry.internal.clients;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.persistence.EntityManager;
+import javax.persistence.Query;
+
+import org.atrium.registry.internal.SqlDialect;
+
+/**
+ * Derby: which of some clients, named by key, match a search's whole condition, read through the key's unique
+ * index. Derby's optimizer picks a plan when a statement is first compiled: for a long IN list on a table that
+ * was small then (an empty register as its first import begins) it scans the whole table, and keeps doing so as
+ * the table grows, waiting at every row another transaction is writing (each chunk of a running import in
+ * turn). Told the index, it reads the named rows only.
+ * <p>
+ * Derby keeps no row versions: a committed read of a row another transaction is writing waits until that
+ * transaction ends. {@link Reading#AS_WRITTEN} does not wait ({@code WITH UR}) and sees rows as they are being
+ * written, so what it finds are only candidates, to be read again committed.
+ */
+final class RowCheck {
+
+    /** A key of the CLIENT table with a unique index. */
+    enum Key {
+        PK,
+        CLIENT_ID_KEY;
+
+        private String constraint(EntityManager em) {
+            if (this == CLIENT_ID_KEY) {
+                return "UQ_CLIENT_ID_KEY";
+            }
+            // the primary key's constraint has the name Derby gave it when the table was created
+            return (String) em.createNativeQuery("SELECT c.CONSTRAINTNAME FROM SYS.SYSCONSTRAINTS c"
+                    + " JOIN SYS.SYSTABLES t ON t.TABLEID = c.TABLEID JOIN SYS.SYSSCHEMAS s ON s.SCHEMAID = t.SCHEMAID"
+                    + " WHERE t.TABLENAME = 'CLIENT' AND c.TYPE = 'P' AND s.SCHEMANAME = CURRENT SCHEMA")
+                    .getSingleResult();
+        }
+    }
+
+    /** Which state of a row another transaction is writing is read. */
+    enum Reading {
+        /** The committed one, waiting for the writer to end. */
+        COMMITTED(""),
+        /** The one being written, without waiting: a candidate only. */
+        AS_WRITTEN(" WITH UR");
+
+        private final String isolation;
+
+        Reading(String isolation) {
+            this.isolation = isolation;
+        }
+
+        /** The clause that ends a Derby SELECT read this way. */
+        String clause() {
+            return isolation;
+        }
+    }
+
+    private RowCheck() {
+    }
+
+    /**
+     * The rows ({@code columns}, as a SELECT list on CLIENT) of the clients with one of {@code keys} that match
+     * every condition, in no particular order; {@code keys} of a fixed length make one statement text.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Object[]> matching(EntityManager em, String columns, List<SqlCondition> conditions, Key key,
+            List<?> keys, Reading reading) {
+        List<SqlCondition> all = new ArrayList<>(conditions);
+        all.add(SqlCondition.in(key.name(), keys));
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM CLIENT")
+                .append(SqlDialect.of(em).uniqueIndexHint(key.constraint(em))).append("WHERE ");
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").append(all.get(i).text());
+            values.addAll(all.get(i).values());
+        }
+        Query check = em.createNativeQuery(sql.append(reading.clause()).toString());
+        for (int i = 0; i < values.size(); i++) {
+            check.setParameter(i + 1, values.get(i));
+        }
+        return check.getResultList();
+    }
+}
