@@ -149,10 +149,11 @@ public class RegisterCore {
     }
 
     /**
-     * A read through a cursor, in a transaction (the current one, or its own): PostgreSQL's driver streams a
-     * result in pieces of the fetch size only with autocommit off, and would hold every row in memory otherwise.
+     * A read in a transaction (the current one, or its own), for reads that need one: through a cursor
+     * (PostgreSQL's driver streams a result in pieces of the fetch size only with autocommit off, and would hold
+     * every row in memory otherwise), or sending plain JDBC on the transaction's {@link #connection}.
      */
-    public <R> R readThroughCursor(Work<R> work) {
+    public <R> R readInTransaction(Work<R> work) {
         return jpa.txExpr(TransactionType.Required, work::apply);
     }
 

@@ -64,7 +64,7 @@ public final class ClientSearch {
         if (scope.reachesNoOffice()) {
             return new Page<>(List.of(), 0, query.page(), query.size());
         }
-        return core.read(em -> {
+        return core.readInTransaction(em -> { // Derby's checks send plain JDBC (RowCheck)
             Map<String, Object> parameters = new HashMap<>();
             Where where = scopedWhere(em, query.filter(), parameters);
             long first = (long) query.page() * query.size();
@@ -182,7 +182,7 @@ public final class ClientSearch {
         if (scope.reachesNoOffice()) {
             return 0;
         }
-        return core.read(em -> {
+        return core.readInTransaction(em -> { // Derby's checks send plain JDBC (RowCheck)
             Map<String, Object> parameters = new HashMap<>();
             Where where = scopedWhere(em, filter, parameters);
             if (where.reach() == Reach.FEW && !SqlDialect.of(em).ordersMatchesWell()) {
@@ -277,7 +277,7 @@ public final class ClientSearch {
         }
         ClientFilter matching = filter == null ? ClientFilter.ALL : filter;
         SortField order = sort == null ? SortField.CLIENT_ID : sort;
-        long[] keys = core.readThroughCursor(em -> orderedKeys(em, matching, order, descending));
+        long[] keys = core.readInTransaction(em -> orderedKeys(em, matching, order, descending));
         visitor.matching(keys.length);
         long handedOver = 0;
         for (int from = 0; from < keys.length; from += READ_CHUNK) {

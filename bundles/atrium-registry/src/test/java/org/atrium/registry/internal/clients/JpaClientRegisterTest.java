@@ -280,13 +280,13 @@ class JpaClientRegisterTest {
                     .email("g" + i + "@example.com").taxId(null).office(i < 25 ? 1 : 2).build());
         }
         List<SqlCondition> inOffice2 = List.of(SqlCondition.of("OFFICE_LOCATION = ?", 2));
-        assertTrue(core.read(em -> SortIndexWalk.walk(em, inOffice2, SortField.CLIENT_ID, false, 3,
+        assertTrue(core.readInTransaction(em -> SortIndexWalk.walk(em, inOffice2, SortField.CLIENT_ID, false, 3,
                 new SortIndexWalk.Limits(10, 20), new SortFences(10))).isEmpty(), "25 keys to walk past, 20 allowed");
-        SortIndexWalk.Walked walked = core.read(em -> SortIndexWalk.walk(em, inOffice2,
+        SortIndexWalk.Walked walked = core.readInTransaction(em -> SortIndexWalk.walk(em, inOffice2,
                 SortField.CLIENT_ID, false, 3, new SortIndexWalk.Limits(10, 30), new SortFences(10))).orElseThrow();
         assertFalse(walked.complete(), "3 of 5 wanted");
         assertEquals(3, walked.matches().size());
-        SortIndexWalk.Walked all = core.read(em -> SortIndexWalk.walk(em, inOffice2, SortField.NAME, false, 10,
+        SortIndexWalk.Walked all = core.readInTransaction(em -> SortIndexWalk.walk(em, inOffice2, SortField.NAME, false, 10,
                 new SortIndexWalk.Limits(7, 30), new SortFences(7))).orElseThrow();
         assertTrue(all.complete());
         assertEquals(5, all.matches().size());
@@ -346,7 +346,7 @@ class JpaClientRegisterTest {
     }
 
     private List<Long> walkedDown(SortFences fences, SortIndexWalk.Limits limits, SortField sort) {
-        return core.read(em -> SortIndexWalk.walk(em, List.of(), sort, true, 1_000, limits, fences))
+        return core.readInTransaction(em -> SortIndexWalk.walk(em, List.of(), sort, true, 1_000, limits, fences))
                 .orElseThrow().matches();
     }
 

@@ -83,27 +83,28 @@ class SearchBesideWriterTest {
 
     @Test
     void aSearchFindsWhatTheWriterCommitsByItsNewText() throws Exception {
-        Future<?> writer = writeUntilReleased(true);
-        Future<List<String>> search = threads.submit(() -> ids("ones"));
-        awaitALockWait();
-
-        release.countDown();
-
-        writer.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        assertEquals(List.of("C2", "C3"), search.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(List.of("C2", "C3"), searchOnesWhileTheWriterEnds(true));
     }
 
     @Test
     void aSearchNeverFindsWhatTheWriterTakesBack() throws Exception {
-        Future<?> writer = writeUntilReleased(false);
+        assertEquals(List.of("C2"), searchOnesWhileTheWriterEnds(false),
+                "Bob by his committed name; Cy, never committed, not at all");
+    }
+
+    /**
+     * A search for "ones" (inside the writer's words) that has come to wait for the writer's rows, and what it
+     * finds once the writer commits ({@code commit}) or rolls back.
+     */
+    private List<String> searchOnesWhileTheWriterEnds(boolean commit) throws Exception {
+        Future<?> writer = writeUntilReleased(commit);
         Future<List<String>> search = threads.submit(() -> ids("ones"));
         awaitALockWait();
 
         release.countDown();
 
         writer.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        assertEquals(List.of("C2"), search.get(PATIENCE.toSeconds(), TimeUnit.SECONDS),
-                "Bob by his committed name; Cy, never committed, not at all");
+        return search.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     }
 
     /**
