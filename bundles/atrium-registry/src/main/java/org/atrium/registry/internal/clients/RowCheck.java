@@ -71,18 +71,14 @@ final class RowCheck {
      */
     static List<Object[]> matching(EntityManager em, String columns, List<SqlCondition> conditions, Key key,
             List<?> keys, Reading reading) {
-        List<SqlCondition> all = new ArrayList<>(conditions);
-        all.add(SqlCondition.in(key.name(), keys));
-        StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM CLIENT")
-                .append(SqlDialect.of(em).uniqueIndexHint(key.constraint(em))).append("WHERE ");
-        List<Object> values = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            sql.append(i == 0 ? "" : " AND ").append(all.get(i).text());
-            values.addAll(all.get(i).values());
-        }
+        List<SqlCondition> named = new ArrayList<>(conditions);
+        named.add(SqlCondition.in(key.name(), keys));
+        SqlCondition where = SqlCondition.all(named);
+        List<Object> values = where.values();
         // plain JDBC: EclipseLink looks up a native query's parameters one by one in a list, 3 ms for 500
-        try (PreparedStatement check = RegisterCore.connection(em).prepareStatement(
-                sql.append(reading.clause()).toString())) {
+        try (PreparedStatement check = RegisterCore.connection(em).prepareStatement("SELECT " + columns
+                + " FROM CLIENT" + SqlDialect.of(em).uniqueIndexHint(key.constraint(em)) + "WHERE " + where.text()
+                + reading.clause())) {
             for (int i = 0; i < values.size(); i++) {
                 check.setObject(i + 1, values.get(i));
             }

@@ -21,7 +21,7 @@ final class SortFences {
     private static final int READ = 10_000;
 
     private final int spacing;
-    private final ConcurrentMap<String, List<Key>> byPath = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, List<Key>> bySortColumn = new ConcurrentHashMap<>();
 
     SortFences(int spacing) {
         this.spacing = spacing;
@@ -33,12 +33,12 @@ final class SortFences {
 
     /** The fences of the order, ascending: every {@link #spacing}th key from the first; read once, then kept. */
     List<Key> of(SortKeys keys) {
-        return byPath.computeIfAbsent(keys.path(), path -> everySpacingKeys(keys, null, null, true));
+        return bySortColumn.computeIfAbsent(keys.column(), column -> everySpacingKeys(keys, null, null, true));
     }
 
     /** Whether the order's fences have been read. */
     boolean hasRead(SortKeys keys) {
-        return byPath.containsKey(keys.path());
+        return bySortColumn.containsKey(keys.column());
     }
 
     /**
@@ -50,7 +50,7 @@ final class SortFences {
      */
     List<Key> refence(SortKeys keys, Key from, Key to) {
         List<Key> added = everySpacingKeys(keys, from, to, false);
-        return byPath.compute(keys.path(), (path, current) -> {
+        return bySortColumn.compute(keys.column(), (column, current) -> {
             List<Key> fences = current == null ? List.of() : current;
             int end = to == null ? fences.size() : fences.indexOf(to);
             boolean adjacent = end >= 0 && (from == null ? end == 0 : end > 0 && fences.get(end - 1).equals(from));

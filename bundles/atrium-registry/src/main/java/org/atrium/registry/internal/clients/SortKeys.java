@@ -8,6 +8,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.Query;
 
 import org.atrium.api.client.SortField;
+import org.atrium.registry.internal.clients.RowCheck.Reading;
 
 /**
  * Reads of a sort index in its ascending order, from the index alone: the index's columns are the sort column
@@ -68,68 +69,54 @@ final class SortKeys {
         String toKey = CLIENT_ID + " < ?";
         String sameValue = column + " = ?";
         if (column.equals(CLIENT_ID)) {
-            Conditions range = new Conditions();
+            List<SqlCondition> range = new ArrayList<>();
             if (from != null) {
-                range.and(fromKey, from.clientIdKey());
+                range.add(SqlCondition.of(fromKey, from.clientIdKey()));
             }
             if (to != null) {
-                range.and(toKey, to.clientIdKey());
+                range.add(SqlCondition.of(toKey, to.clientIdKey()));
             }
             return keys(range, limit);
         }
         if (from != null && to != null && from.value().equals(to.value())) {
-            return keys(new Conditions().and(sameValue, from.value()).and(fromKey, from.clientIdKey())
-                    .and(toKey, to.clientIdKey()), limit);
+            return keys(List.of(SqlCondition.of(sameValue, from.value()), SqlCondition.of(fromKey, from.clientIdKey()),
+                    SqlCondition.of(toKey, to.clientIdKey())), limit);
         }
         // the rest of from's value, the values between, the start of to's value
         List<Key> keys = new ArrayList<>();
-        Conditions between = new Conditions();
+        List<SqlCondition> between = new ArrayList<>();
         if (from != null) {
-            keys.addAll(keys(new Conditions().and(sameValue, from.value()).and(fromKey, from.clientIdKey()), limit));
-            between.and(column + " > ?", from.value());
+            keys.addAll(keys(List.of(SqlCondition.of(sameValue, from.value()),
+                    SqlCondition.of(fromKey, from.clientIdKey())), limit));
+            between.add(SqlCondition.of(column + " > ?", from.value()));
         }
         if (to != null) {
-            between.and(column + " < ?", to.value());
+            between.add(SqlCondition.of(column + " < ?", to.value()));
         }
         if (keys.size() < limit) {
             keys.addAll(keys(between, limit - keys.size()));
         }
         if (to != null && keys.size() < limit) {
-            keys.addAll(keys(new Conditions().and(sameValue, to.value()).and(toKey, to.clientIdKey()),
+            keys.addAll(keys(List.of(SqlCondition.of(sameValue, to.value()), SqlCondition.of(toKey, to.clientIdKey())),
                     limit - keys.size()));
         }
         return keys;
     }
 
+    /** The first {@code limit} keys, in the order, that meet every condition. */
     @SuppressWarnings("unchecked")
-    private List<Key> keys(Conditions conditions, int limit) {
+    private List<Key> keys(List<SqlCondition> conditions, int limit) {
+        SqlCondition where = SqlCondition.all(conditions);
         String orderBy = column.equals(CLIENT_ID) ? CLIENT_ID : column + ", " + CLIENT_ID;
-        Query select = em.createNativeQuery("SELECT " + column + ", " + CLIENT_ID + " FROM CLIENT" + conditions.where()
-                + " ORDER BY " + orderBy + " FETCH FIRST ? ROWS ONLY WITH UR");
-        List<Object> values = new ArrayList<>(conditions.values);
+        Query select = em.createNativeQuery("SELECT " + column + ", " + CLIENT_ID + " FROM CLIENT" + where.where()
+                + " ORDER BY " + orderBy + " FETCH FIRST ? ROWS ONLY" + Reading.AS_WRITTEN.clause());
+        List<Object> values = new ArrayList<>(where.values());
         values.add(limit);
         for (int i = 0; i < values.size(); i++) {
             select.setParameter(i + 1, values.get(i));
         }
         return ((List<Object[]>) select.getResultList()).stream().map(row -> new Key(row[0], (String) row[1]))
                 .toList();
-    }
-
-    /** SQL conditions on CLIENT, all to hold, with the values of their parameters in order. */
-    private static final class Conditions {
-
-        private final List<String> conditions = new ArrayList<>();
-        private final List<Object> values = new ArrayList<>();
-
-        Conditions and(String condition, Object value) {
-            conditions.add(condition);
-            values.add(value);
-            return this;
-        }
-
-        String where() {
-            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        }
     }
 
     /** The sort's column, when an index orders by it and then by client ID key. */
@@ -142,7 +129,7 @@ final class SortKeys {
     }
 
     /** The sort column, which names the index the keys come from. */
-    String path() {
+    String column() {
         return column;
     }
 }

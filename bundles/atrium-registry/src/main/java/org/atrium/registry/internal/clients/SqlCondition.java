@@ -1,11 +1,12 @@
 package org.atrium.registry.internal.clients;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * A condition of a search as plain SQL on the CLIENT table, with its values for the {@code ?} in it, in order:
- * the form of a JPQL condition that {@link RowCheck} sends with an index hint.
+ * A condition as plain SQL on the CLIENT table, with its values for the {@code ?} in it, in order: a search's
+ * conditions as {@link RowCheck} sends them with an index hint, the ranges {@link SortKeys} reads.
  */
 record SqlCondition(String text, List<Object> values) {
 
@@ -15,6 +16,22 @@ record SqlCondition(String text, List<Object> values) {
 
     static SqlCondition of(String text, Object... values) {
         return new SqlCondition(text, List.of(values));
+    }
+
+    /** Every one of {@code conditions} (none: an empty text, which holds always), their values in order. */
+    static SqlCondition all(List<SqlCondition> conditions) {
+        List<String> texts = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (SqlCondition condition : conditions) {
+            texts.add(condition.text());
+            values.addAll(condition.values());
+        }
+        return new SqlCondition(String.join(" AND ", texts), values);
+    }
+
+    /** {@code " WHERE "} and the text, or nothing if the text is empty. */
+    String where() {
+        return text.isEmpty() ? "" : " WHERE " + text;
     }
 
     /** {@code column IN (?, ?, ...)}, one parameter a value; never empty. */
