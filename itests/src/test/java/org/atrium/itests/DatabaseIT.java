@@ -51,6 +51,7 @@ public class DatabaseIT extends AtriumTestSupport {
 
     private static PostgresServer postgres;
     private String shippedSettings;
+    private String shippedKeys;
 
     @BeforeClass
     public static void startPostgres() throws Exception {
@@ -64,17 +65,87 @@ public class DatabaseIT extends AtriumTestSupport {
         }
     }
 
+    /**
+     * As an operator moving to PostgreSQL does first: the embedded database's master key into
+     * etc/atrium.keys.cfg (the same key, so nothing changes on Derby).
+     */
     @Before
     public void remember() throws IOException {
         shippedSettings = Files.readString(settingsFile());
+        shippedKeys = Files.readString(keysFile());
+        writeKeys("master.key = " + embeddedMasterKey() + "\n", "rw-------");
+        await("the key read from etc/atrium.keys.cfg", () -> "etc/atrium.keys.cfg".equals(keysCheck().path("details")
+                .path("source").asText()), () -> keysCheck().toString());
     }
 
     /** Back to the embedded database the other tests use, the register answering on it. */
     @After
     public void restore() throws Exception {
         writeSettings(shippedSettings, "rw-------");
+        writeKeys(shippedKeys, "rw-r--r--");
         await("the register back on the embedded database", () -> get("/clients?size=1").status() == 200
-                && "UP".equals(databaseCheck().path("status").asText()), () -> databaseCheck().toString());
+                && "UP".equals(databaseCheck().path("status").asText()) && "UP".equals(keysCheck().path("status")
+                .asText()), () -> databaseCheck() + " " + keysCheck());
+    }
+
+    @Test
+    public void onPostgresqlANodeWithoutAMasterKeyDoesNotStartItsRegisterAndSaysWhyUntilItHasOne() throws Exception {
+        String name = newPostgresDatabase();
+        writeKeys(shippedKeys, "rw-r--r--");
+        await("the embedded key file in use", () -> keysCheck().path("summary").asText()
+                .contains("data/atrium/master.key"), () -> keysCheck().toString());
+        assertTrue(executeCommand("atrium:master-key").contains("data/atrium/master.key"));
+        String newKey = executeCommand("atrium:master-key --new").lines().filter(l -> l.startsWith("master.key = "))
+                .findFirst().orElseThrow();
+
+        writeSettings(postgresSettings(name), "rw-------");
+
+        await("the keys health to say what is missing", () -> "DOWN".equals(keysCheck().path("status").asText()),
+                () -> keysCheck().toString());
+        String summary = keysCheck().path("summary").asText();
+        assertTrue(summary, summary.contains("etc/atrium.keys.cfg") && summary.contains("ATRIUM_MASTER_KEY"));
+        await("the register gone, answered for by the standby", () -> get("/clients?size=1").status() == 503);
+        assertEquals("DOWN", get("/health").json().path("status").asText());
+
+        writeKeys(newKey + "\n", "rw-r--r--");
+        await("a key anyone may read refused", () -> keysCheck().path("summary").asText().contains("chmod 600"),
+                () -> keysCheck().toString());
+        assertEquals(503, get("/clients?size=1").status());
+        writeKeys(newKey + "\n", "rw-------");
+
+        await("the register on PostgreSQL with the configured key", () -> get("/clients?size=1").status() == 200,
+                () -> keysCheck().toString());
+        JsonNode keys = keysCheck();
+        assertEquals("UP", keys.path("status").asText());
+        assertEquals("etc/atrium.keys.cfg", keys.path("details").path("source").asText());
+        await("the console back with the register", () -> consoleOutput("atrium:master-key")
+                .contains(keys.path("details").path("fingerprint").asText()));
+        assertFalse("the health never shows the key", get("/health").body().contains(newKey.substring(13)));
+        String clientId = "K-" + unique();
+        String ssn = TestSsns.random();
+        assertEquals(201, post("/clients", "{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":"
+                + "\"Kai Key\",\"email\":\"" + clientId + "@example.com\",\"taxId\":\"" + ssn + "\",\"officeLocation\":1}")
+                .status());
+        assertEquals("XXX-XX-" + ssn.substring(5), get("/clients/" + clientId).json().path("taxId").asText());
+    }
+
+    @Test
+    public void aKeyOtherThanTheOneTheTaxIdsWereEncryptedWithStopsTheRegisterAndChangesNothing() throws Exception {
+        String clientId = "W-" + unique();
+        String ssn = TestSsns.random();
+        assertEquals(201, post("/clients", "{\"clientId\":\"" + clientId + "\",\"type\":\"INDIVIDUAL\",\"name\":"
+                + "\"Wes Wrongkey\",\"email\":\"" + clientId + "@example.com\",\"taxId\":\"" + ssn + "\","
+                + "\"officeLocation\":1}").status());
+        String otherKey = executeCommand("atrium:master-key --new").lines().filter(l -> l.startsWith("master.key = "))
+                .findFirst().orElseThrow();
+
+        writeKeys(otherKey + "\n", "rw-------");
+
+        await("the register refusing the other key", () -> get("/clients?size=1").status() == 503);
+        writeKeys("master.key = " + embeddedMasterKey() + "\n", "rw-------");
+        await("the register back with its own key", () -> get("/clients/" + clientId).status() == 200);
+        assertEquals("XXX-XX-" + ssn.substring(5), get("/clients/" + clientId).json().path("taxId").asText());
+        assertEquals(clientId, get("/clients?q=" + ssn).json().path("items").path(0).path("clientId").asText());
     }
 
     @Test
@@ -191,7 +262,9 @@ public class DatabaseIT extends AtriumTestSupport {
 
         assertTrue(printed, printed.contains("Copied "));
         assertTrue(printed, printed.contains("type = postgresql"));
+        assertTrue(printed, printed.contains("etc/atrium.keys.cfg"));
         assertFalse("the password is never shown", printed.contains(ROLE_PASSWORD));
+        assertFalse("nor the key", printed.contains(embeddedMasterKey()));
         DataSource embedded = dataSource("derby", "databaseName", System.getProperty("karaf.data") + "/derby/atrium");
         DataSource copy = postgresDataSource(name);
         for (String table : new String[] {"CLIENT", "CLIENT_EMAIL", "CLIENT_TERM", "AUDIT_EVENT", "OFFICE_LOCATION", "USER_GRANT",
@@ -278,12 +351,42 @@ public class DatabaseIT extends AtriumTestSupport {
         return Path.of(System.getProperty("karaf.etc"), "atrium.database.cfg");
     }
 
-    /** Replaces etc/atrium.database.cfg in one step, with the given permissions, as an editor saving it would. */
     private static void writeSettings(String content, String permissions) throws IOException {
-        Path draft = Files.createTempFile(settingsFile().getParent(), ".atrium.database", ".tmp");
+        replace(settingsFile(), content, permissions);
+    }
+
+    /** Replaces a file of etc/ in one step, with the given permissions, as an editor saving it would. */
+    private static void replace(Path file, String content, String permissions) throws IOException {
+        Path draft = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         Files.writeString(draft, content, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString(permissions));
-        Files.move(draft, settingsFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Path keysFile() {
+        return Path.of(System.getProperty("karaf.etc"), "atrium.keys.cfg");
+    }
+
+    private static void writeKeys(String content, String permissions) throws IOException {
+        replace(keysFile(), content, permissions);
+    }
+
+    /** The key embedded Derby made on first start. */
+    private static String embeddedMasterKey() throws IOException {
+        return Files.readString(Path.of(System.getProperty("karaf.data"), "atrium", "master.key")).strip();
+    }
+
+    /** What a command prints, or nothing while the console's commands wait for the register. */
+    private String consoleOutput(String command) {
+        try {
+            return executeCommand(command);
+        } catch (AssertionError | RuntimeException notYet) {
+            return "";
+        }
+    }
+
+    private JsonNode keysCheck() {
+        return get("/health").json().path("checks").path("keys");
     }
 
     private String postgresSettings(String database) {

@@ -5,10 +5,12 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.UUID;
 
 import org.ops4j.pax.exam.Option;
@@ -28,6 +30,9 @@ final class SuiteDatabase {
     private static final String PASSWORD_PROPERTY = "atrium.itest.database.password";
     /** Where a Karaf's tests find the server's files (ClientApiIT looks for tax IDs in them). */
     static final String FOLDER_PROPERTY = "atrium.itest.database.folder";
+    /** Every node of a database server needs the same master key; the suite's Karafs get theirs as a property. */
+    private static final String MASTER_KEY = newMasterKey();
+    private static final String MASTER_KEY_PROPERTY = "atrium.itest.master.key";
     /** The environment variable an unpacked distribution's etc/atrium.database.cfg takes its password from. */
     private static final String PASSWORD_VARIABLE = "ATRIUM_DATABASE_PASSWORD";
 
@@ -61,6 +66,8 @@ final class SuiteDatabase {
                 editConfigurationFilePut("etc/atrium.database.cfg", "user", ROLE),
                 editConfigurationFilePut("etc/atrium.database.cfg", "password", "$[prop:" + PASSWORD_PROPERTY + "]"),
                 systemProperty(PASSWORD_PROPERTY).value(PASSWORD),
+                editConfigurationFilePut("etc/atrium.keys.cfg", "master.key", "$[prop:" + MASTER_KEY_PROPERTY + "]"),
+                systemProperty(MASTER_KEY_PROPERTY).value(MASTER_KEY),
                 systemProperty(FOLDER_PROPERTY).value(server.folder().toString()));
     }
 
@@ -75,6 +82,14 @@ final class SuiteDatabase {
         distribution.set("etc/atrium.database.cfg", "user", ROLE);
         distribution.set("etc/atrium.database.cfg", "password", "$[env:" + PASSWORD_VARIABLE + "]");
         distribution.environment(PASSWORD_VARIABLE, PASSWORD);
+        // the master key straight from the environment, with nothing in etc/atrium.keys.cfg
+        distribution.environment("ATRIUM_MASTER_KEY", MASTER_KEY);
+    }
+
+    private static String newMasterKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     /** Stops the server the tests started, if they started one. */

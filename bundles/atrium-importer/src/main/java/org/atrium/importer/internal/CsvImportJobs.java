@@ -23,12 +23,14 @@ import java.util.concurrent.TimeUnit;
 import org.atrium.api.client.ClientConflictException;
 import org.atrium.api.client.FieldError;
 import org.atrium.api.client.UnknownItemException;
+
 import org.atrium.api.imports.ClientImportJobs;
 import org.atrium.api.imports.ImportJob;
 import org.atrium.api.imports.ImportLedger;
 import org.atrium.api.imports.ImportResult;
 import org.atrium.api.imports.ImportState;
 import org.atrium.api.imports.ImportUploadException;
+import org.atrium.api.keys.SecretKeys;
 import org.atrium.api.mail.Mailer;
 import org.atrium.api.security.Actor;
 import org.atrium.api.security.UserGrants;
@@ -60,7 +62,8 @@ public class CsvImportJobs implements ClientImportJobs {
     private static final Logger LOG = LoggerFactory.getLogger(CsvImportJobs.class);
     private static final long MEGABYTE = 1024L * 1024L;
     /** Beside the imports folder (data/atrium/import-upload.key), not in it. */
-    static final String UPLOAD_KEY = "import-upload.key";
+    /** The uploads' own key of earlier versions, used while uploads made with it wait. */
+    static final String EARLIER_UPLOAD_KEY = "import-upload.key";
 
     /** A job's current state and the user it runs as; waiters are woken on every change. */
     private static final class Entry {
@@ -105,10 +108,14 @@ public class CsvImportJobs implements ClientImportJobs {
     private volatile boolean stopping;
 
     @Activate
-    public CsvImportJobs(@Reference ImportLedger ledger, BundleContext context, ImporterConfig config)
-            throws IOException {
-        this(ledger, new JobStore(root(context)), UploadCipher.load(root(context).resolveSibling(UPLOAD_KEY)),
-                config);
+    public CsvImportJobs(@Reference ImportLedger ledger, @Reference SecretKeys keys, BundleContext context,
+            ImporterConfig config) throws IOException {
+        this(ledger, new JobStore(root(context)), keys, root(context).resolveSibling(EARLIER_UPLOAD_KEY), config);
+    }
+
+    private CsvImportJobs(ImportLedger ledger, JobStore store, SecretKeys keys, Path earlierUploadKey,
+            ImporterConfig config) throws IOException {
+        this(ledger, store, UploadCipher.choose(keys, earlierUploadKey, store.anyUpload()), config);
     }
 
     CsvImportJobs(ImportLedger ledger, JobStore store, UploadCipher uploads, ImporterConfig config)

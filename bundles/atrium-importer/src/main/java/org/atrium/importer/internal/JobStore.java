@@ -102,6 +102,21 @@ final class JobStore {
         }
     }
 
+    /** Whether any job still keeps its upload (one not finished yet). */
+    boolean anyUpload() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return false;
+        }
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path folder : folders) {
+                if (Files.exists(folder.resolve(UPLOAD))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Every stored job, oldest first; unreadable folders (e.g. a crash before the first save) are skipped. */
     List<StoredJob> loadAll() throws IOException {
         List<StoredJob> jobs = new ArrayList<>();

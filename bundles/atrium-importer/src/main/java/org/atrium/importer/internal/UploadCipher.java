@@ -5,10 +5,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 
@@ -18,14 +16,19 @@ import javax.crypto.CipherOutputStream;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.atrium.api.keys.SecretKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Uploads are kept encrypted while their job waits and runs, as they hold SSNs: AES-256 in counter mode
  * (it streams both ways; GCM would hold a whole file in memory to decrypt it), a fresh IV at the start of
- * each file, the key in a file of its own that only the process owner may read. Losing the key loses only
- * the uploads of unfinished jobs.
+ * each file, the key derived from the master key (so that any node can read an upload).
  */
 final class UploadCipher {
 
+    private static final Logger LOG = LoggerFactory.getLogger(UploadCipher.class);
+    static final String PURPOSE = "atrium import uploads";
     private static final int KEY_BYTES = 32;
     private static final int IV_BYTES = 16;
     private static final int BUFFER = 64 * 1024;
@@ -37,34 +40,34 @@ final class UploadCipher {
         this.key = new SecretKeySpec(key, "AES");
     }
 
-    /** The key in {@code keyFile}, generated on first use. */
-    static UploadCipher load(Path keyFile) throws IOException {
-        if (!Files.exists(keyFile)) {
-            generate(keyFile);
+    /**
+     * Under the key derived from the master key; under the key file of earlier versions while uploads made with
+     * it still wait, after which the file is deleted (the next start uses the master key's).
+     */
+    static UploadCipher choose(SecretKeys keys, Path earlierKeyFile, boolean uploadsWaiting) throws IOException {
+        if (Files.exists(earlierKeyFile)) {
+            if (uploadsWaiting) {
+                LOG.info("Uploads of unfinished imports use the key of {}, kept until they are done", earlierKeyFile);
+                return earlier(earlierKeyFile);
+            }
+            Files.delete(earlierKeyFile);
+            LOG.info("Deleted {}: uploads now use a key derived from the master key", earlierKeyFile);
         }
+        return new UploadCipher(keys.derive(PURPOSE, "AES").getEncoded());
+    }
+
+    private static UploadCipher earlier(Path keyFile) throws IOException {
         byte[] key = Files.readAllBytes(keyFile);
         if (key.length != KEY_BYTES) {
             throw new IOException("The import upload key " + keyFile + " is not " + KEY_BYTES + " bytes; delete it "
-                    + "to make a new one (queued uploads are then lost)");
+                    + "(queued uploads are then lost)");
         }
         return new UploadCipher(key);
     }
 
-    private static void generate(Path keyFile) throws IOException {
-        byte[] key = new byte[KEY_BYTES];
-        new SecureRandom().nextBytes(key);
-        Files.createDirectories(keyFile.getParent());
-        try {
-            if (keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(keyFile);
-            }
-        } catch (FileAlreadyExistsException raced) {
-            return;
-        }
-        Files.write(keyFile, key);
+    /** A cipher under a key of its own, for tests. */
+    static UploadCipher withKey(byte[] key) {
+        return new UploadCipher(key.clone());
     }
 
     OutputStream encrypt(OutputStream out) throws IOException {

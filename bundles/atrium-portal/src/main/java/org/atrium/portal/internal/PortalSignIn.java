@@ -1,6 +1,5 @@
 package org.atrium.portal.internal;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.atrium.api.database.DatabaseSchema;
 import org.atrium.api.firm.Firm;
 import org.atrium.api.firm.FirmProfile;
+import org.atrium.api.keys.SecretKeys;
 import org.atrium.api.audit.AuditActions;
 import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.client.Client;
@@ -41,7 +41,6 @@ import org.atrium.api.security.Actor;
 import org.atrium.api.sms.SmsMessage;
 import org.atrium.api.sms.SmsSender;
 import org.atrium.rest.support.InvalidRequestException;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -115,9 +114,8 @@ public class PortalSignIn {
     @Activate
     public PortalSignIn(@Reference(target = "(osgi.unit.name=atrium-portal)") JpaTemplate jpa,
             @Reference ClientRegister register, @Reference PortalIdentity people, @Reference OfficeDirectory offices,
-            @Reference AuditTrail audit, BundleContext context, PortalConfig config) throws IOException {
-        this(jpa, register, people, offices, audit, Secrets.withKeyFile(PortalFolders.data(context)
-                .resolve("portal-code.key")), Clock.systemUTC(), config);
+            @Reference AuditTrail audit, @Reference SecretKeys keys, PortalConfig config) {
+        this(jpa, register, people, offices, audit, Secrets.of(keys), Clock.systemUTC(), config);
     }
 
     PortalSignIn(JpaTemplate jpa, ClientRegister register, PortalIdentity people, OfficeDirectory offices,

@@ -1,10 +1,6 @@
 package org.atrium.portal.internal;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,12 +11,16 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.atrium.api.keys.SecretKeys;
+
 /**
  * Random tokens and codes, and what is stored of them. A session token has 256 random bits: its SHA-256 is
- * enough. An access code has only 6 digits, so its stored form is an HMAC under a key kept beside the
- * database (data/atrium/portal-code.key): a copy of the database alone does not give the codes away.
+ * enough. An access code has only 6 digits, so its stored form is an HMAC under a key derived from the master
+ * key, which is not in the database: a copy of the database alone does not give the codes away.
  */
 final class Secrets {
+
+    static final String CODE_PURPOSE = "atrium portal access codes";
 
     private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec codeKey;
@@ -29,26 +29,9 @@ final class Secrets {
         this.codeKey = new SecretKeySpec(codeKey.clone(), "HmacSHA256");
     }
 
-    /** The key file, made (owner-only) on first use. */
-    static Secrets withKeyFile(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(temporary, key);
-            PortalFolders.ownerOnly(temporary);
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
-                Files.deleteIfExists(temporary);
-            }
-        }
-        byte[] key = Files.readAllBytes(file);
-        if (key.length < 32) {
-            throw new IOException(file + " is not an access-code key (32 bytes expected, " + key.length + " found)");
-        }
-        return new Secrets(key);
+    /** Under the installation's master key: a code sent by one node is checked by any other. */
+    static Secrets of(SecretKeys keys) {
+        return new Secrets(keys.derive(CODE_PURPOSE, "HmacSHA256").getEncoded());
     }
 
     /** Six digits, leading zeros kept. */

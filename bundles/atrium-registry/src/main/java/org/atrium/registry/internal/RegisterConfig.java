@@ -9,7 +9,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface RegisterConfig {
 
     @AttributeDefinition(name = "Tax ID key", type = AttributeType.PASSWORD,
-            description = "Base64 of 32 random bytes that encrypt SSNs/EINs at rest (openssl rand -base64 32). "
-                    + "Empty: a key generated on first start into data/atrium/tax-id.key.")
+            description = "Kept from earlier versions: the key of SSNs/EINs at rest. Empty (the default): derived "
+                    + "from the master key of etc/atrium.keys.cfg; move a value set here to master.key there.")
     String taxId_key() default "";
 }

@@ -1,7 +1,5 @@
 package org.atrium.registry.internal;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.Collection;
@@ -23,8 +21,8 @@ import org.atrium.api.client.ClientConflictException;
 import org.atrium.api.client.ClientNotFoundException;
 import org.atrium.api.client.FieldError;
 import org.atrium.api.database.DatabaseSchema;
+import org.atrium.api.keys.SecretKeys;
 import org.atrium.api.security.Actor;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -69,13 +67,17 @@ public class RegisterCore {
     @Reference
     private ContributedRules contributedRules = new ContributedRules();
 
-    /** Brings the tables of an earlier version up to date before any of the services is offered. */
+    /**
+     * Refuses a key the stored tax IDs were not encrypted with, then brings the tables of an earlier version up to
+     * date, before any of the services is offered.
+     */
     @Activate
     public RegisterCore(@Reference(target = "(osgi.unit.name=atrium)") JpaTemplate jpa,
-            @Reference TransactionManager transactions, BundleContext context, RegisterConfig config)
-            throws IOException {
-        this(jpa, transactions, new TaxIdCipher(TaxIdKeyFile.load(config.taxId_key(), keyFile(context))),
+            @Reference TransactionManager transactions, @Reference SecretKeys keys, RegisterConfig config) {
+        this(jpa, transactions, EarlierTaxIdKey.cipher(config.taxId_key()).orElseGet(() -> TaxIdCipher.of(keys)),
                 Clock.systemUTC());
+        TaxIdKeyCheck.verify(jpa, taxIds, config.taxId_key().isBlank() ? "the master key (fingerprint "
+                + keys.fingerprint() + ")" : "taxId.key of etc/atrium.registry.cfg");
         SchemaUpgrade.run(jpa, taxIds);
     }
 
@@ -84,13 +86,6 @@ public class RegisterCore {
         this.transactions = transactions;
         this.taxIds = taxIds;
         this.clock = clock;
-    }
-
-    /** data/atrium/tax-id.key, beside the database rather than inside a bundle's cache. */
-    private static Path keyFile(BundleContext context) {
-        String data = context.getProperty("karaf.data");
-        return data != null ? Path.of(data, "atrium", "tax-id.key")
-                : context.getDataFile("tax-id.key").toPath();
     }
 
     public JpaTemplate jpa() {

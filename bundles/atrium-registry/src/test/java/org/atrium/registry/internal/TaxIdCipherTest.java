@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -18,8 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.atrium.api.keys.SecretKeys;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 public class TaxIdCipherTest {
 
@@ -104,22 +107,39 @@ public class TaxIdCipherTest {
     }
 
     @Test
-    void aKeyFileIsGeneratedOnceReadableOnlyByItsOwner(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("atrium/tax-id.key");
-        byte[] first = TaxIdKeyFile.load("", file);
-        assertEquals(TaxIdCipher.KEY_BYTES, first.length);
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertTrue(Arrays.equals(first, TaxIdKeyFile.load(null, file)), "the same key on every start");
+    void underTheMasterKeyServiceTheKeysAreThoseDerivedFromTheSameKeyBefore() {
+        SecretKeys keys = new SecretKeys() {
+            @Override
+            public SecretKey derive(String purpose, String algorithm) {
+                try {
+                    Mac mac = Mac.getInstance("HmacSHA256");
+                    mac.init(new SecretKeySpec(key(7), "HmacSHA256"));
+                    return new SecretKeySpec(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)), algorithm);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public String fingerprint() {
+                return "test";
+            }
+        };
+        TaxIdCipher underMasterKey = TaxIdCipher.of(keys);
+        assertEquals("123456789", underMasterKey.decrypt(cipher.encrypt("123456789")));
+        assertEquals(cipher.searchHash("123456789"), underMasterKey.searchHash("123456789"));
     }
 
     @Test
-    void aConfiguredKeyWinsAndABadOneIsExplained(@TempDir Path dir) throws Exception {
+    void aTaxIdKeyOfEarlierVersionsIsStillUsedAndABadOneIsExplained() {
         String configured = Base64.getEncoder().encodeToString(key(3));
-        assertTrue(Arrays.equals(key(3), TaxIdKeyFile.load(configured, dir.resolve("unused.key"))));
-        assertFalse(Files.exists(dir.resolve("unused.key")));
+        String stored = new TaxIdCipher(key(3)).encrypt("987654321");
+        assertEquals("987654321", EarlierTaxIdKey.cipher(configured).orElseThrow().decrypt(stored));
+        assertTrue(EarlierTaxIdKey.cipher("").isEmpty());
+        assertTrue(EarlierTaxIdKey.cipher(null).isEmpty());
         IllegalStateException tooShort = assertThrows(IllegalStateException.class,
-                () -> TaxIdKeyFile.load(Base64.getEncoder().encodeToString(new byte[16]), dir.resolve("k")));
+                () -> EarlierTaxIdKey.cipher(Base64.getEncoder().encodeToString(new byte[16])));
         assertTrue(tooShort.getMessage().contains("32"));
-        assertThrows(IllegalStateException.class, () -> TaxIdKeyFile.load("not base64!", dir.resolve("k")));
+        assertThrows(IllegalStateException.class, () -> EarlierTaxIdKey.cipher("not base64!"));
     }
 }

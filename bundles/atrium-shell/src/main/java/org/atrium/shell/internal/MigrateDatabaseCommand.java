@@ -46,7 +46,10 @@ public class MigrateDatabaseCommand implements Action {
         long rows = copied.values().stream().mapToLong(Long::longValue).sum();
         System.out.println("Copied " + rows + " rows in " + copied.size() + " tables:");
         copied.forEach((table, count) -> System.out.printf("  %-24s %,d%n", table, count));
-        System.out.println("Atrium still uses its current database. To use the copy, write in");
+        System.out.println("Atrium still uses its current database. To use the copy, first give every node this");
+        System.out.println("node's master key (tax IDs stay encrypted with it): in etc/atrium.keys.cfg (chmod 600)");
+        System.out.println("  master.key = <the line in data/atrium/master.key, or tax-id.key in older installations>");
+        System.out.println("or as ATRIUM_MASTER_KEY (atrium:master-key shows its fingerprint, to compare); then write in");
         System.out.println("etc/atrium.database.cfg (chmod 600 it: it holds the password):");
         System.out.println("  type = postgresql");
         System.out.println("  url = " + url);
