@@ -41,11 +41,12 @@ public class HotSwapIT extends AtriumTestSupport {
 
     /**
      * The bundles whose update takes the register's endpoints away for a moment (atrium-database: the tables
-     * are checked again before the register reopens).
+     * are checked again before the register reopens; atrium-keys: the register starts again with the keys).
      */
-    static final Set<String> REGISTER_AND_BELOW = Set.of("org.atrium.registry", "org.atrium.rest", "org.atrium.database");
+    static final Set<String> REGISTER_AND_BELOW = Set.of("org.atrium.registry", "org.atrium.rest", "org.atrium.database",
+            "org.atrium.keys");
     /** The bundles whose update takes the portal page away for a moment. */
-    static final Set<String> PORTAL_AND_BELOW = Set.of("org.atrium.portal", "org.atrium.database");
+    static final Set<String> PORTAL_AND_BELOW = Set.of("org.atrium.portal", "org.atrium.database", "org.atrium.keys");
 
     /** Requests that must still succeed after the last feature operation, to catch a late refresh. */
     static final int REQUESTS_AFTER_LAST_OPERATION = 200;
@@ -247,7 +248,7 @@ public class HotSwapIT extends AtriumTestSupport {
         assertTrue("every Atrium bundle was updated: " + updated, updated.containsAll(List.of("org.atrium.api",
                 "org.atrium.registry", "org.atrium.rest", "org.atrium.standby", "org.atrium.portal", "org.atrium.mailer",
                 "org.atrium.importer", "org.atrium.exporter", "org.atrium.shell", "org.atrium.jpa.api", "org.atrium.rest.support",
-                "org.atrium.text", "org.atrium.database")));
+                "org.atrium.text", "org.atrium.database", "org.atrium.keys")));
         for (String failure : failures) {
             boolean healthDown = failure.contains("GET /health 503 application/json retry-after");
             assertTrue("only a 503 problem with Retry-After while a part is away (or the health report, DOWN while "
