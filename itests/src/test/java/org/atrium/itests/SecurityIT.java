@@ -413,6 +413,22 @@ public class SecurityIT extends AtriumTestSupport {
     }
 
     @Test
+    public void aBrowserSessionOutlivesAnUpdateOfTheRestBundle() throws Exception {
+        String[] signedIn = signInWithSession("Java");
+        java.util.function.IntSupplier session = () -> sendAsItIs(withCookie("/session", signedIn[0])).status();
+        assertEquals(200, session.getAsInt());
+        org.osgi.framework.Bundle rest = java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "org.atrium.rest".equals(b.getSymbolicName())).findFirst().orElseThrow();
+
+        executeCommand("bundle:update " + rest.getBundleId());
+
+        await("the API back after the update", () -> session.getAsInt() != 503);
+        Reply me = sendAsItIs(withCookie("/session", signedIn[0]));
+        assertEquals("the same cookie still signs in: " + me.body(), 200, me.status());
+        assertTrue("with the same CSRF token", me.body().contains(signedIn[1]));
+    }
+
+    @Test
     public void aUserListsTheirBrowserSessionsAndSignsOneOut() throws Exception {
         String[] first = signInWithSession("Browser One");
         String[] second = signInWithSession("Browser Two");

@@ -8,19 +8,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.atrium.api.event.AtriumTopics;
+import org.atrium.api.security.StaffSessionStore;
+import org.atrium.api.security.StoredStaffSession;
+import org.atrium.rest.internal.Unavailable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -29,9 +32,10 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The browsers signed in to the staff API, in memory: a session ends when it has been idle for
- * {@code idle.timeout.minutes} (a decimal number: 0.5 is 30 seconds), when its user signs out, or when this
- * bundle stops (users sign in again).
+ * The browsers signed in to the staff API, kept in the database ({@link StaffSessionStore}) so that any node
+ * behind a load balancer serves them and an update of this bundle signs nobody out. A session ends when it has
+ * been idle for {@code idle.timeout.minutes} (a decimal number: 0.5 is 30 seconds) or when its user signs out.
+ * A request is written down at most every {@link #touchInterval()}, not once per request.
  */
 @Component(service = {StaffSessions.class, EventHandler.class}, immediate = true, configurationPid = StaffSessions.PID,
         property = EventConstants.EVENT_TOPIC + "=" + AtriumTopics.USER_MFA_RESET)
@@ -49,25 +53,34 @@ public class StaffSessions implements EventHandler {
         double idle_timeout_minutes() default 30;
     }
 
-    private record Entry(StaffSession session, Instant lastSeen) {
-    }
-
-    private static final int MAX_SESSIONS = 100_000;
+    /** The longest a request may go unrecorded: the idle timeout counts from the last one recorded. */
+    private static final Duration LONGEST_TOUCH_INTERVAL = Duration.ofMinutes(1);
+    /** Idle sessions are deleted at most this often, by whichever node opens a session. */
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(5);
 
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
+    /**
+     * Optional, so that the API (its health report among it) stays up while the register restarts: meanwhile a
+     * request with a session cookie is answered 503, not 401, and the browser stays signed in.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StaffSessionStore store;
     private final Clock clock;
     private volatile Duration idleTimeout = Duration.ofMinutes(30);
+    private volatile Instant nextSweep = Instant.MIN;
 
-    public StaffSessions() {
-        this(Clock.systemUTC());
+    @Activate
+    public StaffSessions(Config config) {
+        this.clock = Clock.systemUTC();
+        configure(config);
     }
 
-    StaffSessions(Clock clock) {
+    StaffSessions(StaffSessionStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
-    @Activate
     @Modified
     void configure(Config config) {
         // at least 5 seconds: a page needs a moment between its requests
@@ -78,6 +91,12 @@ public class StaffSessions implements EventHandler {
         return idleTimeout;
     }
 
+    /** A tenth of the idle timeout, at most a minute: a session may end up to that much early. */
+    Duration touchInterval() {
+        Duration tenth = idleTimeout.dividedBy(10);
+        return tenth.compareTo(LONGEST_TOUCH_INTERVAL) < 0 ? tenth : LONGEST_TOUCH_INTERVAL;
+    }
+
     /**
      * A new session that reaches only {@code pendingStep} until {@link #complete} (null: a full session); the
      * answer holds the cookie's value, which only the browser keeps.
@@ -85,15 +104,13 @@ public class StaffSessions implements EventHandler {
      * @param browser the User-Agent, shown in the user's list of sessions
      */
     public Opened open(String user, Set<String> roles, String pendingStep, String browser) {
-        forgetIdle();
-        if (sessions.size() >= MAX_SESSIONS) {
-            throw new IllegalStateException("too many sign-in sessions");
-        }
+        Instant now = clock.instant();
+        sweepIdle(now);
         String cookieValue = randomToken();
-        StaffSession session = new StaffSession(key(cookieValue), user, roles, randomToken(), clock.instant(),
-                pendingStep, browser == null ? null : browser.substring(0, Math.min(browser.length(), 200)));
-        sessions.put(session.key(), new Entry(session, clock.instant()));
-        return new Opened(cookieValue, session);
+        StoredStaffSession stored = new StoredStaffSession(key(cookieValue), user, roles, randomToken(), now, now,
+                pendingStep, browser);
+        store().add(stored);
+        return new Opened(cookieValue, session(stored));
     }
 
     /** A new session and the value of its cookie. */
@@ -106,14 +123,23 @@ public class StaffSessions implements EventHandler {
             return Optional.empty();
         }
         String key = key(cookieValue);
+        Optional<StoredStaffSession> stored = store().find(key);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
         Instant now = clock.instant();
-        Entry entry = sessions.computeIfPresent(key,
-                (k, e) -> idle(e, now) ? null : new Entry(e.session(), now));
-        return Optional.ofNullable(entry).map(Entry::session);
+        if (idle(stored.get(), now)) {
+            store().remove(key);
+            return Optional.empty();
+        }
+        if (!now.isBefore(stored.get().lastSeenAt().plus(touchInterval()))) {
+            store().touch(key, now);
+        }
+        return stored.map(StaffSessions::session);
     }
 
     public void close(StaffSession session) {
-        sessions.remove(session.key());
+        store().remove(session.key());
     }
 
     /** The pending step is done: the session reaches everything its user may. */
@@ -123,8 +149,7 @@ public class StaffSessions implements EventHandler {
 
     /** The pending step is done and {@code nextStep} (null: none) is the one left. */
     public void advance(StaffSession session, String nextStep) {
-        sessions.computeIfPresent(session.key(),
-                (k, e) -> new Entry(e.session().withPendingStep(nextStep), e.lastSeen()));
+        store().pendingStep(session.key(), nextStep);
     }
 
     /** One of a user's live sessions, as they see it in their list. */
@@ -134,17 +159,14 @@ public class StaffSessions implements EventHandler {
     /** A user's live sessions, the latest used first; the ID is the session's key, not its cookie. */
     public List<ActiveSession> of(String user) {
         Instant now = clock.instant();
-        return sessions.values().stream().filter(e -> e.session().user().equals(user) && !idle(e, now))
-                .sorted(Comparator.comparing(Entry::lastSeen).reversed())
-                .map(e -> new ActiveSession(e.session().key(), e.session().signedInAt(), e.lastSeen(),
-                        e.session().browser()))
-                .toList();
+        return store().of(user).stream().filter(s -> !idle(s, now))
+                .map(s -> new ActiveSession(s.key(), s.signedInAt(), s.lastSeenAt(), s.browser())).toList();
     }
 
     /** Ends one of a user's sessions; false if the user has no such session. */
     public boolean close(String user, String id) {
-        Entry entry = id == null ? null : sessions.get(id);
-        return entry != null && entry.session().user().equals(user) && sessions.remove(id, entry);
+        Optional<StoredStaffSession> stored = id == null ? Optional.empty() : store().find(id);
+        return stored.isPresent() && stored.get().user().equals(user) && store().remove(id);
     }
 
     /** A user's second factor was reset (at the console, say): their sessions end. */
@@ -167,25 +189,32 @@ public class StaffSessions implements EventHandler {
      * @return how many sessions ended
      */
     public int closeAllBut(String user, StaffSession keep) {
-        AtomicInteger ended = new AtomicInteger();
-        sessions.values().removeIf(entry -> {
-            boolean end = entry.session().user().equals(user)
-                    && (keep == null || !entry.session().key().equals(keep.key()));
-            if (end) {
-                ended.incrementAndGet();
-            }
-            return end;
-        });
-        return ended.get();
+        return store().removeOf(user, keep == null ? null : keep.key());
     }
 
-    private boolean idle(Entry entry, Instant now) {
-        return !now.isBefore(entry.lastSeen().plus(idleTimeout));
+    private StaffSessionStore store() {
+        StaffSessionStore current = store;
+        if (current == null) {
+            throw Unavailable.retryLater("Restarting the client register, which keeps the sign-in sessions");
+        }
+        return current;
     }
 
-    private void forgetIdle() {
-        Instant now = clock.instant();
-        sessions.values().removeIf(entry -> idle(entry, now));
+    private boolean idle(StoredStaffSession session, Instant now) {
+        return !now.isBefore(session.lastSeenAt().plus(idleTimeout));
+    }
+
+    private void sweepIdle(Instant now) {
+        if (now.isBefore(nextSweep)) {
+            return;
+        }
+        nextSweep = now.plus(SWEEP_EVERY);
+        store().removeIdle(now.minus(idleTimeout));
+    }
+
+    private static StaffSession session(StoredStaffSession stored) {
+        return new StaffSession(stored.key(), stored.user(), stored.roles(), stored.csrfToken(), stored.signedInAt(),
+                stored.pendingStep(), stored.browser());
     }
 
     private String randomToken() {

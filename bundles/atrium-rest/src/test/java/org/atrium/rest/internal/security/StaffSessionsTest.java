@@ -40,7 +40,8 @@ class StaffSessionsTest {
     }
 
     private final MovingClock clock = new MovingClock();
-    private final StaffSessions sessions = new StaffSessions(clock);
+    private final MemoryStaffSessionStore store = new MemoryStaffSessionStore();
+    private final StaffSessions sessions = new StaffSessions(store, clock);
 
     @Test
     void aSessionIsFoundByItsCookieOnlyAndKeepsItsToken() {
@@ -97,6 +98,41 @@ class StaffSessionsTest {
         assertTrue(sessions.close("jane", first.session().key()));
         assertTrue(sessions.find(first.cookieValue()).isEmpty());
         assertTrue(sessions.find(second.cookieValue()).isPresent());
+    }
+
+    @Test
+    void aRequestIsWrittenDownAtMostOnceAMinuteAndTheSessionStillEndsOnTime() {
+        configure(30);
+        StaffSessions.Opened opened = open("jane");
+        for (int i = 0; i < 50; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            assertTrue(sessions.find(opened.cookieValue()).isPresent());
+        }
+        assertEquals(0, store.touches, "50 requests within the first minute write nothing");
+        clock.advance(Duration.ofSeconds(10));
+        sessions.find(opened.cookieValue());
+        assertEquals(1, store.touches);
+        clock.advance(Duration.ofMinutes(29).plusSeconds(59));
+        assertTrue(sessions.find(opened.cookieValue()).isPresent(), "idle time counts from the last request written");
+    }
+
+    @Test
+    void sessionsOutliveTheServiceThatOpenedThemAndAnyNodeEndsThem() {
+        StaffSessions.Opened opened = open("jane");
+        StaffSessions afterAnUpdate = new StaffSessions(store, clock);
+        StaffSession found = afterAnUpdate.find(opened.cookieValue()).orElseThrow();
+        assertEquals(opened.session().csrfToken(), found.csrfToken());
+        afterAnUpdate.close(found);
+        assertTrue(sessions.find(opened.cookieValue()).isEmpty(), "signed out on the other");
+    }
+
+    @Test
+    void idleSessionsAreDeletedWhenAnotherIsOpened() {
+        open("jane");
+        clock.advance(Duration.ofMinutes(31));
+        open("joe");
+        assertEquals(0, store.of("jane").size());
+        assertEquals(1, store.of("joe").size());
     }
 
     private StaffSessions.Opened open(String user) {
