@@ -74,8 +74,9 @@ public class DatabaseIT extends AtriumTestSupport {
         shippedSettings = Files.readString(settingsFile());
         shippedKeys = Files.readString(keysFile());
         writeKeys("master.key = " + embeddedMasterKey() + "\n", "rw-------");
-        await("the key read from etc/atrium.keys.cfg", () -> "etc/atrium.keys.cfg".equals(keysCheck().path("details")
-                .path("source").asText()), () -> keysCheck().toString());
+        await("the key read from etc/atrium.keys.cfg, the register up", () -> "etc/atrium.keys.cfg".equals(keysCheck()
+                .path("details").path("source").asText()) && get("/clients?size=1").status() == 200,
+                () -> keysCheck().toString());
     }
 
     /** Back to the embedded database the other tests use, the register answering on it. */

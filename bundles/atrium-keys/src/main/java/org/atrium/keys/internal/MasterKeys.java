@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.atrium.api.health.HealthCheck;
 import org.atrium.api.health.HealthResult;
@@ -26,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * configuration, master key and database password included, as service properties for anyone to list. A
  * change of either file that leaves the key as it was (a new pool size, the same key moved from a file into
  * etc/atrium.keys.cfg) changes nothing; another key withdraws the service and offers a new one, so that the
- * parts using it start over with the new keys.
+ * parts using it start over with the new keys. Changes are made on a thread of this bundle's own: the parts that
+ * start with new keys (the register among them) start on it, and must not hold up Configuration Admin's thread,
+ * which delivers the database settings they may be waiting for.
  */
 @Component(service = {}, immediate = true, configurationPid = {"atrium.database", MasterKeys.PID}, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class MasterKeys {
@@ -35,8 +40,13 @@ public class MasterKeys {
     private static final Logger LOG = LoggerFactory.getLogger(MasterKeys.class);
     private static final String FILE_PROPERTY = "felix.fileinstall.filename";
 
+    private static final long LONGEST_STOP_SECONDS = 60;
+
     private final BundleContext context;
     private final MasterKeySources sources;
+    private final ExecutorService changes = Executors.newSingleThreadExecutor(
+            task -> new Thread(task, "atrium-master-key"));
+    /** Touched on the thread of {@link #changes} only. */
     private MasterKey current;
     private ServiceRegistration<SecretKeys> registration;
     private final ServiceRegistration<HealthCheck> health;
@@ -49,17 +59,21 @@ public class MasterKeys {
         this.context = context;
         String data = context.getProperty("karaf.data");
         this.sources = new MasterKeySources(Path.of(data != null ? data : "data", "atrium"));
-        apply(config, properties);
         health = context.registerService(HealthCheck.class, this::check,
                 FrameworkUtil.asDictionary(Map.of(HealthCheck.NAME, "keys")));
+        apply(config, properties);
     }
 
     @Modified
-    synchronized void apply(KeysConfig config, Map<String, Object> properties) {
+    void apply(KeysConfig config, Map<String, Object> properties) {
+        Object file = properties.get(FILE_PROPERTY);
+        changes.execute(() -> take(config, file));
+    }
+
+    private void take(KeysConfig config, Object file) {
         MasterKey found;
         try {
-            found = sources.find(config, properties.get(FILE_PROPERTY),
-                    System.getenv(MasterKeySources.ENVIRONMENT_VARIABLE));
+            found = sources.find(config, file, System.getenv(MasterKeySources.ENVIRONMENT_VARIABLE));
         } catch (MasterKeySources.NoMasterKey | IOException e) {
             withdraw();
             problem = Optional.of(e.getMessage());
@@ -80,12 +94,16 @@ public class MasterKeys {
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
         health.unregister();
-        withdraw();
+        changes.execute(this::withdraw);
+        changes.shutdown();
+        if (!changes.awaitTermination(LONGEST_STOP_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warn("The keys were still being changed after {} s; stopping without waiting", LONGEST_STOP_SECONDS);
+        }
     }
 
-    private synchronized void withdraw() {
+    private void withdraw() {
         if (registration != null) {
             registration.unregister();
             registration = null;
@@ -98,6 +116,9 @@ public class MasterKeys {
         Optional<String> refused = problem;
         if (refused.isPresent()) {
             return HealthResult.down(refused.get(), details);
+        }
+        if (source.isEmpty()) {
+            return HealthResult.warn("The master key is being read", details);
         }
         details.put("source", source);
         details.put("fingerprint", fingerprint);
