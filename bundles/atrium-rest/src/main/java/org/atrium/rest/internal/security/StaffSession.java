@@ -23,9 +23,4 @@ public record StaffSession(String key, String user, Set<String> roles, String cs
     public StaffSession {
         roles = Set.copyOf(roles);
     }
-
-    /** The same session with another pending step (null: none left). */
-    public StaffSession withPendingStep(String step) {
-        return new StaffSession(key, user, roles, csrfToken, signedInAt, step, browser);
-    }
 }
