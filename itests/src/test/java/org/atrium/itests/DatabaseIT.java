@@ -1,5 +1,6 @@
 package org.atrium.itests;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -253,6 +255,9 @@ public class DatabaseIT extends AtriumTestSupport {
         String token = post("/me/tokens", "{\"name\": \"copy " + run + "\", \"expiresAt\": \"" + in30Days + "\"}")
                 .json().path("token").asText();
         long auditEntries = get("/audit?clientId=" + clientId).json().path("total").asLong();
+        DataSource embedded = dataSource("derby", "databaseName", System.getProperty("karaf.data") + "/derby/atrium");
+        byte[] waitingMessage = ("Subject: Your code\r\n\r\nwaiting for a retry " + run).getBytes(StandardCharsets.US_ASCII);
+        queueForTomorrow(embedded, "retry-" + run, waitingMessage);
         String name = newPostgresDatabase();
         Path passwordFile = Files.createTempFile("atrium-db-password", ".txt",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -266,13 +271,14 @@ public class DatabaseIT extends AtriumTestSupport {
         assertTrue(printed, printed.contains("etc/atrium.keys.cfg"));
         assertFalse("the password is never shown", printed.contains(ROLE_PASSWORD));
         assertFalse("nor the key", printed.contains(embeddedMasterKey()));
-        DataSource embedded = dataSource("derby", "databaseName", System.getProperty("karaf.data") + "/derby/atrium");
         DataSource copy = postgresDataSource(name);
         for (String table : new String[] {"CLIENT", "CLIENT_EMAIL", "CLIENT_TERM", "AUDIT_EVENT", "OFFICE_LOCATION", "USER_GRANT",
             "USER_PREFERENCE", "API_TOKEN", "IMPORT_BATCH", "IMPORT_UNDO", "ID_GENERATOR", "PORTAL_ACCESS_CODE",
-            "PORTAL_SESSION", "PORTAL_DROP_OFF", "PORTAL_ITEM"}) {
+            "PORTAL_SESSION", "PORTAL_DROP_OFF", "PORTAL_ITEM", "MAIL_QUEUE"}) {
             assertEquals(table, count(embedded, "SELECT COUNT(*) FROM " + table), count(copy, "SELECT COUNT(*) FROM " + table));
         }
+        assertArrayEquals("a message waiting in the queue keeps its content", waitingMessage,
+                messageOf(copy, "retry-" + run));
         AssertionError refused = org.junit.Assert.assertThrows(AssertionError.class, () -> executeCommand(
                 "atrium:migrate-database --url " + postgres.url(name) + " --user " + ROLE + " --password-file " + passwordFile));
         assertTrue(String.valueOf(refused.getCause()), refused.getCause().getMessage().contains("already holds data"));
@@ -446,6 +452,30 @@ public class DatabaseIT extends AtriumTestSupport {
     private static void execute(DataSource database, String sql) throws SQLException {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    /** A message in the mail queue, as one whose delivery failed and is tried again tomorrow. */
+    private static void queueForTomorrow(DataSource database, String id, byte[] eml) throws SQLException {
+        long now = System.currentTimeMillis();
+        try (Connection connection = database.getConnection(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO MAIL_QUEUE (ID, RECIPIENTS, SUBJECT, STATE, ATTEMPTS, QUEUED_AT, NEXT_ATTEMPT_AT, MESSAGE) "
+                        + "VALUES (?, 'ann@example.com', 'Your code', 'QUEUED', 1, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setLong(2, now);
+            insert.setLong(3, now + 86_400_000L);
+            insert.setBytes(4, eml);
+            insert.executeUpdate();
+        }
+    }
+
+    private static byte[] messageOf(DataSource database, String id) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "SELECT MESSAGE FROM MAIL_QUEUE WHERE ID = ?")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getBytes(1) : null;
+            }
         }
     }
 

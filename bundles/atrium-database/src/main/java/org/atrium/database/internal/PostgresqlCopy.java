@@ -1,5 +1,6 @@
 package org.atrium.database.internal;
 
+import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -204,6 +205,8 @@ public class PostgresqlCopy implements DatabaseCopy {
                         if (value instanceof Number && targetTypes[i - 1] == Types.BOOLEAN
                                 || value instanceof Number && targetTypes[i - 1] == Types.BIT) {
                             value = ((Number) value).intValue() != 0; // Derby keeps flags as SMALLINT
+                        } else if (value instanceof Blob blob) {
+                            value = blob.getBytes(1, (int) blob.length()); // BYTEA on PostgreSQL, not a large object
                         }
                         write.setObject(i, value);
                     }

@@ -52,6 +52,6 @@ public @interface MailerConfig {
     int retry_max_delay() default 3_600;
 
     @AttributeDefinition(name = "Keep sent messages (days)", description = "Sent messages older than this are "
-            + "removed from the queue folder", min = "0")
+            + "removed from the queue", min = "0")
     int sent_keep_days() default 30;
 }

@@ -2,6 +2,7 @@ package org.atrium.mailer.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,13 +14,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import jakarta.mail.internet.InternetAddress;
 
+import org.atrium.api.database.DatabaseSchema;
 import org.atrium.api.firm.Firm;
 import org.atrium.api.firm.FirmProfile;
 import org.atrium.api.mail.MailMessage;
@@ -46,15 +52,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The mailer: {@link #send} stores the message in the {@link MailSpool} and returns; one background thread
- * delivers due messages over SMTP (or into the outbox folder when no SMTP host is configured), retrying
- * with doubling delays. Stopping the bundle stops the thread; the queue stays on disk and delivery resumes
- * when the mailer comes back.
+ * The mailer: {@link #send} stores the message in the {@link MailQueue}, in Atrium's database, and returns;
+ * one background thread takes due messages one at a time and delivers them over SMTP (or into the outbox
+ * folder when no SMTP host is configured), retrying with doubling delays. Every node of a firm runs one and
+ * they share the queue: each message is taken by one node at a time, under a lease, so none is sent twice,
+ * and one that a stopped or dead node held is taken over when the lease ends. Stopping the bundle stops the
+ * thread; the queue stays in the database and delivery resumes when a mailer comes back.
  */
 // REQUIRE: the feature always installs etc/atrium.mailer.cfg; started before it is read (a feature reinstalled),
 // the mailer would deliver with the defaults, that is into the outbox folder instead of the SMTP server
 @Component(service = {Mailer.class, HealthCheck.class}, property = HealthCheck.NAME + "=mail",
-        configurationPid = "atrium.mailer", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+        configurationPid = "atrium.mailer", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        reference = @Reference(name = "schema", service = DatabaseSchema.class, target = "(atrium.schema=mail)"))
 @Designate(ocd = MailerConfig.class)
 public class QueueingMailer implements Mailer, HealthCheck {
 
@@ -64,13 +73,19 @@ public class QueueingMailer implements Mailer, HealthCheck {
     private static final DateTimeFormatter OUTBOX_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private final MailSpool spool;
+    /** Messages queued on any node, due or not, are noticed at least this often. */
+    static final Duration POLL = Duration.ofSeconds(30);
+
+    private final MailQueue queue;
     private final Path outbox;
     private final Clock clock;
     private final MailProviderClassLoader mailProviders;
     private final ScheduledExecutorService worker;
     private volatile MailerConfig config;
     private volatile LastDelivery lastDelivery;
+    /** The delivery pass waiting to run, and when; guarded by this. */
+    private ScheduledFuture<?> nextPass;
+    private Instant nextPassAt;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -81,29 +96,53 @@ public class QueueingMailer implements Mailer, HealthCheck {
     private volatile Firm firm;
 
     @Activate
-    public QueueingMailer(BundleContext context, MailerConfig config) {
-        this(dataFolder(context), config, Clock.systemUTC(), MailProviderClassLoader.angus());
+    public QueueingMailer(BundleContext context, MailerConfig config,
+            @Reference(target = "(osgi.jndi.service.name=atrium)") DataSource dataSource) {
+        this(new MailQueue(dataSource, thisNode()), dataFolder(context), config, Clock.systemUTC(),
+                MailProviderClassLoader.angus());
     }
 
-    QueueingMailer(Path data, MailerConfig config, Clock clock, MailProviderClassLoader mailProviders) {
-        this.spool = new MailSpool(data.resolve("mail"));
+    QueueingMailer(MailQueue queue, Path data, MailerConfig config, Clock clock, MailProviderClassLoader mailProviders) {
+        this.queue = queue;
         this.outbox = data.resolve("outbox");
         this.clock = clock;
         this.mailProviders = mailProviders;
         this.config = config;
-        this.worker = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "atrium-mailer");
-            thread.setDaemon(true);
-            return thread;
+        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread named = new Thread(task, "atrium-mailer");
+            named.setDaemon(true);
+            return named;
         });
-        spool.recover();
+        // a pass planned for later is dropped when the mailer stops, not waited for
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.worker = thread;
+        worker.execute(() -> moveEarlierQueue(data.resolve("mail")));
         worker.execute(this::purgeOldSentMessages);
         worker.scheduleWithFixedDelay(this::purgeOldSentMessages, 1, 1, TimeUnit.DAYS);
         wake();
         LOG.info("Mailer started: {}", describe(config));
     }
 
-    /** data/atrium, beside the database, so the queue outlives the bundle's own storage. */
+    /** process@host, which names this node in the claims it writes. */
+    private static String thisNode() {
+        String name = ManagementFactory.getRuntimeMXBean().getName();
+        return name.length() > 80 ? name.substring(0, 80) : name;
+    }
+
+    /** The queue folder of earlier versions, data/atrium/mail: its messages move into the database. */
+    private void moveEarlierQueue(Path folder) {
+        try {
+            int moved = new EarlierMailSpool(folder).moveInto(queue);
+            if (moved > 0) {
+                LOG.info("Moved {} message(s) from the queue folder {} into the database", moved, folder);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("The messages in {} could not all be moved into the database; tried again at the next start",
+                    folder, e);
+        }
+    }
+
+    /** data/atrium, beside the database: the outbox folder (and the earlier queue folder) live there. */
     private static Path dataFolder(BundleContext context) {
         String data = context.getProperty("karaf.data");
         return data != null ? Path.of(data, "atrium") : context.getDataFile("").toPath();
@@ -153,7 +192,7 @@ public class QueueingMailer implements Mailer, HealthCheck {
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the message", e);
         }
-        QueuedMail queued = spool.add(eml, message.to(), message.subject(), message.tags(), clock.instant());
+        QueuedMail queued = queue.add(eml, message.to(), message.subject(), message.tags(), clock.instant());
         LOG.info("Queued message {} for {} recipient(s)", queued.id(), message.to().size());
         wake();
         return queued.id();
@@ -161,51 +200,76 @@ public class QueueingMailer implements Mailer, HealthCheck {
 
     @Override
     public List<QueuedMail> queue(MailState state, int limit) {
-        return spool.list(state, limit);
+        return queue.list(state, limit);
     }
 
     /** The {@code mail} health check: the queue's figures and the last delivery's outcome. */
     @Override
     public HealthResult check() {
-        return LastDelivery.health(spool.count(MailState.QUEUED), spool.count(MailState.FAILED), lastDelivery,
+        return LastDelivery.health(queue.count(MailState.QUEUED), queue.count(MailState.FAILED), lastDelivery,
                 config.smtp_host().isBlank() ? "outbox" : "smtp");
     }
 
     // --- delivery, on the worker thread
 
     private void wake() {
-        if (!worker.isShutdown()) {
-            worker.execute(this::deliverDue);
-        }
+        schedule(clock.instant());
     }
 
+    /**
+     * Delivers what is due, one message at a time, then looks again when the next falls due, or after
+     * {@link #POLL} at the latest (another node may queue one, or die holding one). A pass already waiting
+     * makes a new one unnecessary: {@link #wake} only runs one at once.
+     */
     private void deliverDue() {
-        try {
-            for (QueuedMail mail : spool.due(clock.instant())) {
-                if (worker.isShutdown()) {
-                    return;
-                }
-                attempt(mail);
-            }
-            spool.nextAttempt().ifPresent(next -> {
-                long delay = Math.max(0, Duration.between(clock.instant(), next).toMillis());
-                if (!worker.isShutdown()) {
-                    worker.schedule(this::deliverDue, delay, TimeUnit.MILLISECONDS);
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.error("Mail delivery stopped by an unexpected error; retrying in a minute", e);
-            worker.schedule(this::deliverDue, 1, TimeUnit.MINUTES);
+        synchronized (this) {
+            nextPass = null; // this one; any pass asked for from now on is another
         }
+        Instant next;
+        try {
+            Optional<MailQueue.Claimed> claimed;
+            while (!worker.isShutdown() && (claimed = queue.claimNext(clock.instant(), lease(config))).isPresent()) {
+                attempt(claimed.get());
+            }
+            next = queue.nextAttempt().filter(at -> at.isBefore(clock.instant().plus(POLL)))
+                    .orElse(clock.instant().plus(POLL));
+        } catch (RuntimeException e) {
+            LOG.error("Mail delivery stopped by an unexpected error; trying again in a minute", e);
+            next = clock.instant().plus(Duration.ofMinutes(1));
+        }
+        schedule(next);
     }
 
-    private void attempt(QueuedMail mail) {
+    /** Plans a pass at {@code at}, unless one is planned already for then or earlier. */
+    private synchronized void schedule(Instant at) {
+        if (worker.isShutdown() || nextPass != null && !nextPassAt.isAfter(at)) {
+            return;
+        }
+        if (nextPass != null) {
+            nextPass.cancel(false);
+        }
+        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
+        nextPassAt = at;
+        nextPass = worker.schedule(this::deliverDue, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * How long a node holds a message it is delivering: longer than the slowest SMTP exchange the timeouts
+     * allow (a connection and about ten commands), so a live node never loses a message it is still sending.
+     */
+    static Duration lease(MailerConfig config) {
+        Duration exchange = Duration.ofMillis(config.connect_timeout() + 10L * config.read_timeout());
+        return exchange.compareTo(Duration.ofMinutes(5)) > 0 ? exchange : Duration.ofMinutes(5);
+    }
+
+    private void attempt(MailQueue.Claimed claimed) {
+        QueuedMail mail = claimed.mail();
         MailerConfig current = config;
         try {
             if (current.smtp_host().isBlank()) {
-                writeToOutbox(mail);
+                writeToOutbox(claimed);
             } else {
-                byte[] eml = spool.eml(mail);
+                byte[] eml = claimed.eml();
                 mailProviders.run(() -> {
                     SmtpDelivery.send(eml, current, sender(current));
                     return null;
@@ -213,20 +277,24 @@ public class QueueingMailer implements Mailer, HealthCheck {
             }
         } catch (Exception failure) {
             lastDelivery = LastDelivery.failed(clock.instant(), redact(SmtpDelivery.describe(failure)));
-            failed(mail, failure, current);
+            failed(claimed, failure, current);
             return;
         }
         lastDelivery = LastDelivery.sent(clock.instant());
-        spool.finish(mail, MailState.SENT, clock.instant(), null);
+        if (!queue.finish(claimed, MailState.SENT, clock.instant(), null)) {
+            LOG.warn("Message {} was sent, but its lease had ended and another node may have sent it too: the "
+                    + "lease ({}) is shorter than this delivery took", mail.id(), lease(current));
+        }
         LOG.info("Message {} sent{}", mail.id(), current.smtp_host().isBlank() ? " to the outbox folder" : "");
         post(MailTopics.SENT, mail, null);
     }
 
-    private void failed(QueuedMail mail, Exception failure, MailerConfig current) {
+    private void failed(MailQueue.Claimed claimed, Exception failure, MailerConfig current) {
+        QueuedMail mail = claimed.mail();
         String error = SmtpDelivery.describe(failure);
         int attempts = mail.attempts() + 1;
         if (SmtpDelivery.isPermanent(failure) || attempts >= current.retry_max_attempts()) {
-            spool.finish(mail, MailState.FAILED, clock.instant(), error);
+            queue.finish(claimed, MailState.FAILED, clock.instant(), error);
             LOG.warn("Message {} FAILED after {} attempt(s): {}", mail.id(), attempts, redact(error));
             post(MailTopics.FAILED, mail, error);
             return;
@@ -234,17 +302,18 @@ public class QueueingMailer implements Mailer, HealthCheck {
         long delay = Math.min((long) current.retry_first_delay() << Math.min(attempts - 1, 20),
                 current.retry_max_delay());
         Instant next = clock.instant().plusSeconds(delay);
-        spool.retryLater(mail, next, error);
+        queue.retryLater(claimed, next, error);
         LOG.warn("Message {} not delivered (attempt {} of {}), next try at {}: {}", mail.id(), attempts,
                 current.retry_max_attempts(), next, redact(error));
     }
 
     /** data/atrium/outbox/20261122T101500Z-<id>.eml: what would have been sent, for a look. */
-    private void writeToOutbox(QueuedMail mail) {
+    private void writeToOutbox(MailQueue.Claimed claimed) {
+        QueuedMail mail = claimed.mail();
         try {
             Files.createDirectories(outbox);
             Path temporary = outbox.resolve(mail.id() + ".tmp");
-            Files.write(temporary, spool.eml(mail));
+            Files.write(temporary, claimed.eml());
             Files.move(temporary, outbox.resolve(OUTBOX_NAME.format(clock.instant()) + "-" + mail.id() + ".eml"),
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -253,7 +322,7 @@ public class QueueingMailer implements Mailer, HealthCheck {
     }
 
     private void purgeOldSentMessages() {
-        int removed = spool.purgeSent(clock.instant().minus(Duration.ofDays(config.sent_keep_days())));
+        int removed = queue.purgeSent(clock.instant().minus(Duration.ofDays(config.sent_keep_days())));
         if (removed > 0) {
             LOG.info("Removed {} sent message(s) older than {} days from the mail queue", removed,
                     config.sent_keep_days());

@@ -9,11 +9,19 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Set;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import org.atrium.api.firm.Firm;
 import org.atrium.api.firm.FirmProfile;
@@ -29,8 +37,16 @@ class QueueingMailerTest {
     @TempDir
     Path data;
 
+    private final DataSource database = QueueDatabase.create();
+
     private QueueingMailer mailer(Map<String, Object> config) {
-        return new QueueingMailer(data, Configs.mailer(config), Clock.systemUTC(), MailProviderClassLoader.angus());
+        return mailer(config, data);
+    }
+
+    /** A node's mailer: its own data folder (for the outbox), the queue in the shared database. */
+    private QueueingMailer mailer(Map<String, Object> config, Path folder) {
+        return new QueueingMailer(new MailQueue(database, folder.getFileName().toString()), folder,
+                Configs.mailer(config), Clock.systemUTC(), MailProviderClassLoader.angus());
     }
 
     private static MailMessage message() {
@@ -96,9 +112,11 @@ class QueueingMailerTest {
             assertTrue(eml.contains("To: Ann Smith <ann@example.com>"), eml);
             assertTrue(eml.contains("multipart/alternative"), eml);
             assertTrue(eml.contains("filename=errors.csv"), eml);
-            try (Stream<Path> kept = Files.walk(data)) {
-                assertEquals(List.of(), kept.filter(p -> p.getFileName().toString().equals("message.eml")).toList(),
-                        "the queue keeps no body of a delivered message (it may hold an access code)");
+            try (Connection connection = database.getConnection(); ResultSet row = connection.createStatement()
+                    .executeQuery("SELECT COUNT(*) FROM MAIL_QUEUE WHERE MESSAGE IS NOT NULL")) {
+                row.next();
+                assertEquals(0, row.getInt(1), "the queue keeps no body of a delivered message (it may hold an "
+                        + "access code)");
             }
             assertEquals(1, mailer.queue(MailState.SENT, 10).size(), "it is still listed as sent");
         } finally {
@@ -123,6 +141,99 @@ class QueueingMailerTest {
             assertTrue(waiting.lastError().contains("127.0.0.1"), waiting.lastError());
             assertTrue(waiting.nextAttemptAt().isAfter(waiting.queuedAt().plusSeconds(20)), "first retry after 30 s");
             assertFalse(Files.exists(data.resolve("outbox")));
+        } finally {
+            mailer.stop();
+        }
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseDeliverEachMessageOnce() throws Exception {
+        Path first = Files.createDirectories(data.resolve("node-1"));
+        Path second = Files.createDirectories(data.resolve("node-2"));
+        QueueingMailer one = mailer(Map.of(), first);
+        QueueingMailer other = mailer(Map.of(), second);
+        try {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                ids.add((i % 2 == 0 ? one : other).send(message()));
+            }
+            for (String id : ids) {
+                await(other, id, mail -> mail.state() == MailState.SENT, "sent");
+            }
+            List<String> delivered = new ArrayList<>();
+            for (Path node : List.of(first, second)) {
+                if (Files.exists(node.resolve("outbox"))) {
+                    try (Stream<Path> outbox = Files.list(node.resolve("outbox"))) {
+                        outbox.forEach(file -> delivered.add(file.getFileName().toString().replaceAll(".*Z-|\\.eml$", "")));
+                    }
+                }
+            }
+            assertEquals(20, delivered.size(), "written once each: " + delivered);
+            assertEquals(Set.copyOf(ids), Set.copyOf(delivered));
+        } finally {
+            one.stop();
+            other.stop();
+        }
+    }
+
+    @Test
+    void aMessageHeldByANodeThatDiedIsDeliveredByAnotherOnceItsLeaseEnds() throws Exception {
+        MailQueue deadNode = new MailQueue(database, "dead-node");
+        Instant sixMinutesAgo = Instant.now().minus(Duration.ofMinutes(6));
+        String id = deadNode.add("Subject: code\r\n\r\n123456".getBytes(StandardCharsets.US_ASCII),
+                List.of("ann@example.com"), "code", Map.of(), sixMinutesAgo).id();
+        deadNode.claimNext(sixMinutesAgo, Duration.ofMinutes(5)).orElseThrow(); // and then the node died
+
+        QueueingMailer survivor = mailer(Map.of());
+        try {
+            QueuedMail sent = await(survivor, id, mail -> mail.state() == MailState.SENT, "taken over");
+            assertEquals(1, sent.attempts());
+        } finally {
+            survivor.stop();
+        }
+    }
+
+    @Test
+    void aMessageAnotherNodeHoldsIsLeftToItWhileItsLeaseRuns() throws Exception {
+        MailQueue busyNode = new MailQueue(database, "busy-node");
+        String held = busyNode.add("Subject: a\r\n\r\nx".getBytes(StandardCharsets.US_ASCII),
+                List.of("ann@example.com"), "a", Map.of(), Instant.now()).id();
+        busyNode.claimNext(Instant.now(), Duration.ofMinutes(5)).orElseThrow();
+
+        QueueingMailer mailer = mailer(Map.of());
+        try {
+            String next = mailer.send(message());
+            await(mailer, next, mail -> mail.state() == MailState.SENT, "sent");
+            QueuedMail stillHeld = mailer.queue(MailState.QUEUED, 10).get(0);
+            assertEquals(held, stillHeld.id());
+            assertEquals(0, stillHeld.attempts(), "not tried by this node");
+        } finally {
+            mailer.stop();
+        }
+    }
+
+    @Test
+    void theMessagesOfTheEarlierQueueFolderMoveIntoTheDatabaseAndAreDelivered() throws Exception {
+        Path earlier = Files.createDirectories(data.resolve("mail/queued/m-1"));
+        Files.writeString(earlier.resolve("message.eml"), "Subject: old\r\n\r\nqueued before the upgrade");
+        Files.writeString(earlier.resolve("status.properties"), "id=m-1\nto=ann@example.com\nsubject=old\n"
+                + "state=QUEUED\nattempts=2\nqueuedAt=2026-12-01T10:00:00Z\nnextAttemptAt=2026-12-01T10:05:00Z\n"
+                + "lastError=421 busy\ntag.clientId=000123\n");
+        Path sent = Files.createDirectories(data.resolve("mail/sent/m-0"));
+        Files.writeString(sent.resolve("status.properties"), "id=m-0\nto=bob@example.com\nsubject=older\n"
+                + "state=SENT\nattempts=1\nqueuedAt=2026-11-30T10:00:00Z\nfinishedAt=2026-11-30T10:00:01Z\n");
+        Files.createDirectories(data.resolve("mail/incoming/half-written"));
+
+        QueueingMailer mailer = mailer(Map.of("sent_keep_days", 3650));
+        try {
+            QueuedMail moved = await(mailer, "m-1", mail -> mail.state() == MailState.SENT, "delivered");
+            assertEquals(3, moved.attempts(), "two attempts before the upgrade, one after");
+            assertEquals(Map.of("clientId", "000123"), moved.tags());
+            assertEquals(List.of("m-1", "m-0"), mailer.queue(null, 10).stream().map(QueuedMail::id).toList());
+            assertFalse(Files.exists(data.resolve("mail")), "the folder is gone");
+            try (Stream<Path> outbox = Files.list(data.resolve("outbox"))) {
+                assertTrue(Files.readString(outbox.findFirst().orElseThrow()).contains("queued before the upgrade"));
+            }
         } finally {
             mailer.stop();
         }
