@@ -520,6 +520,33 @@ public class SecurityIT extends AtriumTestSupport {
         assertTrue(health.toString(), health.get("details").get("lockedAddresses").asInt() >= 1);
     }
 
+    /**
+     * The failures are counted in the database, not in the REST bundle's memory: an update of the bundle (or a
+     * request that lands on another node) does not give a guesser a fresh start.
+     */
+    @Test
+    public void aLockOutOutlivesAnUpdateOfTheRestBundle() throws Exception {
+        String guesser = "192.0.2." + (1 + (int) (Math.random() * 250));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(401, fromAddress(guesser, STAFF, "wrong-" + i).status());
+        }
+        org.osgi.framework.Bundle rest = java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "org.atrium.rest".equals(b.getSymbolicName())).findFirst().orElseThrow();
+
+        executeCommand("bundle:update " + rest.getBundleId());
+
+        await("the API back after the update", () -> get("/me").status() == 200);
+        assertEquals("the fifth failure, counted with the four before the update", 401,
+                fromAddress(guesser, STAFF, "wrong-4").status());
+        Reply locked = fromAddress(guesser, STAFF, STAFF_PW);
+        assertEquals(401, locked.status());
+        assertTrue(locked.body(), locked.json().get("detail").asText().startsWith("Too many failed sign-ins"));
+        assertEquals("the same user from elsewhere gets in", 200, fromAddress("198.51.100.8", STAFF, STAFF_PW)
+                .status());
+        JsonNode health = get("/health").json().get("checks").get("sign-in");
+        assertTrue(health.toString(), health.get("details").get("sharedByAllNodes").asBoolean());
+    }
+
     /** A request through the firm's proxy (trusted in {@link #config()}) from a person at {@code address}. */
     private Reply fromAddress(String address, String user, String password) {
         return sendAsItIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/me"))

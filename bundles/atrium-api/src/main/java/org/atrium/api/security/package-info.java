@@ -3,7 +3,7 @@
  * and the office locations granted to each user, and their preferences.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.atrium.api.security;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,37 +3,45 @@ package org.atrium.portal.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.Set;
+
+import org.atrium.api.security.AttemptMarks;
+import org.atrium.api.security.AttemptMarks.Key;
+import org.atrium.api.security.AttemptMarks.Tally;
 
 /**
- * At most N requests per network address in a fixed window, in memory (a restart forgets the counts, which
- * costs an attacker nothing they could not get by waiting a window).
+ * At most N requests per network address within a sliding window, counted in the database
+ * ({@link AttemptMarks}) so that an address spreading its requests over several nodes is limited as one.
  */
 final class AddressLimiter {
 
-    private record Window(Instant start, int count) {
-    }
+    static final String KIND = "portal-address-request";
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final AttemptMarks marks;
     private final Clock clock;
+    private volatile Instant nextSweep = Instant.MIN;
 
-    AddressLimiter(Clock clock) {
+    AddressLimiter(AttemptMarks marks, Clock clock) {
+        this.marks = marks;
         this.clock = clock;
     }
 
     /** Counts a request; empty if allowed, else how long until the address may try again. */
-    java.util.Optional<Duration> take(String address, int allowed, Duration length) {
+    Optional<Duration> take(String address, int allowed, Duration length) {
         Instant now = clock.instant();
-        if (windows.size() > 10_000) {
-            windows.values().removeIf(window -> !now.isBefore(window.start().plus(length)));
+        if (!now.isBefore(nextSweep)) {
+            nextSweep = now.plus(SWEEP_EVERY);
+            marks.removeBefore(KIND, now.minus(length));
         }
-        Window window = windows.compute(address, (key, current) -> current == null
-                || !now.isBefore(current.start().plus(length)) ? new Window(now, 1)
-                        : new Window(current.start(), current.count() + 1));
+        Key key = new Key(KIND, address);
+        marks.add(key, now);
+        Tally window = marks.tally(Set.of(key), now.minus(length)).getOrDefault(key, Tally.NONE);
         if (window.count() <= allowed) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(Duration.between(now, window.start().plus(length)));
+        // the oldest request of the window leaves it first
+        return Optional.of(Duration.between(now, window.earliest().plus(length)));
     }
 }

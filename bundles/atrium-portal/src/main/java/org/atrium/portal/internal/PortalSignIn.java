@@ -38,6 +38,7 @@ import org.atrium.api.office.OfficeLocation;
 import org.atrium.api.portal.PortalAccessOffException;
 import org.atrium.api.portal.PortalIdentity;
 import org.atrium.api.security.Actor;
+import org.atrium.api.security.AttemptMarks;
 import org.atrium.api.sms.SmsMessage;
 import org.atrium.api.sms.SmsSender;
 import org.atrium.rest.support.InvalidRequestException;
@@ -114,12 +115,13 @@ public class PortalSignIn {
     @Activate
     public PortalSignIn(@Reference(target = "(osgi.unit.name=atrium-portal)") JpaTemplate jpa,
             @Reference ClientRegister register, @Reference PortalIdentity people, @Reference OfficeDirectory offices,
-            @Reference AuditTrail audit, @Reference SecretKeys keys, PortalConfig config) {
-        this(jpa, register, people, offices, audit, Secrets.of(keys), Clock.systemUTC(), config);
+            @Reference AuditTrail audit, @Reference SecretKeys keys, @Reference AttemptMarks marks,
+            PortalConfig config) {
+        this(jpa, register, people, offices, audit, Secrets.of(keys), marks, Clock.systemUTC(), config);
     }
 
     PortalSignIn(JpaTemplate jpa, ClientRegister register, PortalIdentity people, OfficeDirectory offices,
-            AuditTrail audit, Secrets secrets, Clock clock, PortalConfig config) {
+            AuditTrail audit, Secrets secrets, AttemptMarks marks, Clock clock, PortalConfig config) {
         this.jpa = jpa;
         this.register = register;
         this.people = people;
@@ -127,7 +129,7 @@ public class PortalSignIn {
         this.audit = audit;
         this.secrets = secrets;
         this.clock = clock;
-        this.addresses = new AddressLimiter(clock);
+        this.addresses = new AddressLimiter(marks, clock);
         this.config = config;
     }
 

@@ -9,12 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
 import org.atrium.api.client.Person;
+import org.atrium.api.security.AttemptMarks;
 import org.junit.jupiter.api.Test;
 
 /** Access codes, their lock and the send limits, without a database. */
@@ -88,13 +94,73 @@ class SignInStateTest {
 
     @Test
     void addressesAreLimitedPerWindowAndToldWhenToComeBack() {
-        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-        AddressLimiter limiter = new AddressLimiter(clock);
+        Instant[] now = {T0};
+        Clock clock = new Clock() {
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        ListedMarks marks = new ListedMarks();
+        AddressLimiter oneNode = new AddressLimiter(marks, clock);
+        AddressLimiter otherNode = new AddressLimiter(marks, clock);
         for (int i = 0; i < 3; i++) {
-            assertEquals(Optional.empty(), limiter.take("10.0.0.1", 3, WINDOW));
+            assertEquals(Optional.empty(), (i % 2 == 0 ? oneNode : otherNode).take("10.0.0.1", 3, WINDOW));
+            now[0] = now[0].plusSeconds(60);
         }
-        assertEquals(Optional.of(WINDOW), limiter.take("10.0.0.1", 3, WINDOW));
-        assertEquals(Optional.empty(), limiter.take("10.0.0.2", 3, WINDOW), "another address");
+        assertEquals(Optional.of(WINDOW.minusSeconds(180)), otherNode.take("10.0.0.1", 3, WINDOW),
+                "counted on both nodes; back when the first request leaves the window");
+        assertEquals(Optional.empty(), oneNode.take("10.0.0.2", 3, WINDOW), "another address");
+    }
+
+    /** Marks as the register keeps them for every node, here in a list. */
+    private static final class ListedMarks implements AttemptMarks {
+        private final List<Map.Entry<Key, Instant>> marks = new ArrayList<>();
+
+        @Override
+        public void add(Key key, Instant at) {
+            marks.add(Map.entry(key, at));
+        }
+
+        @Override
+        public Map<Key, Tally> tally(Set<Key> keys, Instant since) {
+            Map<Key, Tally> tallies = new HashMap<>();
+            for (Key key : keys) {
+                List<Instant> times = marks.stream().filter(mark -> mark.getKey().equals(key))
+                        .map(Map.Entry::getValue).filter(at -> !at.isBefore(since)).sorted().toList();
+                if (!times.isEmpty()) {
+                    tallies.put(key, new Tally(times.size(), times.get(0), times.get(times.size() - 1)));
+                }
+            }
+            return tallies;
+        }
+
+        @Override
+        public void remove(Set<Key> keys) {
+            marks.removeIf(mark -> keys.contains(mark.getKey()));
+        }
+
+        @Override
+        public int subjects(String kind, int atLeast, Instant since) {
+            throw new UnsupportedOperationException("not used by the portal");
+        }
+
+        @Override
+        public int removeBefore(String kind, Instant before) {
+            int was = marks.size();
+            marks.removeIf(mark -> mark.getKey().kind().equals(kind) && mark.getValue().isBefore(before));
+            return was - marks.size();
+        }
     }
 
     @Test

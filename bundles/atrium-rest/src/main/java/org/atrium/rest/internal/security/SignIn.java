@@ -12,6 +12,7 @@ import org.apache.karaf.jaas.modules.BackingEngine;
 import org.atrium.api.audit.AuditActions;
 import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.security.Actor;
+import org.atrium.api.security.AttemptMarks;
 import org.atrium.api.security.UserGrants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,13 +48,19 @@ public class SignIn {
 
 
     private final JaasSignIn jaas = new JaasSignIn();
-    private final SignInThrottle throttle = new SignInThrottle(Clock.systemUTC());
+    private final SignInThrottle throttle = new SignInThrottle(this::attemptMarks, Clock.systemUTC());
+    private final LocalAttemptMarks whileTheRegisterIsAway = new LocalAttemptMarks();
     private final RecentSignIns recent = new RecentSignIns(Clock.systemUTC());
 
     /** Office grants of staff; without them (registry stopping) staff reach no office. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile UserGrants grants;
+
+    /** The failures counted towards lock-outs, shared by every node; the register keeps them. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AttemptMarks marks;
 
     /** Failed sign-ins go to the audit trail when it is there, and to the log always. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -174,11 +181,20 @@ public class SignIn {
 
     /** Names under attack and addresses locked now, for the health report. */
     public SignInAttacks attacks() {
-        return new SignInAttacks(throttle.namesUnderAttack(), throttle.lockedAddresses());
+        return new SignInAttacks(throttle.namesUnderAttack(), throttle.lockedAddresses(), marks != null);
+    }
+
+    /**
+     * The marks every node shares, or while the register that keeps them is away (a restart, an update), this
+     * node's own: sign-ins go on, still slowed down, if only per node for that moment.
+     */
+    private AttemptMarks attemptMarks() {
+        AttemptMarks current = marks;
+        return current != null ? current : whileTheRegisterIsAway;
     }
 
     /** What the health report shows of sign-in attacks: counts only (the report needs no sign-in). */
-    public record SignInAttacks(int namesUnderAttack, int lockedAddresses) {
+    public record SignInAttacks(int namesUnderAttack, int lockedAddresses, boolean shared) {
     }
 
     private static String locked(Duration remaining) {

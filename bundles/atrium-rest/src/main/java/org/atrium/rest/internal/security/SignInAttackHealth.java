@@ -29,6 +29,8 @@ public class SignInAttackHealth implements HealthCheck {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("namesUnderAttack", attacks.namesUnderAttack());
         details.put("lockedAddresses", attacks.lockedAddresses());
+        // false while the register is away: failures are then counted on this node only
+        details.put("sharedByAllNodes", attacks.shared());
         if (attacks.namesUnderAttack() == 0 && attacks.lockedAddresses() == 0) {
             return HealthResult.up("No password guessing seen", details);
         }

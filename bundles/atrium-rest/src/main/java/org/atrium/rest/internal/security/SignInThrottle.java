@@ -3,11 +3,13 @@ package org.atrium.rest.internal.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+
+import org.atrium.api.security.AttemptMarks;
+import org.atrium.api.security.AttemptMarks.Key;
+import org.atrium.api.security.AttemptMarks.Tally;
 
 /**
  * Slows down password guessing without letting a guesser lock the real user out:
@@ -20,8 +22,9 @@ import java.util.Set;
  * <li>a name that fails {@value #ATTACK_FAILURES} times within {@link #WINDOW} from all addresses together is
  * under attack: until the window passes, only addresses it signed in from before may try it.</li>
  * </ul>
- * A success forgets the pair's failures and remembers the address. Bounded in memory: the oldest entries are
- * forgotten first.
+ * A success forgets the pair's failures and remembers the address. Everything is counted in the database
+ * ({@link AttemptMarks}), nothing in memory, so a guesser whose tries reach several nodes counts as one, and a
+ * restart or an update of this bundle forgets nothing.
  */
 final class SignInThrottle {
 
@@ -32,8 +35,21 @@ final class SignInThrottle {
     static final Duration ADDRESS_LOCK = Duration.ofMinutes(15);
     static final int ATTACK_FAILURES = 20;
     static final Duration WINDOW = Duration.ofMinutes(15);
-    private static final int MAX_TRACKED = 10_000;
-    private static final int KNOWN_ADDRESSES_PER_USER = 5;
+    /** Failures in a row and lock-outs of a pair are forgotten after a day without one. */
+    static final Duration PAIR_MEMORY = Duration.ofDays(1);
+    /** An address a user signed in from counts as theirs this long. */
+    static final Duration KNOWN_ADDRESS_MEMORY = Duration.ofDays(90);
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
+
+    // the kinds of marks; a pair's subject is the name, a line break, the address
+    static final String NAME_FAILURE = "sign-in-name-failure";
+    static final String ADDRESS_FAILURE = "sign-in-address-failure";
+    static final String PAIR_FAILURE = "sign-in-pair-failure";
+    /** Marked at the end of the lock-out. */
+    static final String PAIR_LOCK = "sign-in-pair-lock";
+    /** Marked at the end of the lock-out. */
+    static final String ADDRESS_LOCK_END = "sign-in-address-lock";
+    static final String KNOWN_ADDRESS = "sign-in-known-address";
 
     /** What a failure came to, for the log and the audit trail. */
     enum Verdict {
@@ -49,120 +65,114 @@ final class SignInThrottle {
         NAME_UNDER_ATTACK
     }
 
-    private record Pair(String user, String address) {
-    }
-
-    private record PairState(int failures, int lockOuts, Instant lockedUntil) {
-    }
-
+    private final Supplier<AttemptMarks> marks;
     private final Clock clock;
-    private final Map<Pair, PairState> pairs = BoundedMaps.leastRecentlyUsed(MAX_TRACKED);
-    private final Map<String, Deque<Instant>> addressFailures = BoundedMaps.leastRecentlyUsed(MAX_TRACKED);
-    private final Map<String, Instant> lockedAddresses = BoundedMaps.leastRecentlyUsed(MAX_TRACKED);
-    private final Map<String, Deque<Instant>> nameFailures = BoundedMaps.leastRecentlyUsed(MAX_TRACKED);
-    private final Map<String, Set<String>> knownAddresses = BoundedMaps.leastRecentlyUsed(MAX_TRACKED);
+    private volatile Instant nextSweep = Instant.MIN;
 
-    SignInThrottle(Clock clock) {
+    /**
+     * @param marks the shared marks; throws (503, try again) while the register that keeps them is away
+     */
+    SignInThrottle(Supplier<AttemptMarks> marks, Clock clock) {
+        this.marks = marks;
         this.clock = clock;
     }
 
     /** How long this name may not be tried from this address; zero if it may. */
-    synchronized Duration lockedFor(String user, String address) {
+    Duration lockedFor(String user, String address) {
         Instant now = clock.instant();
+        Key pairLock = new Key(PAIR_LOCK, pair(user, address));
+        Key addressLock = new Key(ADDRESS_LOCK_END, address);
+        Key nameFailures = new Key(NAME_FAILURE, user);
+        AttemptMarks shared = marks.get();
+        // one reading: a lock-out ends after now, an attack's failures are within the window
+        Map<Key, Tally> tallies = shared.tally(Set.of(pairLock, addressLock, nameFailures), now.minus(WINDOW));
         Instant until = null;
-        PairState pair = pairs.get(new Pair(user, address));
-        if (pair != null && pair.lockedUntil() != null && now.isBefore(pair.lockedUntil())) {
-            until = pair.lockedUntil();
+        for (Key lock : Set.of(pairLock, addressLock)) {
+            Instant end = tallies.getOrDefault(lock, Tally.NONE).latest();
+            if (end != null && now.isBefore(end)) {
+                until = later(until, end);
+            }
         }
-        Instant addressUntil = lockedAddresses.get(address);
-        if (addressUntil != null && now.isBefore(addressUntil)) {
-            until = later(until, addressUntil);
+        Tally attack = tallies.getOrDefault(nameFailures, Tally.NONE);
+        if (attack.count() >= ATTACK_FAILURES && !known(shared, user, address, now)) {
+            until = later(until, attack.latest().plus(WINDOW));
         }
-        if (underAttack(user, now) && !knownAddresses.getOrDefault(user, Set.of()).contains(address)) {
-            until = later(until, nameFailures.get(user).peekLast().plus(WINDOW));
-        }
-        return until == null ? Duration.ZERO : Duration.between(now, until);
+        return until == null || !now.isBefore(until) ? Duration.ZERO : Duration.between(now, until);
     }
 
-    synchronized Verdict failed(String user, String address) {
+    Verdict failed(String user, String address) {
         Instant now = clock.instant();
-        boolean wasUnderAttack = underAttack(user, now);
-        record(nameFailures, user, now);
-        int fromAddress = record(addressFailures, address, now);
+        AttemptMarks shared = marks.get();
+        sweep(shared, now);
+        Key name = new Key(NAME_FAILURE, user);
+        Key fromAddress = new Key(ADDRESS_FAILURE, address);
+        Key pair = new Key(PAIR_FAILURE, pair(user, address));
+        Key pairLock = new Key(PAIR_LOCK, pair(user, address));
+        boolean wasUnderAttack = shared.tally(Set.of(name), now.minus(WINDOW)).getOrDefault(name, Tally.NONE).count()
+                >= ATTACK_FAILURES;
+        shared.add(name, now);
+        shared.add(fromAddress, now);
+        shared.add(pair, now);
+        Map<Key, Tally> recent = shared.tally(Set.of(name, fromAddress), now.minus(WINDOW));
+        Map<Key, Tally> ever = shared.tally(Set.of(pair, pairLock), Instant.EPOCH);
+        int addressFailures = recent.getOrDefault(fromAddress, Tally.NONE).count();
 
-        Pair key = new Pair(user, address);
-        PairState previous = pairs.getOrDefault(key, new PairState(0, 0, null));
-        int failures = previous.lockedUntil() != null ? 1 : previous.failures() + 1;
-        Verdict verdict = fromAddress > MAX_FAILURES * 2 ? Verdict.COUNTED : Verdict.NOTED;
-        if (failures >= MAX_FAILURES) {
-            int lockOuts = previous.lockOuts() + 1;
+        Verdict verdict = addressFailures > MAX_FAILURES * 2 ? Verdict.COUNTED : Verdict.NOTED;
+        if (ever.getOrDefault(pair, Tally.NONE).count() >= MAX_FAILURES) {
+            int lockOuts = ever.getOrDefault(pairLock, Tally.NONE).count() + 1;
             Duration lock = FIRST_LOCK.multipliedBy(1L << Math.min(lockOuts - 1, 10));
-            pairs.put(key, new PairState(failures, lockOuts, now.plus(lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK
-                    : lock)));
+            shared.add(pairLock, now.plus(lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock));
+            shared.remove(Set.of(pair)); // the next failure after a lock-out is the first of a new row
             verdict = verdict == Verdict.COUNTED ? verdict : Verdict.LOCKED_PAIR;
-        } else {
-            pairs.put(key, new PairState(failures, previous.lockOuts(), null));
         }
-        if (fromAddress == MAX_ADDRESS_FAILURES) {
-            lockedAddresses.put(address, now.plus(ADDRESS_LOCK));
+        if (addressFailures == MAX_ADDRESS_FAILURES) {
+            shared.add(new Key(ADDRESS_LOCK_END, address), now.plus(ADDRESS_LOCK));
             verdict = Verdict.LOCKED_ADDRESS;
-        } else if (!wasUnderAttack && underAttack(user, now)) {
+        } else if (!wasUnderAttack && recent.getOrDefault(name, Tally.NONE).count() >= ATTACK_FAILURES) {
             verdict = Verdict.NAME_UNDER_ATTACK;
         }
         return verdict;
     }
 
-    synchronized void succeeded(String user, String address) {
+    void succeeded(String user, String address) {
+        AttemptMarks shared = marks.get();
+        String pair = pair(user, address);
         // the lock-outs grow for a guesser, not for the user who got in
-        pairs.remove(new Pair(user, address));
-        Set<String> known = knownAddresses.computeIfAbsent(user, u -> new LinkedHashSet<>());
-        known.remove(address);
-        known.add(address);
-        if (known.size() > KNOWN_ADDRESSES_PER_USER) {
-            known.remove(known.iterator().next());
-        }
+        shared.remove(Set.of(new Key(PAIR_FAILURE, pair), new Key(PAIR_LOCK, pair), new Key(KNOWN_ADDRESS, pair)));
+        shared.add(new Key(KNOWN_ADDRESS, pair), clock.instant());
     }
 
     /** How many names are under attack now: for the health report. */
-    synchronized int namesUnderAttack() {
-        Instant now = clock.instant();
-        // not through underAttack(name): a lookup reorders the access-ordered map while it is walked
-        return (int) nameFailures.values().stream().filter(times -> {
-            forgetOld(times, now);
-            return times.size() >= ATTACK_FAILURES;
-        }).count();
+    int namesUnderAttack() {
+        return marks.get().subjects(NAME_FAILURE, ATTACK_FAILURES, clock.instant().minus(WINDOW));
     }
 
     /** How many addresses are locked now: for the health report. */
-    synchronized int lockedAddresses() {
-        Instant now = clock.instant();
-        return (int) lockedAddresses.values().stream().filter(now::isBefore).count();
+    int lockedAddresses() {
+        return marks.get().subjects(ADDRESS_LOCK_END, 1, clock.instant());
     }
 
-    private boolean underAttack(String user, Instant now) {
-        Deque<Instant> times = nameFailures.get(user);
-        if (times == null) {
-            return false;
-        }
-        forgetOld(times, now);
-        return times.size() >= ATTACK_FAILURES;
+    private static boolean known(AttemptMarks shared, String user, String address, Instant now) {
+        Key known = new Key(KNOWN_ADDRESS, pair(user, address));
+        return shared.tally(Set.of(known), now.minus(KNOWN_ADDRESS_MEMORY)).containsKey(known);
     }
 
-    /** @return the failures of {@code key} within the window, this one included */
-    private static int record(Map<String, Deque<Instant>> failures, String key, Instant now) {
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        forgetOld(times, now);
-        times.addLast(now);
-        if (times.size() > MAX_TRACKED) {
-            times.removeFirst();
+    /** Forgets what no longer counts, at most every ten minutes per node, so the table stays small. */
+    private void sweep(AttemptMarks shared, Instant now) {
+        if (now.isBefore(nextSweep)) {
+            return;
         }
-        return times.size();
+        nextSweep = now.plus(SWEEP_EVERY);
+        shared.removeBefore(NAME_FAILURE, now.minus(WINDOW));
+        shared.removeBefore(ADDRESS_FAILURE, now.minus(WINDOW));
+        shared.removeBefore(ADDRESS_LOCK_END, now.minus(WINDOW));
+        shared.removeBefore(PAIR_FAILURE, now.minus(PAIR_MEMORY));
+        shared.removeBefore(PAIR_LOCK, now.minus(PAIR_MEMORY));
+        shared.removeBefore(KNOWN_ADDRESS, now.minus(KNOWN_ADDRESS_MEMORY));
     }
 
-    private static void forgetOld(Deque<Instant> times, Instant now) {
-        while (!times.isEmpty() && !times.peekFirst().plus(WINDOW).isAfter(now)) {
-            times.removeFirst();
-        }
+    private static String pair(String user, String address) {
+        return user + "\n" + address;
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class SignInThrottleTest {
 
     private final StaffSessionsTest.MovingClock clock = new StaffSessionsTest.MovingClock();
-    private final SignInThrottle throttle = new SignInThrottle(clock);
+    /** The marks the register keeps in the database; here in memory, as one node has them while it is away. */
+    private final LocalAttemptMarks shared = new LocalAttemptMarks();
+    private final SignInThrottle throttle = new SignInThrottle(() -> shared, clock);
 
     private void fail(String user, String address, int times) {
         for (int i = 0; i < times; i++) {
@@ -30,6 +32,29 @@ class SignInThrottleTest {
         assertEquals(SignInThrottle.Verdict.LOCKED_PAIR, throttle.failed("admin", "203.0.113.9"));
         assertTrue(locked("admin", "203.0.113.9"));
         assertFalse(locked("admin", "192.0.2.10"), "the administrator at the office still gets in");
+    }
+
+    @Test
+    void aGuesserWhoseTriesReachTwoNodesIsLockedOutOnBoth() {
+        SignInThrottle otherNode = new SignInThrottle(() -> shared, clock);
+        for (int i = 0; i < SignInThrottle.MAX_FAILURES; i++) {
+            (i % 2 == 0 ? throttle : otherNode).failed("admin", "203.0.113.9");
+        }
+        assertEquals(SignInThrottle.FIRST_LOCK, throttle.lockedFor("admin", "203.0.113.9"));
+        assertEquals(SignInThrottle.FIRST_LOCK, otherNode.lockedFor("admin", "203.0.113.9"));
+        otherNode.succeeded("admin", "192.0.2.10");
+        assertFalse(locked("admin", "192.0.2.10"));
+    }
+
+    @Test
+    void oldFailuresAreSweptFromTheSharedMarks() {
+        fail("jane", "192.0.2.10", SignInThrottle.MAX_FAILURES - 1);
+        clock.advance(SignInThrottle.PAIR_MEMORY.plus(Duration.ofMinutes(1)));
+        throttle.failed("john", "198.51.100.1"); // a later failure sweeps
+        fail("jane", "192.0.2.10", SignInThrottle.MAX_FAILURES - 1);
+        assertFalse(locked("jane", "192.0.2.10"), "a day-old row of failures no longer counts");
+        assertEquals(2, shared.subjects(SignInThrottle.NAME_FAILURE, 1, java.time.Instant.EPOCH),
+                "only jane's and john's recent failures are left");
     }
 
     @Test
