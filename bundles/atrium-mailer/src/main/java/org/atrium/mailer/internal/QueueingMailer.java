@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -249,8 +250,12 @@ public class QueueingMailer implements Mailer, HealthCheck {
             nextPass.cancel(false);
         }
         long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
-        nextPassAt = at;
-        nextPass = worker.schedule(this::deliverDue, delay, TimeUnit.MILLISECONDS);
+        try {
+            nextPass = worker.schedule(this::deliverDue, delay, TimeUnit.MILLISECONDS);
+            nextPassAt = at;
+        } catch (RejectedExecutionException stoppedMeanwhile) {
+            nextPass = null; // the message is queued; the next mailer to start, here or on another node, sends it
+        }
     }
 
     /**
