@@ -1,6 +1,7 @@
 package org.atrium.database.internal;
 
 import java.sql.Blob;
+import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -207,6 +208,8 @@ public class PostgresqlCopy implements DatabaseCopy {
                             value = ((Number) value).intValue() != 0; // Derby keeps flags as SMALLINT
                         } else if (value instanceof Blob blob) {
                             value = blob.getBytes(1, (int) blob.length()); // BYTEA on PostgreSQL, not a large object
+                        } else if (value instanceof Clob clob) {
+                            value = clob.getSubString(1, (int) clob.length()); // TEXT on PostgreSQL, likewise
                         }
                         write.setObject(i, value);
                     }

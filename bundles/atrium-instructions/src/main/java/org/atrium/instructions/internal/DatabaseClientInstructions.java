@@ -10,6 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import org.atrium.api.database.DatabaseSchema;
 import org.atrium.api.firm.Firm;
 import org.atrium.api.firm.FirmProfile;
 import org.atrium.api.audit.AuditTrail;
@@ -33,16 +36,22 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The client instructions, kept in data/atrium/instructions.json. A new installation starts with one
- * default template. Changes are serialized; each is written to the file and then recorded in the audit
- * trail (if that fails, the file is put back).
+ * The client instructions, kept in Atrium's database ({@link InstructionTable}) so that every node has the
+ * same. A new installation starts with one default template; one upgraded from a version that kept them in
+ * data/atrium/instructions.json starts with those. Each change is written and then recorded in the audit
+ * trail; if that fails, the change is undone.
  */
-@Component(service = ClientInstructions.class, configurationPid = "atrium.instructions")
+@Component(service = ClientInstructions.class, configurationPid = "atrium.instructions",
+        reference = @Reference(name = "schema", service = DatabaseSchema.class,
+                target = "(atrium.schema=instructions)"))
 @Designate(ocd = InstructionsConfig.class)
-public class FileClientInstructions implements ClientInstructions {
+public class DatabaseClientInstructions implements ClientInstructions {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseClientInstructions.class);
     static final int MAX_NAME = 200;
     static final int MAX_SUBJECT = 300;
     static final int MAX_BODY = 100_000;
@@ -59,30 +68,32 @@ public class FileClientInstructions implements ClientInstructions {
             <p>Kind regards,<br>{{firmName}}</p>
             """, true);
 
-    private final InstructionFile file;
+    private final InstructionTable table;
     private final AuditTrail audit;
     private volatile InstructionsConfig config;
-    private List<Instruction> instructions;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Firm firm;
 
     @Activate
-    public FileClientInstructions(BundleContext context, InstructionsConfig config, @Reference AuditTrail audit) {
-        this(new InstructionFile(dataFolder(context).resolve("instructions.json")), config, audit);
+    public DatabaseClientInstructions(BundleContext context, InstructionsConfig config, @Reference AuditTrail audit,
+            @Reference(target = "(osgi.jndi.service.name=atrium)") DataSource dataSource) {
+        this(new InstructionTable(dataSource), new EarlierInstructionFile(dataFolder(context)
+                .resolve("instructions.json")), config, audit);
     }
 
-    FileClientInstructions(InstructionFile file, InstructionsConfig config, AuditTrail audit) {
-        this.file = file;
+    DatabaseClientInstructions(InstructionTable table, EarlierInstructionFile earlier, InstructionsConfig config,
+            AuditTrail audit) {
+        this.table = table;
         this.config = config;
         this.audit = audit;
-        if (file.exists()) {
-            instructions = file.read();
-        } else {
-            instructions = List.of(withId(SHIPPED_DEFAULT, newId(), true));
-            file.write(instructions);
+        List<Instruction> first = earlier.exists() ? earlier.read() : List.of(withId(SHIPPED_DEFAULT, newId(), true));
+        if (table.fillIfEmpty(first)) {
+            LOG.info("Client instructions: {} template(s) {}", first.size(), earlier.exists()
+                    ? "moved from " + earlier + " into the database" : "to start with");
         }
+        earlier.delete(); // in the database now (or there before, from another node)
     }
 
     private static Path dataFolder(BundleContext context) {
@@ -96,19 +107,19 @@ public class FileClientInstructions implements ClientInstructions {
     }
 
     @Override
-    public synchronized List<Instruction> list() {
-        return instructions.stream().sorted(Comparator.comparing((Instruction i) -> !i.isDefault())
+    public List<Instruction> list() {
+        return table.all().stream().sorted(Comparator.comparing((Instruction i) -> !i.isDefault())
                 .thenComparing(Instruction::name, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     @Override
-    public synchronized Optional<Instruction> find(String id) {
-        return instructions.stream().filter(i -> i.id().equals(id)).findFirst();
+    public Optional<Instruction> find(String id) {
+        return table.all().stream().filter(i -> i.id().equals(id)).findFirst();
     }
 
     @Override
-    public synchronized Instruction defaultInstruction() {
-        return instructions.stream().filter(Instruction::isDefault).findFirst()
+    public Instruction defaultInstruction() {
+        return table.all().stream().filter(Instruction::isDefault).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no default client instruction"));
     }
 
@@ -117,9 +128,8 @@ public class FileClientInstructions implements ClientInstructions {
         requireAdministrator(by);
         Instruction checked = check(instruction);
         Instruction created = withId(checked, newId(), false);
-        List<Instruction> changed = new ArrayList<>(instructions);
-        changed.add(created);
-        save(changed, by, "INSTRUCTION_CREATED", created, diff(null, created));
+        table.add(created);
+        audited(by, "INSTRUCTION_CREATED", created, diff(null, created), () -> table.deleteUnlessDefault(created.id()));
         return created;
     }
 
@@ -129,9 +139,10 @@ public class FileClientInstructions implements ClientInstructions {
         Instruction before = require(id);
         Instruction checked = check(instruction);
         Instruction updated = new Instruction(id, checked.name(), checked.subject(), checked.body(), before.isDefault());
-        List<Instruction> changed = new ArrayList<>(instructions);
-        changed.set(changed.indexOf(before), updated);
-        save(changed, by, "INSTRUCTION_UPDATED", updated, diff(before, updated));
+        if (!table.update(updated)) {
+            throw gone(id);
+        }
+        audited(by, "INSTRUCTION_UPDATED", updated, diff(before, updated), () -> table.update(before));
         return updated;
     }
 
@@ -139,13 +150,13 @@ public class FileClientInstructions implements ClientInstructions {
     public synchronized void delete(String id, Actor by) {
         requireAdministrator(by);
         Instruction doomed = require(id);
-        if (doomed.isDefault()) {
+        if (doomed.isDefault() || !table.deleteUnlessDefault(id)) {
+            // the default, or made the default a moment ago on another node, or deleted there
+            require(id);
             throw new ClientConflictException(List.of(new FieldError("default", "The default template cannot be "
                     + "deleted: make another template the default first.")));
         }
-        List<Instruction> changed = new ArrayList<>(instructions);
-        changed.remove(doomed);
-        save(changed, by, "INSTRUCTION_DELETED", doomed, diff(doomed, null));
+        audited(by, "INSTRUCTION_DELETED", doomed, diff(doomed, null), () -> table.add(doomed));
     }
 
     @Override
@@ -156,10 +167,11 @@ public class FileClientInstructions implements ClientInstructions {
             return chosen;
         }
         Instruction previous = defaultInstruction();
-        List<Instruction> changed = instructions.stream().map(i -> withId(i, i.id(), i.id().equals(id))).toList();
-        save(changed, by, "INSTRUCTION_DEFAULT_CHANGED", chosen,
-                List.of(new FieldChange("default", previous.name() + " (" + previous.id() + ")",
-                        chosen.name() + " (" + chosen.id() + ")")));
+        if (!table.makeDefault(id)) {
+            throw gone(id);
+        }
+        audited(by, "INSTRUCTION_DEFAULT_CHANGED", chosen, List.of(new FieldChange("default", previous.name() + " ("
+                + previous.id() + ")", chosen.name() + " (" + chosen.id() + ")")), () -> table.makeDefault(previous.id()));
         return withId(chosen, id, true);
     }
 
@@ -182,7 +194,11 @@ public class FileClientInstructions implements ClientInstructions {
     // --- plumbing
 
     private Instruction require(String id) {
-        return find(id).orElseThrow(() -> new UnknownItemException("No client instruction with ID '" + id + "'."));
+        return find(id).orElseThrow(() -> gone(id));
+    }
+
+    private static UnknownItemException gone(String id) {
+        return new UnknownItemException("No client instruction with ID '" + id + "'.");
     }
 
     private static void requireAdministrator(Actor by) {
@@ -220,18 +236,15 @@ public class FileClientInstructions implements ClientInstructions {
         return value == null ? "" : value.strip();
     }
 
-    private void save(List<Instruction> changed, Actor by, String action, Instruction subject,
-            List<FieldChange> changes) {
-        List<Instruction> previous = instructions;
-        file.write(changed);
+    /** Records a change just written; if the audit trail refuses it, the change is undone. */
+    private void audited(Actor by, String action, Instruction subject, List<FieldChange> changes, Runnable undo) {
         try {
             audit.record(by.name(), action, null, "instruction " + subject.name() + " (" + subject.id() + ")",
                     changes);
         } catch (RuntimeException e) {
-            file.write(previous); // unrecorded changes must not stay
+            undo.run(); // unrecorded changes must not stay
             throw e;
         }
-        instructions = List.copyOf(changed);
     }
 
     private static List<FieldChange> diff(Instruction before, Instruction after) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.atrium.api.instructions.Instruction;
@@ -15,10 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * The templates in one JSON file (data/atrium/instructions.json), replaced as a whole by an atomic rename,
- * so a crash never leaves half a change and the "exactly one default" rule holds on disk too.
+ * The templates as earlier versions kept them, in one JSON file (data/atrium/instructions.json): read once at
+ * the first start of this version, into the database, and then deleted.
  */
-final class InstructionFile {
+final class EarlierInstructionFile {
 
     /** A template as stored. */
     record Stored(String id, String name, String subject, String body, @JsonProperty("default") boolean isDefault) {
@@ -36,7 +35,7 @@ final class InstructionFile {
 
     private final Path file;
 
-    InstructionFile(Path file) {
+    EarlierInstructionFile(Path file) {
         this.file = file;
     }
 
@@ -53,14 +52,26 @@ final class InstructionFile {
         }
     }
 
+    /** For tests, and nothing else: a file as an earlier version wrote it. */
     void write(List<Instruction> instructions) {
         try {
             Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(temporary.toFile(), instructions.stream().map(Stored::of).toList());
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            JSON.writeValue(file.toFile(), instructions.stream().map(Stored::of).toList());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the client instructions to " + file, e);
+            throw new UncheckedIOException(e);
         }
+    }
+
+    void delete() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return file.toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.atrium.instructions.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.atrium.api.audit.AuditEntry;
 import org.atrium.api.audit.AuditQuery;
@@ -24,7 +27,8 @@ import org.atrium.api.security.Actor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileClientInstructionsTest {
+/** Each test has one database; every {@link #instructions()} is another node, or the same after a restart. */
+class DatabaseClientInstructionsTest {
 
     static final Actor ADMIN = Actor.administrator("admin");
 
@@ -32,7 +36,7 @@ class FileClientInstructionsTest {
     Path data;
 
     /** Records what would go to the audit trail. */
-    static final class RecordingAuditTrail implements AuditTrail {
+    static class RecordingAuditTrail implements AuditTrail {
         final List<String> actions = new ArrayList<>();
 
         @Override
@@ -47,11 +51,20 @@ class FileClientInstructionsTest {
     }
 
     private final RecordingAuditTrail audit = new RecordingAuditTrail();
+    private final DataSource database = InstructionsDatabase.create();
 
-    private FileClientInstructions instructions() {
+    private DatabaseClientInstructions instructions() {
+        return instructions(audit);
+    }
+
+    private DatabaseClientInstructions instructions(AuditTrail trail) {
         InstructionsConfig config = (InstructionsConfig) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {InstructionsConfig.class}, (proxy, method, args) -> "Smith & Co");
-        return new FileClientInstructions(new InstructionFile(data.resolve("instructions.json")), config, audit);
+        return new DatabaseClientInstructions(new InstructionTable(database), earlierFile(), config, trail);
+    }
+
+    private EarlierInstructionFile earlierFile() {
+        return new EarlierInstructionFile(data.resolve("instructions.json"));
     }
 
     private static Instruction template(String name) {
@@ -69,7 +82,7 @@ class FileClientInstructionsTest {
 
     @Test
     void exactlyOneTemplateIsTheDefaultAndItCannotBeDeleted() {
-        FileClientInstructions instructions = instructions();
+        DatabaseClientInstructions instructions = instructions();
         Instruction shipped = instructions.defaultInstruction();
         Instruction mine = instructions.create(template("Mine"), ADMIN);
 
@@ -92,8 +105,59 @@ class FileClientInstructionsTest {
     }
 
     @Test
+    void everyNodeSeesAChangeMadeOnAnotherAtOnce() {
+        DatabaseClientInstructions one = instructions();
+        DatabaseClientInstructions other = instructions();
+        assertEquals(1, other.list().size(), "the second node to start adds no second default");
+
+        Instruction mine = one.create(template("Mine"), ADMIN);
+        other.update(mine.id(), template("Ours"), ADMIN);
+        one.makeDefault(mine.id(), ADMIN);
+
+        assertEquals("Ours", other.defaultInstruction().name());
+        assertEquals("Ours", one.find(mine.id()).orElseThrow().name());
+        assertEquals(1, other.list().stream().filter(Instruction::isDefault).count());
+    }
+
+    @Test
+    void theTemplatesOfTheEarlierFileMoveIntoTheDatabaseOnce() {
+        Instruction kept = new Instruction("earlier-1", "Ours", "Hi {{clientName}}", "<p>{{registrationLink}}</p>",
+                true);
+        earlierFile().write(List.of(kept, new Instruction("earlier-2", "Other", "Hi", "<p>Hello</p>", false)));
+
+        DatabaseClientInstructions moved = instructions();
+
+        assertEquals(kept, moved.defaultInstruction());
+        assertEquals(2, moved.list().size());
+        assertFalse(earlierFile().exists(), "the file goes once its templates are in the database");
+        assertEquals(2, instructions().list().size());
+    }
+
+    @Test
+    void aChangeTheAuditTrailRefusesIsUndone() {
+        DatabaseClientInstructions instructions = instructions();
+        Instruction shipped = instructions.defaultInstruction();
+        Instruction mine = instructions.create(template("Mine"), ADMIN);
+        AuditTrail down = new RecordingAuditTrail() {
+            @Override
+            public void record(String user, String action, String clientId, String subject, List<FieldChange> c) {
+                throw new IllegalStateException("the audit trail is away");
+            }
+        };
+        DatabaseClientInstructions unrecorded = instructions(down);
+
+        assertThrows(IllegalStateException.class, () -> unrecorded.create(template("Lost"), ADMIN));
+        assertThrows(IllegalStateException.class, () -> unrecorded.makeDefault(mine.id(), ADMIN));
+        assertThrows(IllegalStateException.class, () -> unrecorded.update(mine.id(), template("Lost"), ADMIN));
+        assertThrows(IllegalStateException.class, () -> unrecorded.delete(mine.id(), ADMIN));
+
+        assertEquals(List.of(shipped.name(), "Mine"), instructions.list().stream().map(Instruction::name).toList());
+        assertEquals(shipped.id(), instructions.defaultInstruction().id());
+    }
+
+    @Test
     void anUnknownPlaceholderIsRefusedAndNothingChanges() {
-        FileClientInstructions instructions = instructions();
+        DatabaseClientInstructions instructions = instructions();
         ClientValidationException refused = assertThrows(ClientValidationException.class, () -> instructions.create(
                 new Instruction(null, "Bad", "Hi", "<p>{{clientname}}</p>", false), ADMIN));
 
@@ -104,14 +168,14 @@ class FileClientInstructionsTest {
 
     @Test
     void onlyAdministratorsChangeTemplates() {
-        FileClientInstructions instructions = instructions();
+        DatabaseClientInstructions instructions = instructions();
         assertThrows(AccessDeniedException.class, () -> instructions.create(template("Mine"),
                 Actor.staff("carol", java.util.Set.of(1))));
     }
 
     @Test
     void renderingEscapesValuesInHtmlOnlyAndFillsInTheFirm() {
-        FileClientInstructions instructions = instructions();
+        DatabaseClientInstructions instructions = instructions();
         RenderedMail mail = instructions.render(new Instruction("x", "T", "{{firmName}} for {{clientName}}",
                 "<p>Dear {{clientName}},<br>{{firmName}}</p>", true), Map.of("clientName", "Ann <Annie> O'Hara"));
 
