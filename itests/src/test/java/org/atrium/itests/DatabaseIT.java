@@ -274,7 +274,7 @@ public class DatabaseIT extends AtriumTestSupport {
         DataSource copy = postgresDataSource(name);
         for (String table : new String[] {"CLIENT", "CLIENT_EMAIL", "CLIENT_TERM", "AUDIT_EVENT", "OFFICE_LOCATION", "USER_GRANT",
             "USER_PREFERENCE", "API_TOKEN", "IMPORT_BATCH", "IMPORT_UNDO", "ID_GENERATOR", "PORTAL_ACCESS_CODE",
-            "PORTAL_SESSION", "PORTAL_DROP_OFF", "PORTAL_ITEM", "MAIL_QUEUE"}) {
+            "PORTAL_SESSION", "PORTAL_DROP_OFF", "PORTAL_ITEM", "MAIL_QUEUE", "CLIENT_INSTRUCTION"}) {
             assertEquals(table, count(embedded, "SELECT COUNT(*) FROM " + table), count(copy, "SELECT COUNT(*) FROM " + table));
         }
         assertArrayEquals("a message waiting in the queue keeps its content", waitingMessage,
