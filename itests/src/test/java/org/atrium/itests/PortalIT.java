@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 import org.atrium.api.sms.SmsSender;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -44,6 +46,18 @@ import com.sun.net.httpserver.HttpServer;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PortalIT extends PortalTestSupport {
+
+    /** The drop-off folder as several nodes would share it, outside data/atrium (the setting's relative form). */
+    private static final String SHARED_DROP_OFF_FOLDER = "shared-storage/drop-off";
+
+    @Override
+    @Configuration
+    public Option[] config() {
+        List<Option> options = new ArrayList<>(List.of(super.config()));
+        options.add(editConfigurationFilePut("etc/atrium.portal.cfg", "drop.off.folder", "../" + SHARED_DROP_OFF_FOLDER));
+        return options.toArray(Option[]::new);
+    }
+
 
     private static final Pattern TEXTED_CODE = Pattern.compile("^(\\d{6}) is your ", Pattern.MULTILINE);
 
@@ -218,7 +232,7 @@ public class PortalIT extends PortalTestSupport {
                 .status());
         String trail = get("/audit?clientId=" + clientId).body();
         assertTrue(trail, trail.contains("DROP_OFF_RECEIVED") && trail.contains("DROP_OFF_READ"));
-        try (Stream<Path> files = Files.list(karafData().resolve("atrium/drop-off"))) {
+        try (Stream<Path> files = Files.list(karafData().resolve(SHARED_DROP_OFF_FOLDER))) {
             List<String> names = files.map(file -> file.getFileName().toString()).toList();
             assertTrue("stored under its ID, not the client's name", names.contains(dropOff.get("id").asText()));
             assertFalse("nothing left of the refused uploads: " + names, names.stream().anyMatch(n -> n.endsWith(".part")));

@@ -41,6 +41,7 @@ import org.atrium.api.security.Actor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -51,11 +52,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drop-off uploads: the bytes in data/atrium/drop-off/{id} (owner-only, no name or extension of the
- * client's, nothing there is ever executed or served by path), what they are in the database. A file is
- * written beside and moved into place only once its row is committed, so a failed upload leaves nothing.
+ * Drop-off uploads: the bytes in data/atrium/drop-off/{id} or the folder {@code drop.off.folder} names
+ * (owner-only, no name or extension of the client's, nothing there is ever executed or served by path), what
+ * they are in the database. A file is written beside and moved into place only once its row is committed, so
+ * a failed upload leaves nothing.
  */
-@Component(service = DropOffStore.class,
+@Component(service = DropOffStore.class, configurationPid = "atrium.portal",
         // opens once atrium-database has brought the tables up to date
         reference = @Reference(name = "schema", service = DatabaseSchema.class, target = "(atrium.schema=portal)"))
 public class DropOffStore {
@@ -70,19 +72,36 @@ public class DropOffStore {
 
     private final JpaTemplate jpa;
     private final AuditTrail audit;
-    private final Path folder;
+    private final Path data;
+    private volatile Path folder;
     private final Clock clock;
 
     @Activate
     public DropOffStore(@Reference(target = "(osgi.unit.name=atrium-portal)") JpaTemplate jpa,
-            @Reference AuditTrail audit, BundleContext context) {
-        this(jpa, audit, PortalFolders.data(context).resolve("drop-off"), Clock.systemUTC());
+            @Reference AuditTrail audit, BundleContext context, PortalConfig config) {
+        this(jpa, audit, PortalFolders.data(context), Clock.systemUTC());
+        configure(config);
     }
 
-    DropOffStore(JpaTemplate jpa, AuditTrail audit, Path folder, Clock clock) {
+    /**
+     * The folder of the files, {@code drop.off.folder}: data/atrium/drop-off by default, or one that every node
+     * mounts, so that a file received by one node is read by staff through another.
+     */
+    @Modified
+    void configure(PortalConfig config) {
+        Path chosen = data.resolve(config.drop_off_folder().isBlank() ? "drop-off" : config.drop_off_folder().strip());
+        if (!chosen.equals(folder)) {
+            LOG.info("Drop-off files are kept in {}", chosen);
+        }
+        folder = chosen;
+    }
+
+    /** @param data data/atrium, where the default folder is and relative ones start */
+    DropOffStore(JpaTemplate jpa, AuditTrail audit, Path data, Clock clock) {
         this.jpa = jpa;
         this.audit = audit;
-        this.folder = folder;
+        this.data = data;
+        this.folder = data.resolve("drop-off");
         this.clock = clock;
     }
 

@@ -34,6 +34,11 @@ public @interface PortalConfig {
     @AttributeDefinition(description = "Largest drop-off upload, in megabytes")
     int drop_off_max_mb() default 25;
 
+    @AttributeDefinition(description = "Folder of the drop-off files. Empty: data/atrium/drop-off on this node. "
+            + "Several nodes: a folder of storage they all mount (NFS, SMB), at the same path on each; a relative "
+            + "path is taken from data/atrium")
+    String drop_off_folder() default "";
+
     @AttributeDefinition(description = "Days a deleted client's drop-offs (and delivered items) are kept, for "
             + "administrators only; 0 deletes them with the client")
     int deleted_client_retention_days() default 0;
