@@ -270,4 +270,22 @@ public abstract class AtriumTestSupport {
         }
         return output.toString(StandardCharsets.UTF_8);
     }
+
+    // --- another node
+
+    /**
+     * Writes to Atrium's database as another node on it would, past this node's code and its caches: what a
+     * request to this node reads next must show it.
+     */
+    protected int writeAsAnotherNode(String sql, Object... parameters) throws Exception {
+        javax.sql.DataSource database = bundleContext.getService(bundleContext.getServiceReferences(
+                javax.sql.DataSource.class, "(osgi.jndi.service.name=atrium)").iterator().next());
+        try (java.sql.Connection connection = database.getConnection();
+                java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
 }

@@ -86,6 +86,27 @@ public class ClientApiIT extends AtriumTestSupport {
         assertEquals(1, client.get("version").asLong());
     }
 
+    /**
+     * Nodes on one database keep no copy of a client: what another node wrote is what this one reads next, and
+     * an edit based on what this node showed before is refused rather than lose the other node's.
+     */
+    @Test
+    public void whatAnotherNodeWroteIsReadHereAtOnce() throws Exception {
+        String clientId = "N" + run;
+        assertEquals(201, post("/clients", individual(clientId, "Nora Node", run + "nora@example.com", taxId())).status());
+        JsonNode before = get("/clients/" + clientId).json();
+
+        assertEquals(1, writeAsAnotherNode("UPDATE CLIENT SET NAME = ?, VERSION = VERSION + 1 WHERE CLIENT_ID = ?",
+                "Nora Elsewhere", clientId));
+
+        JsonNode after = get("/clients/" + clientId).json();
+        assertEquals("Nora Elsewhere", after.get("name").asText());
+        assertEquals(before.get("version").asLong() + 1, after.get("version").asLong());
+        Reply stale = patch("/clients/" + clientId, "{\"mobileNumber\":\"5551234567\",\"countryCode\":\"1\","
+                + "\"version\":" + before.get("version").asLong() + "}");
+        assertEquals(stale.body(), 409, stale.status());
+    }
+
     @Test
     public void anEntityShowsItsEinTruncated() {
         JsonNode entity = create("{\"clientId\":\"E" + run + "\",\"type\":\"ENTITY\",\"name\":\"Acme " + run

@@ -185,6 +185,21 @@ public class PortalIT extends PortalTestSupport {
         }
     }
 
+    /** A session ended on another node (a sign-out there) is refused here at the next request. */
+    @Test
+    public void aPortalSessionEndedOnAnotherNodeIsRefusedHere() throws Exception {
+        String clientId = "E" + run;
+        String email = "ella-" + run + "@example.com";
+        client(clientId, "Ella Elsewhere", email, "");
+        String token = registerAndSignIn(clientId, email);
+        assertEquals(200, portal("GET", "/api/v1/me", null, token).status());
+
+        assertEquals(1, writeAsAnotherNode("DELETE FROM PORTAL_SESSION WHERE CLIENT_REFERENCE = "
+                + "(SELECT REFERENCE FROM CLIENT WHERE CLIENT_ID = ?)", clientId));
+
+        assertEquals(401, portal("GET", "/api/v1/me", null, token).status());
+    }
+
     @Test
     public void dropOffNeedsItsAccessAndStaffSeeTheUpload() throws Exception {
         String clientId = "D" + run;
