@@ -89,7 +89,9 @@ public class DropOffStore {
      */
     @Modified
     void configure(PortalConfig config) {
-        Path chosen = data.resolve(config.drop_off_folder().isBlank() ? "drop-off" : config.drop_off_folder().strip());
+        // normalized: the system resolves "atrium/../x" only while data/atrium exists, Java's createDirectories not
+        Path chosen = data.resolve(config.drop_off_folder().isBlank() ? "drop-off" : config.drop_off_folder().strip())
+                .toAbsolutePath().normalize();
         if (!chosen.equals(folder)) {
             LOG.info("Drop-off files are kept in {}", chosen);
         }
