@@ -108,14 +108,13 @@ final class SignInThrottle {
         Key fromAddress = new Key(ADDRESS_FAILURE, address);
         Key pair = new Key(PAIR_FAILURE, pair(user, address));
         Key pairLock = new Key(PAIR_LOCK, pair(user, address));
-        boolean wasUnderAttack = shared.tally(Set.of(name), now.minus(WINDOW)).getOrDefault(name, Tally.NONE).count()
-                >= ATTACK_FAILURES;
         shared.add(name, now);
         shared.add(fromAddress, now);
         shared.add(pair, now);
         Map<Key, Tally> recent = shared.tally(Set.of(name, fromAddress), now.minus(WINDOW));
         Map<Key, Tally> ever = shared.tally(Set.of(pair, pairLock), Instant.EPOCH);
         int addressFailures = recent.getOrDefault(fromAddress, Tally.NONE).count();
+        int nameFailures = recent.getOrDefault(name, Tally.NONE).count(); // this one included
 
         Verdict verdict = addressFailures > MAX_FAILURES * 2 ? Verdict.COUNTED : Verdict.NOTED;
         if (ever.getOrDefault(pair, Tally.NONE).count() >= MAX_FAILURES) {
@@ -128,7 +127,7 @@ final class SignInThrottle {
         if (addressFailures == MAX_ADDRESS_FAILURES) {
             shared.add(new Key(ADDRESS_LOCK_END, address), now.plus(ADDRESS_LOCK));
             verdict = Verdict.LOCKED_ADDRESS;
-        } else if (!wasUnderAttack && recent.getOrDefault(name, Tally.NONE).count() >= ATTACK_FAILURES) {
+        } else if (nameFailures == ATTACK_FAILURES) { // this failure put the name under attack
             verdict = Verdict.NAME_UNDER_ATTACK;
         }
         return verdict;
